@@ -1,0 +1,37 @@
+# stancekit: two commands do all the set-up on a fresh machine.
+#   make demo   the whole flow on the bundled sample, with a local Label Studio (./demo/)
+#   make test   the test suite, including integration tests against a real Label Studio server
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export HF_HUB_DISABLE_TELEMETRY := 1
+export HF_HUB_OFFLINE := 1
+export HF_DATASETS_OFFLINE := 1
+export RAY_USAGE_STATS_ENABLED := 0
+
+.PHONY: venv studio-install demo test lint typecheck clean
+
+$(BIN)/stancekit: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+venv: $(BIN)/stancekit
+
+# The Label Studio server lives in its own virtual environment (its pins must not bind stancekit's).
+studio-install: venv
+	$(BIN)/stancekit studio install
+
+demo: venv studio-install
+	$(BIN)/stancekit demo demo
+
+test: venv studio-install
+	$(BIN)/python -m pytest -q
+
+lint: venv
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) demo .pytest_cache .mypy_cache .ruff_cache

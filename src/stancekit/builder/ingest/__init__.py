@@ -1,0 +1,21 @@
+"""Ingest: read articles from files and datasets into the ``documents`` table."""
+
+from stancekit.builder.ingest.documents import AUTO_COLUMNS, Mapping, parse_date, resolve_mapping, to_documents
+from stancekit.builder.ingest.encoding import decode_bytes, detect_encoding, normalise_newlines
+from stancekit.builder.ingest.lang import detect_lang
+from stancekit.builder.ingest.readers import Batch, expand, read_source
+
+__all__ = [
+    "AUTO_COLUMNS",
+    "Batch",
+    "Mapping",
+    "decode_bytes",
+    "detect_encoding",
+    "detect_lang",
+    "expand",
+    "normalise_newlines",
+    "parse_date",
+    "read_source",
+    "resolve_mapping",
+    "to_documents",
+]

@@ -1,0 +1,154 @@
+"""Raw records -> rows of the ``documents`` table (one batch at a time; no global state)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+import polars as pl
+
+from stancekit.builder.ingest.encoding import normalise_newlines
+from stancekit.builder.ingest.lang import detect_lang, normalise_lang
+from stancekit.builder.ingest.readers import ROW
+from stancekit.errors import InputError
+from stancekit.ids import content_hash, doc_id_from_text
+from stancekit.schemas import DOCUMENTS
+
+# column role -> names tried, in order, when the user names no column
+AUTO_COLUMNS: dict[str, tuple[str, ...]] = {
+    "text": ("text", "body", "content", "article", "article_text"),
+    "id": ("doc_id", "id"),
+    "title": ("title", "headline"),
+    "date": ("published_at", "date", "published", "publish_date", "datetime"),
+    "url": ("url", "link"),
+    "outlet": ("outlet", "source_name", "site", "publisher"),
+    "lang": ("lang", "language"),
+    "license": ("license", "licence"),
+}
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """Which input column plays which role (None: absent)."""
+
+    text: str
+    id: str | None = None
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    lang: str | None = None
+    license: str | None = None
+
+
+def resolve_mapping(columns: list[str], explicit: dict[str, str | None], where: str) -> Mapping:
+    """Map roles to columns: the user's choice (checked) or the first known name present."""
+    chosen: dict[str, str | None] = {}
+    for role, names in AUTO_COLUMNS.items():
+        col = explicit.get(role)
+        if col is not None:
+            if col not in columns:
+                raise InputError(
+                    f"{where}: no column {col!r} (--{role}-column); columns are: {', '.join(c for c in columns if c != ROW)}"
+                )
+            chosen[role] = col
+        else:
+            chosen[role] = next((n for n in names if n in columns), None)
+    if chosen["text"] is None:
+        raise InputError(
+            f"{where}: no text column found; name it with --text-column (columns are: "
+            f"{', '.join(c for c in columns if c != ROW)})"
+        )
+    return Mapping(**chosen)  # type: ignore[arg-type]
+
+
+_DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y", "%Y%m%d", "%a, %d %b %Y %H:%M:%S %z",
+                 "%d %B %Y", "%B %d, %Y", "%b %d, %Y")
+
+
+def parse_date(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    v = value.strip()
+    if not v:
+        return None
+    try:
+        if v.isdigit() and len(v) >= 10:  # epoch seconds or milliseconds
+            n = int(v)
+            return datetime.fromtimestamp(n / 1000 if n > 10**11 else n, tz=UTC)
+        d = datetime.fromisoformat(v.replace("Z", "+00:00"))
+    except (ValueError, OverflowError, OSError):
+        d = None
+        for fmt in _DATE_FORMATS:
+            try:
+                d = datetime.strptime(v, fmt)
+                break
+            except ValueError:
+                continue
+        if d is None:
+            try:
+                dd = date.fromisoformat(v[:10])
+                d = datetime(dd.year, dd.month, dd.day)
+            except ValueError:
+                return None
+    return d.replace(tzinfo=UTC) if d.tzinfo is None else d.astimezone(UTC)
+
+
+def _get(row: dict[str, Any], col: str | None) -> str | None:
+    if col is None:
+        return None
+    v = row.get(col)
+    if v is None:
+        return None
+    s = str(v)
+    return s if s.strip() else None
+
+
+def to_documents(
+    raw: pl.DataFrame,
+    *,
+    source: str,
+    mapping: Mapping,
+    lang: str | None = None,
+    outlet: str | None = None,
+    license: str | None = None,
+) -> tuple[pl.DataFrame, list[dict[str, Any]]]:
+    """Map one batch of raw records to documents rows; returns (documents, rejects).
+
+    ``doc_id`` is the id column's value verbatim when there is one, else a hash of the text. Duplicates are not
+    handled here (that needs the whole corpus: the pipeline does it).
+    """
+    rows: list[dict[str, Any]] = []
+    rejects: list[dict[str, Any]] = []
+    for rec in raw.iter_rows(named=True):
+        src_row = rec.get(ROW)
+        text_v = rec.get(mapping.text)
+        text = normalise_newlines(str(text_v)) if text_v is not None else ""
+        if not text.strip():
+            rejects.append({"reason": "empty_text", "source_row": src_row,
+                            "detail": f"{source}" + (f" row {src_row}" if src_row else "") + ": the text is empty"})
+            continue
+        given_id = _get(rec, mapping.id)
+        if mapping.id is not None and given_id is None:
+            rejects.append({"reason": "missing_id", "source_row": src_row,
+                            "detail": f"{source} row {src_row}: column {mapping.id!r} is empty"})
+            continue
+        doc_lang = normalise_lang(lang) or normalise_lang(_get(rec, mapping.lang)) or detect_lang(text)
+        title = _get(rec, mapping.title)
+        rows.append({
+            "doc_id": given_id.strip() if given_id else doc_id_from_text(text),
+            "source": source,
+            "source_row": src_row,
+            "title": normalise_newlines(title).strip() if title else None,
+            "text": text,
+            "lang": doc_lang,
+            "published_at": parse_date(_get(rec, mapping.date)),
+            "url": _get(rec, mapping.url),
+            "outlet": outlet or _get(rec, mapping.outlet),
+            "license": license or _get(rec, mapping.license),
+            "content_hash": content_hash(text),
+            "duplicate_of": None,
+        })
+    docs = pl.DataFrame(rows, schema=DOCUMENTS.polars_schema()) if rows else DOCUMENTS.empty()
+    return docs, rejects

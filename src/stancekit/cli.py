@@ -1,0 +1,137 @@
+"""The stancekit command line: thin. Parses options, calls a pipeline runner, prints.
+
+Every user error is a :class:`~stancekit.errors.StancekitError`: printed as one line, exit status 2, no traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from stancekit import __version__
+from stancekit.errors import StancekitError
+from stancekit.progress import console, set_quiet
+
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+
+app = typer.Typer(
+    name="stancekit",
+    help="Build stance-labelled datasets from the news, with people labelling in Label Studio.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+claims_app = typer.Typer(help="The claims registry: list, suggest new claims, add them.", no_args_is_help=True)
+studio_app = typer.Typer(help="The campaign's Label Studio server and annotators.", no_args_is_help=True)
+app.add_typer(claims_app, name="claims")
+app.add_typer(studio_app, name="studio")
+
+CampaignOpt = Annotated[Path, typer.Option("--campaign", "-c", help="The campaign directory.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print a JSON summary on stdout (for scripts).")]
+
+
+def _campaign(path: Path) -> Any:
+    from stancekit.campaign import Campaign
+
+    return Campaign.at(path)
+
+
+def emit(summary: dict[str, Any], as_json: bool, human: str | None = None) -> None:
+    """Print a stage summary: JSON on stdout for scripts, else a human line on stderr."""
+    if as_json:
+        sys.stdout.write(json.dumps(summary, ensure_ascii=False, default=str, indent=2) + "\n")
+    elif human is not None:
+        console.print(human)
+
+
+@app.callback()
+def _root(
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or notes.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        print(__version__)
+        raise typer.Exit(0)
+    set_quiet(quiet)
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="The campaign directory to create (default: here).")] = Path("."),
+    name: Annotated[str | None, typer.Option(help="Campaign name (default: the directory's name).")] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite an existing stancekit.toml / claims.yaml.")] = False,
+) -> None:
+    """Create a campaign directory: stancekit.toml (every option, commented), claims.yaml, tables/, ..."""
+    from stancekit.pipeline.init import init_campaign
+
+    written = init_campaign(_campaign(directory), name=name, force=force)
+    for p in written:
+        console.print(f"wrote {p}")
+    console.print(f"campaign ready in {directory}; next: stancekit ingest --campaign {directory} FILES...")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, globs or saved HF datasets.")],
+    campaign: CampaignOpt = Path("."),
+    text_column: Annotated[str | None, typer.Option(help="Column holding the article text.")] = None,
+    id_column: Annotated[str | None, typer.Option(help="Column holding a stable document id.")] = None,
+    title_column: Annotated[str | None, typer.Option()] = None,
+    date_column: Annotated[str | None, typer.Option()] = None,
+    url_column: Annotated[str | None, typer.Option()] = None,
+    outlet_column: Annotated[str | None, typer.Option()] = None,
+    lang_column: Annotated[str | None, typer.Option()] = None,
+    license_column: Annotated[str | None, typer.Option()] = None,
+    license: Annotated[str | None, typer.Option(help="License of the whole source (e.g. cc-by-4.0).")] = None,
+    lang: Annotated[str | None, typer.Option(help="Language of the whole source (ISO 639-1), instead of detection.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet of the whole source.")] = None,
+    encoding: Annotated[str | None, typer.Option(help="utf-8, utf-16 or windows-1256 (default: detected).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Append articles to tables/documents.parquet (txt, jsonl/json, csv/tsv, parquet, a saved HF dataset)."""
+    from stancekit.pipeline.ingest import IngestOptions, run_ingest
+
+    opts = IngestOptions(
+        text_column=text_column, id_column=id_column, title_column=title_column, date_column=date_column,
+        url_column=url_column, outlet_column=outlet_column, lang_column=lang_column, license_column=license_column,
+        license=license, lang=lang, outlet=outlet, encoding=encoding,
+    )
+    summary = run_ingest(_campaign(campaign), paths, opts)
+    emit(summary, as_json, f"ingest: {summary['added']} new document(s), {summary['rejected']} rejected, "
+                          f"{summary['unchanged']} already there; {summary['total']} in tables/documents.parquet")
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=False)
+    except StancekitError as exc:
+        from rich.markup import escape
+
+        console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        sys.exit(exc.exit_code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        console.print("aborted")
+        sys.exit(130)
+    except KeyboardInterrupt:
+        console.print("interrupted")
+        sys.exit(130)
+    except Exception as exc:  # click usage errors
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(2)
+        raise
+
+
+if __name__ == "__main__":
+    main()

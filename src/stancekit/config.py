@@ -1,0 +1,212 @@
+"""Campaign configuration: ``DIR/stancekit.toml``.
+
+Every option is declared once in :data:`OPTIONS` with its default and a comment; ``stancekit init`` writes them all,
+commented, and :func:`load_config` rejects unknown sections and keys with a message that names them. Secrets never
+live here (tokens and the pseudonym salt are in ``DIR/studio/`` or the environment).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+
+from stancekit.errors import ConfigError
+
+CONFIG_NAME = "stancekit.toml"
+
+
+@dataclass(frozen=True)
+class Option:
+    default: Any
+    doc: str
+    choices: tuple[Any, ...] | None = None
+
+
+# section -> key -> Option. The order here is the order in the written file.
+OPTIONS: dict[str, dict[str, Option]] = {
+    "campaign": {
+        "name": Option("stance-campaign", "A short name; used in the Label Studio project title and the dataset card."),
+        "description": Option("", "One paragraph for the dataset card: what the campaign is about."),
+    },
+    "ingest": {
+        "batch_size": Option(2000, "Rows per batch when reading large inputs (bounds memory)."),
+        "default_lang": Option("auto", "Language of inputs without a language column: auto (from the script) or a code."),
+    },
+    "segment": {
+        "segmenter": Option("rules", "Segmenter plug-in: rules (the built-in Arabic/English rule segmenter)."),
+        "batch_size": Option(500, "Documents per batch."),
+        "workers": Option(2, "Worker processes for the local engine."),
+    },
+    "claims": {
+        "file": Option("claims.yaml", "The claims registry (YAML, or CSV with claim_id,lang,text[,aliases])."),
+    },
+    "match": {
+        "units": Option("claims", "Which units are matched: claims (claim units) or content (every non-boilerplate unit).",
+                        ("claims", "content")),
+        "top_k": Option(5, "At most this many claims per unit."),
+        "min_score": Option(0.2, "Pairs scoring below this are not kept."),
+        "batch_size": Option(20000, "Units per batch."),
+        "workers": Option(2, "Worker processes for the local engine."),
+    },
+    "labels": {
+        "names": Option(["agree", "disagree", "discuss", "unrelated"], "The stance labels, in order."),
+        "version": Option(1, "Bump when the labels or their meaning change: tasks are keyed on it."),
+        "guideline": Option("", "Path to a Markdown guideline shown to annotators as the project instructions "
+                                "(empty: a built-in guideline generated from the labels)."),
+    },
+    "studio": {
+        "url": Option("", "An existing Label Studio server (or set LABEL_STUDIO_URL + LABEL_STUDIO_API_KEY); "
+                          "empty: the campaign's local server in DIR/studio/."),
+        "python": Option("", "A Python interpreter that has label-studio installed, to run the local server; "
+                             "empty: a shared virtual environment created on first use."),
+        "overlap": Option(3, "Annotators per task."),
+        "project_title": Option("", "Project title; empty: 'stancekit: <campaign name>'."),
+    },
+    "push": {
+        "strategy": Option("score", "How pairs are chosen when --sample is given: score, random, stratified.",
+                           ("score", "random", "stratified", "uncertainty", "diversity")),
+        "sample": Option(0, "Push at most this many new pairs per run (0: all)."),
+        "per_claim": Option(0, "At most this many pairs per claim per run (0: no limit)."),
+        "batch_size": Option(1000, "Tasks per import request."),
+        "seed": Option(13, "Seed for random and stratified sampling."),
+    },
+    "merge": {
+        "method": Option("majority_vote", "Aggregator: majority_vote or dawid_skene.", ("majority_vote", "dawid_skene")),
+        "tie_policy": Option("adjudicate", "On a tie: adjudicate (no label; the item goes to adjudication) or "
+                                           "first (the first label in scheme order).", ("adjudicate", "first")),
+        "min_annotators": Option(1, "Items with fewer non-skipped votes are rejected."),
+        "adjudicate_below": Option(0.5, "Items whose agreement is below this go to adjudication."),
+        "bootstrap": Option(500, "Bootstrap resamples for confidence intervals."),
+        "seed": Option(13, "Seed for the bootstrap."),
+    },
+    "split": {
+        "ratios": Option([0.8, 0.1, 0.1], "train, validation, test."),
+        "group_by": Option("document", "Group key: document, claim, outlet or time.",
+                           ("document", "claim", "outlet", "time")),
+        "test_after": Option("", "With group_by = time: documents published on or after this date go to test."),
+        "seed": Option(13, "Seed for placing new groups."),
+        "near_duplicate_threshold": Option(0.8, "MinHash Jaccard above which two documents are one group."),
+    },
+    "export": {
+        "text": Option("full", "full: article text in the dataset; none: ids, URLs and offsets only.", ("full", "none")),
+        "license": Option("", "The dataset's license (SPDX id, e.g. cc-by-4.0); empty: taken from the sources."),
+        "pretty_name": Option("", "Dataset title; empty: the campaign name."),
+        "max_shard_rows": Option(500000, "Rows per Parquet shard."),
+    },
+}
+
+_HEADER = """\
+# stancekit campaign configuration.
+# Every option is listed with its default. Secrets (Label Studio tokens, the pseudonym salt) never go here:
+# they live in studio/ (mode 0700) or in the environment.
+"""
+
+
+def _toml_value(value: Any) -> str:
+    return tomlkit.item(value).as_string()
+
+
+def default_config_text(name: str = "stance-campaign") -> str:
+    lines = [_HEADER]
+    for section, options in OPTIONS.items():
+        lines.append(f"[{section}]")
+        for key, opt in options.items():
+            lines.append(f"# {opt.doc}")
+            if opt.choices:
+                lines.append(f"# One of: {', '.join(str(c) for c in opt.choices)}.")
+            value = name if (section, key) == ("campaign", "name") else opt.default
+            lines.append(f"{key} = {_toml_value(value)}")
+        lines.append("")
+    lines.append("# Sources recorded by `stancekit ingest`, replayed by `stancekit run`.")
+    lines.append("")
+    return "\n".join(lines)
+
+
+@dataclass
+class Config:
+    data: dict[str, dict[str, Any]]
+    path: Path | None = None
+
+    def get(self, section: str, key: str) -> Any:
+        return self.data[section][key]
+
+    def section(self, section: str) -> dict[str, Any]:
+        return dict(self.data[section])
+
+    @property
+    def sources(self) -> list[dict[str, Any]]:
+        return list(self.data.get("sources", {}).get("source", []))
+
+
+def _check(section: str, key: str, value: Any, opt: Option, where: str) -> Any:
+    default = opt.default
+    if isinstance(default, bool) != isinstance(value, bool):
+        raise ConfigError(f"{where}: [{section}] {key} must be {type(default).__name__}, got {value!r}")
+    if isinstance(default, float) and isinstance(value, int):
+        value = float(value)
+    if not isinstance(value, type(default)):
+        raise ConfigError(f"{where}: [{section}] {key} must be {type(default).__name__}, got {value!r}")
+    if opt.choices and value not in opt.choices:
+        raise ConfigError(f"{where}: [{section}] {key} = {value!r} is not one of {', '.join(map(str, opt.choices))}")
+    return value
+
+
+def parse_config(raw: dict[str, Any], where: str = CONFIG_NAME) -> Config:
+    data: dict[str, dict[str, Any]] = {s: {k: o.default for k, o in opts.items()} for s, opts in OPTIONS.items()}
+    for section, values in raw.items():
+        if section == "sources":
+            data["sources"] = values
+            continue
+        if section not in OPTIONS:
+            raise ConfigError(f"{where}: unknown section [{section}]; known: {', '.join(OPTIONS)}")
+        if not isinstance(values, dict):
+            raise ConfigError(f"{where}: [{section}] must be a table")
+        for key, value in values.items():
+            if key not in OPTIONS[section]:
+                known = ", ".join(OPTIONS[section])
+                raise ConfigError(f"{where}: unknown key {key!r} in [{section}]; known keys: {known}")
+            data[section][key] = _check(section, key, value, OPTIONS[section][key], where)
+    ratios = data["split"]["ratios"]
+    if len(ratios) != 3 or any(not isinstance(r, (int, float)) or r < 0 for r in ratios) or abs(sum(ratios) - 1) > 1e-6:
+        raise ConfigError(f"{where}: [split] ratios must be three non-negative numbers summing to 1, got {ratios}")
+    return Config(data)
+
+
+def load_config(campaign: Path) -> Config:
+    path = campaign / CONFIG_NAME
+    if not path.exists():
+        return parse_config({}, where=str(path))
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc}); fix the file or re-create it with `stancekit init`") from None
+    cfg = parse_config(raw, where=str(path))
+    cfg.path = path
+    return cfg
+
+
+def record_source(campaign: Path, source: dict[str, Any]) -> bool:
+    """Record an ingest source in ``stancekit.toml`` (keeping comments); False when it was already there."""
+    from stancekit.io import atomic_write_text
+
+    path = campaign / CONFIG_NAME
+    doc = tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists() else tomlkit.document()
+    sources = doc.get("sources")
+    if sources is None:
+        sources = tomlkit.table()
+        doc["sources"] = sources
+    entries = sources.get("source")
+    if entries is None:
+        entries = tomlkit.aot()
+        sources["source"] = entries
+    clean = {k: v for k, v in source.items() if v not in (None, "", [], False)}
+    for entry in entries:
+        if dict(entry) == clean:
+            return False
+    entries.append(tomlkit.item(clean))
+    atomic_write_text(path, tomlkit.dumps(doc))
+    return True

@@ -1,0 +1,38 @@
+"""Content-derived identifiers (DESIGN.md: "Ids come from content").
+
+Every id is a short hex digest of the fields it is derived from, joined with an unambiguous separator, so that
+re-running a stage gives the same ids whatever the batch size, order or engine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+_SEP = "\x1f"  # ASCII unit separator: cannot occur in the id fields we join
+
+
+def _digest(*parts: object, size: int = 16) -> str:
+    h = hashlib.blake2b(_SEP.join(str(p) for p in parts).encode("utf-8"), digest_size=size // 2)
+    return h.hexdigest()
+
+
+def content_hash(text: str) -> str:
+    """Hash of a document's text (the full 256-bit digest, hex)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def doc_id_from_text(text: str) -> str:
+    """A stable document id for inputs that carry none: derived from the text alone."""
+    return "d" + content_hash(text)[:15]
+
+
+def unit_id(doc_id: str, start: int, end: int) -> str:
+    return "u" + _digest(doc_id, start, end, size=16)[:15]
+
+
+def pair_id(unit_id_: str, claim_id: str) -> str:
+    return "p" + _digest(unit_id_, claim_id, size=16)[:15]
+
+
+def task_key(pair_id_: str, scheme_version: str) -> str:
+    return "t" + _digest(pair_id_, scheme_version, size=16)[:15]

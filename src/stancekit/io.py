@@ -1,0 +1,186 @@
+"""Table storage: atomic writes, streaming writers, and one reader for a Parquet file or a directory of shards."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from stancekit.errors import StageError
+
+COMPRESSION = "zstd"
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
+def _tmp_near(path: Path, suffix: str = "") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix + ".tmp", dir=path.parent)
+    os.close(fd)
+    os.chmod(name, 0o666 & ~_UMASK)  # mkstemp makes 0600; tables are ordinary files (secrets set their own mode)
+    return Path(name)
+
+
+def _replace(tmp: Path, path: Path) -> None:
+    if path.is_dir() and not tmp.is_dir():
+        import shutil
+
+        old = path.with_name(f".{path.name}.old")
+        if old.exists():
+            shutil.rmtree(old)
+        path.rename(old)
+        os.replace(tmp, path)
+        shutil.rmtree(old)
+        return
+    os.replace(tmp, path)
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> None:
+    """Write ``data`` to ``path`` atomically; ``mode`` (e.g. 0o600 for secrets) is set before the rename."""
+    tmp = _tmp_near(path)
+    if mode is not None:
+        os.chmod(tmp, mode)
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        _replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def atomic_write_text(path: Path, text: str, *, mode: int | None = None) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), mode=mode)
+
+
+def table_exists(path: Path) -> bool:
+    return path.is_file() or (path.is_dir() and any(path.glob("*.parquet")))
+
+
+def _shards(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.glob("*.parquet") if not p.name.startswith("."))
+    return [path]
+
+
+def scan_table(path: Path) -> pl.LazyFrame:
+    """Lazily scan a table, whether a single Parquet file or a directory of shards."""
+    if not table_exists(path):
+        raise StageError(f"{path} does not exist yet: run the stage that writes it first")
+    return pl.scan_parquet([str(p) for p in _shards(path)])
+
+
+def read_table(path: Path, columns: list[str] | None = None) -> pl.DataFrame:
+    lf = scan_table(path)
+    if columns is not None:
+        lf = lf.select(columns)
+    return lf.collect()
+
+
+def read_table_or_empty(path: Path, empty: pl.DataFrame) -> pl.DataFrame:
+    return read_table(path) if table_exists(path) else empty
+
+
+def iter_batches(path: Path, batch_size: int, columns: list[str] | None = None) -> Iterator[pa.RecordBatch]:
+    """Stream a table in record batches (bounded memory)."""
+    for shard in _shards(path):
+        pf = pq.ParquetFile(shard)
+        yield from pf.iter_batches(batch_size=batch_size, columns=columns)
+
+
+def count_rows(path: Path) -> int:
+    if not table_exists(path):
+        return 0
+    return sum(pq.ParquetFile(p).metadata.num_rows for p in _shards(path))
+
+
+def write_table(df: pl.DataFrame | pa.Table, path: Path, *, schema: pa.Schema | None = None) -> None:
+    """Write a whole table atomically (temp file + rename)."""
+    table = df.to_arrow() if isinstance(df, pl.DataFrame) else df
+    if schema is not None:
+        table = table.cast(schema)
+    tmp = _tmp_near(path, ".parquet")
+    try:
+        pq.write_table(table, tmp, compression=COMPRESSION)
+        _replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+class TableWriter:
+    """Append record batches to a temp Parquet file; ``commit()`` renames it into place atomically.
+
+    Use as a context manager: on an exception the temp file is removed and the old table stays.
+    """
+
+    def __init__(self, path: Path, schema: pa.Schema | None = None) -> None:
+        self.path = path
+        self.schema = schema
+        self.rows = 0
+        self._tmp = _tmp_near(path, ".parquet")
+        self._writer: pq.ParquetWriter | None = None
+
+    def write(self, batch: pl.DataFrame | pa.Table | pa.RecordBatch) -> None:
+        if isinstance(batch, pl.DataFrame):
+            batch = batch.to_arrow()
+        if isinstance(batch, pa.RecordBatch):
+            batch = pa.Table.from_batches([batch])
+        if self.schema is None:
+            self.schema = batch.schema
+        else:
+            batch = batch.select(self.schema.names).cast(self.schema)
+        if self._writer is None:
+            self._writer = pq.ParquetWriter(self._tmp, self.schema, compression=COMPRESSION)
+        if batch.num_rows:
+            self._writer.write_table(batch)
+            self.rows += batch.num_rows
+
+    def commit(self) -> int:
+        if self._writer is None:
+            if self.schema is None:
+                raise StageError(f"nothing to write to {self.path} and no schema given")
+            self._writer = pq.ParquetWriter(self._tmp, self.schema, compression=COMPRESSION)
+        self._writer.close()
+        self._writer = None
+        _replace(self._tmp, self.path)
+        return self.rows
+
+    def abort(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+        self._tmp.unlink(missing_ok=True)
+
+    def __enter__(self) -> TableWriter:
+        return self
+
+    def __exit__(self, exc_type: Any, *_: Any) -> None:
+        if exc_type is not None or self._writer is not None:
+            self.abort()
+
+
+def write_rejects(path: Path, rows: pl.DataFrame, *, append: bool = False) -> int:
+    """Write a stage's rejects (``rejects/<stage>.parquet``), conformed to the REJECTS declaration.
+
+    ``append`` keeps earlier rejects (ingest appends, like its table); otherwise the file is replaced so a re-run of a
+    stage leaves exactly its own rejects.
+    """
+    from stancekit.schemas import REJECTS, conform
+
+    rows = conform(rows, REJECTS, where=str(path))
+    if append and table_exists(path):
+        rows = pl.concat([read_table(path), rows], how="diagonal_relaxed").unique(maintain_order=True)
+    if rows.height == 0 and not append:
+        path.unlink(missing_ok=True)
+        return 0
+    write_table(rows, path)
+    return rows.height

@@ -1,0 +1,146 @@
+"""``stancekit ingest``: append articles to ``tables/documents.parquet``, recording each source in the config."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from stancekit.builder.ingest import expand, read_source, resolve_mapping, to_documents
+from stancekit.campaign import Campaign
+from stancekit.config import load_config, record_source
+from stancekit.io import TableWriter, iter_batches, read_table, table_exists, write_rejects
+from stancekit.progress import bar
+from stancekit.schemas import DOCUMENTS, conform
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    text_column: str | None = None
+    id_column: str | None = None
+    title_column: str | None = None
+    date_column: str | None = None
+    url_column: str | None = None
+    outlet_column: str | None = None
+    lang_column: str | None = None
+    license_column: str | None = None
+    license: str | None = None
+    lang: str | None = None
+    outlet: str | None = None
+    encoding: str | None = None
+
+    def explicit(self) -> dict[str, str | None]:
+        return {"text": self.text_column, "id": self.id_column, "title": self.title_column, "date": self.date_column,
+                "url": self.url_column, "outlet": self.outlet_column, "lang": self.lang_column,
+                "license": self.license_column}
+
+
+class _Dedupe:
+    """The corpus-wide step of ingest: exact duplicates and re-ingested rows, over existing and new documents."""
+
+    def __init__(self, existing: pl.DataFrame) -> None:
+        self.id_hash: dict[str, str] = dict(zip(existing["doc_id"].to_list(), existing["content_hash"].to_list(),
+                                                strict=True))
+        self.id_origin: dict[str, tuple[str, int | None]] = dict(
+            zip(existing["doc_id"].to_list(), zip(existing["source"].to_list(), existing["source_row"].to_list(),
+                                                  strict=True), strict=True))
+        self.hash_id: dict[str, str] = {}
+        for d, h in zip(existing["doc_id"].to_list(), existing["content_hash"].to_list(), strict=True):
+            self.hash_id.setdefault(h, d)
+
+    def apply(self, docs: pl.DataFrame, has_ids: bool) -> tuple[pl.DataFrame, list[dict[str, Any]], int]:
+        keep: list[dict[str, Any]] = []
+        rejects: list[dict[str, Any]] = []
+        unchanged = 0
+        for row in docs.iter_rows(named=True):
+            did, h = row["doc_id"], row["content_hash"]
+            where = f"{row['source']}" + (f" row {row['source_row']}" if row["source_row"] else "")
+            if did in self.id_hash:
+                same_origin = self.id_origin.get(did) == (row["source"], row["source_row"])
+                if self.id_hash[did] == h and (has_ids or same_origin):
+                    unchanged += 1  # the same input ingested again
+                    continue
+                if self.id_hash[did] == h:
+                    rejects.append({"reason": "duplicate", "key": did, "source": row["source"],
+                                    "source_row": row["source_row"],
+                                    "detail": f"{where}: same text as document {did}"})
+                    continue
+                rejects.append({"reason": "id_conflict", "key": did, "source": row["source"],
+                                "source_row": row["source_row"],
+                                "detail": f"{where}: doc_id {did!r} is already ingested with a different text; "
+                                          "give the new version its own id"})
+                continue
+            if h in self.hash_id:
+                if not has_ids:
+                    # an id derived from the text equals the earlier one only for the same text: handled above
+                    rejects.append({"reason": "duplicate", "key": did, "source": row["source"],
+                                    "source_row": row["source_row"],
+                                    "detail": f"{where}: same text as document {self.hash_id[h]}"})
+                    continue
+                row["duplicate_of"] = self.hash_id[h]
+            else:
+                self.hash_id[h] = did
+            self.id_hash[did] = h
+            self.id_origin[did] = (row["source"], row["source_row"])
+            keep.append(row)
+        out = pl.DataFrame(keep, schema=docs.schema) if keep else docs.clear()
+        return out, rejects, unchanged
+
+
+def _reject_rows(rows: list[dict[str, Any]], source: str) -> list[dict[str, Any]]:
+    return [{"stage": "ingest", "reason": r["reason"], "key": r.get("key"), "source": r.get("source", source),
+             "source_row": r.get("source_row"), "detail": r.get("detail")} for r in rows]
+
+
+def run_ingest(campaign: Campaign, paths: list[str], opts: IngestOptions, *, record: bool = True) -> dict[str, Any]:
+    """Read every input, append new documents, reject (never silently drop) the rest. Idempotent."""
+    cfg = load_config(campaign.root)
+    batch_size = int(cfg.get("ingest", "batch_size"))
+    default_lang = cfg.get("ingest", "default_lang")
+    files = expand(paths)
+    campaign.ensure()
+    dest = campaign.table("documents")
+    existing_cols = read_table(dest, ["doc_id", "content_hash", "source", "source_row"]) if table_exists(dest) else DOCUMENTS.empty()
+    dedupe = _Dedupe(existing_cols)
+    added = unchanged = 0
+    rejects: list[dict[str, Any]] = []
+    per_source: list[dict[str, Any]] = []
+    schema = DOCUMENTS.arrow_schema()
+    with TableWriter(dest, schema) as writer:
+        if table_exists(dest):
+            for rb in iter_batches(dest, 10_000):
+                writer.write(rb)
+        for path in (f.resolve() for f in files):
+            src_added = src_rejected = 0
+            with bar(f"ingest {path.name}", None, "rows") as progress:
+                for batch in read_source(path, encoding=opts.encoding, batch_size=batch_size):
+                    rejects.extend(_reject_rows([{**r, "source": batch.source} for r in batch.rejects], batch.source))
+                    src_rejected += len(batch.rejects)
+                    if batch.frame.height == 0:
+                        continue
+                    mapping = resolve_mapping(batch.frame.columns, opts.explicit(), batch.source)
+                    lang = opts.lang or (None if default_lang == "auto" else default_lang)
+                    docs, bad = to_documents(batch.frame, source=batch.source, mapping=mapping, lang=lang,
+                                             outlet=opts.outlet, license=opts.license)
+                    rejects.extend(_reject_rows(bad, batch.source))
+                    docs, dup, same = dedupe.apply(docs, has_ids=mapping.id is not None)
+                    rejects.extend(_reject_rows(dup, batch.source))
+                    writer.write(conform(docs, DOCUMENTS, where=batch.source).to_arrow())
+                    added += docs.height
+                    src_added += docs.height
+                    unchanged += same
+                    src_rejected += len(bad) + len(dup)
+                    progress.advance(batch.frame.height)
+            per_source.append({"path": str(path), "added": src_added, "rejected": src_rejected})
+        total = writer.rows
+        writer.commit()
+    if rejects:
+        write_rejects(campaign.rejects_path("ingest"), pl.DataFrame(rejects), append=True)
+    if record:
+        for raw in paths:
+            source = {"path": str(Path(raw).expanduser().resolve()) if not any(c in raw for c in "*?[") else raw,
+                      **{k: v for k, v in asdict(opts).items() if v}}
+            record_source(campaign.root, source)
+    return {"added": added, "unchanged": unchanged, "rejected": len(rejects), "total": total, "sources": per_source}
