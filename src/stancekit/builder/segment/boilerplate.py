@@ -1,0 +1,151 @@
+"""Boilerplate lines and dateline prefixes (rule 5 of ``docs/claim-units.md``).
+
+``classify_line`` names the kind of a whole line that is not article content (byline, caption, read_also, share,
+footer, label, dateline, timestamp); ``dateline_prefix`` finds a dateline at the start of the first body line
+(``(CNN) —``, ``PROVO, Utah, Dec. 23 (UPI) --``, ``بغداد (رويترز) -``). Patterns are anchored and cheap: each line
+is tried against a handful of compiled regexes.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DASH = r"(?:--|[–—‒―-])"
+_AGENCIES_EN = (
+    r"Reuters|AP|Associated Press|AFP|Agence France-Presse|UPI|United Press International|CNN|BBC|Bloomberg|"
+    r"Al Jazeera|Xinhua|TASS|Anadolu(?: Agency)?|dpa|EFE|ANSA|NPR|The New York Times|The Washington Post|"
+    r"The Guardian|Fox News|NBC News|CBS News|ABC News|Sputnik"
+)
+_AGENCIES_AR = (
+    r"رويترز|أ\.? ?ف\.? ?ب|ا\.? ?ف\.? ?ب|فرانس برس|فرانس ?24|أسوشيتد برس|أسوشيتيد برس|الأناضول|سبوتنيك|شينخوا|"
+    r"د\.? ?ب\.? ?أ|وكالات|وكالة الأنباء الفرنسية|الجزيرة|العربية|بي بي سي|سي إن إن|واس|وام|سانا|قنا|كونا|بترا|"
+    r"واع|صفا|معا|وفا|بال بلس|الأناضول|إرنا|فارس|تسنيم|روسيا اليوم|سكاي نيوز"
+)
+
+_LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("read_also", re.compile(
+        r"^(?:[-–•*►▶»>\s]*)(?:اقرأ|إقرأ|اقرا|إقرا|طالع|شاهد|تابع)\s*(?:أيضاً|أيضا|ايضاً|ايضا|المزيد|كذلك)"
+        r"|^(?:[-–•*►▶»>\s]*)(?:مواضيع ذات صلة|أخبار ذات صلة|ذات صلة|للمزيد|المزيد من)\s*[:：]?"
+        r"|^(?:[-–•*►▶»>\s]*)(?:read (?:more|also|next|the full story)|also read|related(?: articles| stories| coverage)?"
+        r"|see also|more on this|more:|recommended|you may also like|watch more)\b",
+        re.IGNORECASE)),
+    ("share", re.compile(
+        r"^(?:share (?:this|on|via)|share|tweet|email|print|comments?|advertisement|sponsored(?: content)?|"
+        r"follow (?:us|@)|sign up|subscribe|click here|log ?in|sign in|newsletter|"
+        r"watch|video|listen|continue reading|story continues|scroll (?:down|to)|skip to|"
+        r"شارك|شارك هذا|مشاركة|تابعونا|تابعنا|اشترك|سجل الدخول|تسجيل الدخول|إعلان|اعلان|شاهد|فيديو|"
+        r"شاهد الفيديو|اضغط هنا|انقر هنا|للاشتراك)(?:\s*[:：]|\s*$|\s+(?:on|via|us|here|now|the|to|for|this|"
+        r"عبر|على|عن|هنا|الآن|الان|في)\b)",
+        re.IGNORECASE)),
+    ("footer", re.compile(
+        r"^(?:©|\(c\)|copyright\b|all rights reserved|\(?(?:reporting|writing|editing|additional reporting|"
+        r"compiled|translated)\s+by\b|tags?:|topics:|filed under|this (?:story|article) (?:has been|was) "
+        r"(?:updated|corrected|originally)|"
+        r"جميع الحقوق|حقوق النشر|المصدر\s*[:：]|المصدر\s*[-–]|الوسوم|الكلمات المفتاحية|كلمات مفتاحية|\(?وكالات\)?$)",
+        re.IGNORECASE)),
+    ("byline", re.compile(
+        r"^(?:(?:By|BY)\s+[A-Z][\w.'’-]*(?:(?:\s+|,\s*|\s+and\s+|\s+in\s+|\s*[|/–—-]\s*)[A-Z][\w.'’-]*){0,8}"
+        r"|(?:Contributing|Contributors?|Written by|Reporting by)\s*[:：]?\s+[A-Z].{0,80}"
+        r"|[A-Z][\w'’-]+(?:\s[A-Z][\w.'’-]+){1,3},?\s+(?:Staff|Special|Senior|Chief|Foreign|Political|Military)"
+        r"(?:\s\w+){0,2}\s(?:Writer|Correspondent|Reporter|Editor)"
+        r"|(?:كتب|كتبت|بقلم|إعداد|اعداد|تحرير|ترجمة|متابعة|تقرير|مراسل|مراسلة|المحرر|محرر)\s*[:：]\s*\S.{0,60}"
+        r"|(?:بقلم|كتب|كتبت|إعداد|اعداد)\s+\S+(?:\s\S+){0,3})$")),
+    ("label", re.compile(
+        r"^(?:update|updated|editor'?s note|correction|clarification|breaking|exclusive|live|developing|"
+        r"عاجل|تحديث|حصري|خاص|ملاحظة المحرر)\s*[:：]\s*(?:.{0,12}$|.*\b(?:updated|corrected|story|article|"
+        r"report|version)\b)",
+        re.IGNORECASE)),
+    ("caption", re.compile(
+        r"^(?:photo|image|picture|caption|file photo|file|pictured|credit|photograph|getty images|"
+        r"صورة|الصورة|صور|تصوير|مصدر الصورة|الصور|أرشيفية|ارشيفية)\s*(?:[:：/|–—-]|\(|$)"
+        r"|\((?:[^()]*\b(?:photos?|getty|images?|reuters|afp|epa|ap|file|pool|أرشيف|أرشيفية|ارشيف|ارشيفية|"
+        r"صورة|رويترز|أ ف ب|الأناضول|إنترنت|الإنترنت|مواقع التواصل)\b[^()]*)\)\s*$"
+        r"|(?:AP Photo|Getty Images|REUTERS/|Reuters/|/AFP|AFP via|EPA-EFE|/EPA|Photo by|Photograph:|"
+        r"Image credit|Image caption|Image copyright)",
+        re.IGNORECASE)),
+    ("timestamp", re.compile(
+        r"^(?:(?:last )?updated|published|posted|نشر(?: في)?|تاريخ النشر|آخر تحديث|اخر تحديث|تم النشر|"
+        r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?,?\s|"
+        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
+        r"(?:السبت|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة)\s*[،,]?\s*\d)"
+        r"(?=.*\d).{0,80}$",
+        re.IGNORECASE)),
+    ("byline", re.compile(rf"^(?:{_AGENCIES_EN}|{_AGENCIES_AR})(?:\s+(?:staff|reporters?|writers?))?\.?$", re.IGNORECASE)),
+]
+# A caption by its credit needs the whole line to be short.
+_MAX_CAPTION_WORDS = 45
+_MAX_LINE_WORDS = 25
+
+# English dateline at the start of the first body paragraph: PLACE[, State][, Mon. D] [(Agency)] — ...
+_EN_DATELINE = re.compile(
+    r"(?:(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?)?\s*)?"
+    r"(?P<agency>\((?:[A-Za-z][\w .&'’-]{0,40})\)\s*)?"
+    rf"{_DASH}\s+"
+)
+# Arabic dateline: PLACE[، date] [(agency)] – [agency –]  (or the whole short line: واشنطن – بال بلس)
+_AR_WORD = r"[\u0621-\u064a\u0670-\u06d3]+"
+_AR_DATELINE = re.compile(
+    rf"(?P<place>{_AR_WORD}(?:\s{_AR_WORD}){{0,2}})"
+    r"(?:\s*[،,]\s*[^\n()–—-]{1,30}?)?"
+    r"(?:\s*\((?P<agency>[^()\n]{1,30})\))?"
+    rf"\s*{_DASH}\s*"
+    rf"(?:(?P<agency2>{_AGENCIES_AR}|{_AR_WORD}(?:\s{_AR_WORD})?)\s*(?:{_DASH}|[:：])\s*"
+    rf"|(?P<agency3>{_AGENCIES_AR}|{_AR_WORD}(?:\s{_AR_WORD}){{0,2}})\s*$)?"
+)
+_AR_AGENCY_ONLY = re.compile(rf"(?:{_AGENCIES_AR})\s*$")
+
+
+def classify_line(line: str) -> str | None:
+    """The boilerplate kind of a whole (stripped) line, or None when it is (or may be) content."""
+    n_words = line.count(" ") + 1
+    if n_words > _MAX_CAPTION_WORDS:
+        return None
+    for kind, rx in _LINE_RULES:
+        if kind == "caption":
+            if rx.search(line):
+                return kind
+        elif n_words <= _MAX_LINE_WORDS and rx.match(line):
+            return kind
+    return None
+
+
+def dateline_prefix(line: str, lang: str) -> int:
+    """Length of a dateline at the start of ``line`` (0 when there is none). The rest of the line is body text.
+
+    When the whole line is a dateline the result is ``len(line)``.
+    """
+    if lang == "ar" or not line[:1].isascii():
+        m = _AR_DATELINE.match(line)
+        if not m:
+            return 0
+        rest = line[m.end():]
+        if m.group("agency3") is not None:
+            if m.group("agency") is not None:
+                return m.start("agency3")  # بغداد (رويترز) - قال ...
+            return len(line)  # واشنطن – بال بلس
+        if not rest.strip():
+            return len(line)
+        if m.group("agency") is None and m.group("agency2") is None and line[: m.start("place")].strip():
+            return 0
+        if rest[:1] in "\"“”«" or _is_arabic_start(rest):
+            return m.end()
+        return 0
+    m = _EN_DATELINE.match(line)
+    if not m or (m.group("place") is None and m.group("agency") is None):
+        return 0
+    place = m.group("place")
+    if place is not None and m.group("agency") is None and len(place.replace(".", "")) < 3:
+        return 0
+    return m.end()
+
+
+def known_agency_dateline(line: str) -> bool:
+    """A whole-line Arabic dateline whose second part is a known agency (``واشنطن – بال بلس``)."""
+    m = _AR_DATELINE.match(line)
+    return bool(m and m.group("agency3") is not None and _AR_AGENCY_ONLY.match(m.group("agency3")))
+
+
+def _is_arabic_start(s: str) -> bool:
+    return bool(s) and "\u0621" <= s[0] <= "\u064a"

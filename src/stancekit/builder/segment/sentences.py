@@ -1,0 +1,143 @@
+"""Sentence boundaries inside one stretch of body text (rules 1-3 of ``docs/claim-units.md``).
+
+A scanner: one regex finds candidate terminal clusters (``. ! ? ؟ …`` and runs of them); a few rules decide each
+candidate, looking only at its neighbourhood. The sentence takes along the closing quotes and brackets that belong
+to it, even across a space or a line break (``… اللحظة " .``); it does not end at decimals, abbreviations, initials,
+in-quote ellipses the sentence continues after, or before a comma or a lower-case word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stancekit.builder.segment.boundary_words import EN_STARTERS, MONTH_ABBREV, OTHER_ABBREV, TITLE_ABBREV
+
+_TERMINAL = re.compile(r"[.!?؟…]+")
+_TERMINAL_CHARS = frozenset(".!?؟…")
+_WS = frozenset(" \t\n\r\f\v\u00a0\u200f\u200e\u2009\u202f")
+_CLOSERS = frozenset("”»\"’')]}›")
+_DQUOTES = "\"“”"
+_NO_BREAK_AFTER = frozenset(",،;؛:")
+_TOKEN_START = re.compile(r"[^\s\"“”«»'‘’(\[]*$")
+_WORD_AFTER = re.compile(r"[\"“”«»'‘’(\[]*([^\s\"“”«»'‘’)\].,!?؟،:;]+)")
+
+
+def _is_arabic_letter(ch: str) -> bool:
+    return "\u0621" <= ch <= "\u064a" or "\u066e" <= ch <= "\u06d3" or "\u06fa" <= ch <= "\u06ff"
+
+
+def _skip_ws(text: str, i: int, end: int) -> int:
+    while i < end and (text[i] in _WS or text[i].isspace()):
+        i += 1
+    return i
+
+
+def _is_closer(text: str, j: int, lo: int, end: int, attached: bool) -> bool:
+    """Does the quote or bracket at ``j`` close the sentence before it (rather than open the next one)?"""
+    ch = text[j]
+    nxt = text[j + 1] if j + 1 < end else " "
+    if ch in ")]}":
+        return True
+    if ch in "”»›":
+        # the seed opens a quote with ” glued to its first word: that one is an opener
+        return not (nxt.isalpha() and not attached)
+    # " ' ’ : ambiguous
+    if nxt.isalpha() or nxt.isdigit():
+        return False
+    if ch in "'’":
+        return attached
+    if attached:
+        return True
+    # spaced on both sides (pre-tokenised text): inside a quotation it closes it
+    n = 0
+    for q in _DQUOTES:
+        n += text.count(q, lo, j)
+    return n % 2 == 1
+
+
+def _abbrev_blocks(text: str, p: int, lo: int, nxt_word: str) -> bool:
+    """True when the single period at ``p`` belongs to an abbreviation or an initial (so no boundary)."""
+    m = _TOKEN_START.search(text, max(lo, p - 24), p)
+    token = m.group() if m else ""
+    if not token or not token.isascii():
+        return False
+    if len(token) == 1:
+        return token.isupper()  # an initial: George W. Bush
+    key = token.replace(".", "").lower()
+    starts_sentence = nxt_word[:1].isupper() and nxt_word in EN_STARTERS or nxt_word[:1] in "\"“«"
+    if key in TITLE_ABBREV:
+        return True
+    if key in MONTH_ABBREV and nxt_word[:1].isdigit():
+        return True
+    if key == "no" and nxt_word[:1].isdigit():
+        return True
+    if "." in token or key in OTHER_ABBREV:
+        return not starts_sentence
+    return False
+
+
+def split_sentences(text: str, lo: int, hi: int, lang: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[lo:hi]`` (absolute offsets, no outer whitespace), in order."""
+    spans: list[tuple[int, int]] = []
+    start = _skip_ws(text, lo, hi)
+    arabic = lang == "ar"
+    for m in _TERMINAL.finditer(text, start, hi):
+        p, q = m.start(), m.end()
+        if p < start:
+            continue  # swallowed by the previous boundary's closers
+        cluster = m.group()
+        after = text[q] if q < hi else " "
+        if not (after in _WS or after.isspace() or after in _CLOSERS):
+            # glued to the next character: 2.5, U.S, example.com; Arabic glued sentences (العراق.وقال) do end
+            if not (after.isalpha() and _is_arabic_letter(after) and p > lo and _is_arabic_letter(text[p - 1])):
+                continue
+        # take along closing quotes/brackets and a following terminal (pre-tokenised: « اللحظة " . »)
+        end = q
+        while True:
+            j = _skip_ws(text, end, hi)
+            if j < hi and text[j] in _CLOSERS and _is_closer(text, j, start, hi, attached=(j == end)):
+                end = j + 1
+                continue
+            if j < hi and j > end and text[j] in _TERMINAL_CHARS and text[j] != "…":
+                m2 = _TERMINAL.match(text, j, hi)
+                assert m2 is not None
+                end = m2.end()
+                continue
+            break
+        k = _skip_ws(text, end, hi)
+        if k >= hi:
+            break
+        nxt = text[k]
+        if nxt in _NO_BREAK_AFTER:
+            continue
+        if nxt.isascii() and nxt.islower():
+            continue
+        wm = _WORD_AFTER.match(text, k, hi)
+        nxt_word = wm.group(1) if wm else ""
+        ellipsis = "…" in cluster or ".." in cluster
+        if ellipsis:
+            if arabic:
+                n = sum(text.count(c, start, p) for c in _DQUOTES) + text.count("«", start, p) - text.count("»", start, p)
+                if n % 2 == 1 and end == q:
+                    continue  # an in-quote ellipsis the quotation continues after
+            elif not (nxt_word[:1].isupper() or nxt in "\"“«"):
+                continue
+        elif cluster == "." and _abbrev_blocks(text, p, start, nxt_word):
+            continue
+        spans.append((start, end))
+        start = k
+    if start < hi:
+        e = hi
+        while e > start and text[e - 1].isspace():
+            e -= 1
+        if e > start:
+            spans.append((start, e))
+    return spans
+
+
+def ends_sentence(line: str) -> bool:
+    """Does this line end with sentence-final punctuation (possibly followed by closing quotes/brackets)?"""
+    s = line.rstrip()
+    while s and (s[-1] in _CLOSERS or s[-1].isspace()):
+        s = s[:-1]
+    return bool(s) and s[-1] in _TERMINAL_CHARS
