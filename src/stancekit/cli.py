@@ -90,7 +90,9 @@ def ingest(
     lang_column: Annotated[str | None, typer.Option()] = None,
     license_column: Annotated[str | None, typer.Option()] = None,
     license: Annotated[str | None, typer.Option(help="License of the whole source (e.g. cc-by-4.0).")] = None,
-    lang: Annotated[str | None, typer.Option(help="Language of the whole source (ISO 639-1), instead of detection.")] = None,
+    lang: Annotated[
+        str | None, typer.Option(help="Language of the whole source (ISO 639-1), instead of detection.")
+    ] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet of the whole source.")] = None,
     encoding: Annotated[str | None, typer.Option(help="utf-8, utf-16 or windows-1256 (default: detected).")] = None,
     as_json: JsonOpt = False,
@@ -99,13 +101,26 @@ def ingest(
     from stancekit.pipeline.ingest import IngestOptions, run_ingest
 
     opts = IngestOptions(
-        text_column=text_column, id_column=id_column, title_column=title_column, date_column=date_column,
-        url_column=url_column, outlet_column=outlet_column, lang_column=lang_column, license_column=license_column,
-        license=license, lang=lang, outlet=outlet, encoding=encoding,
+        text_column=text_column,
+        id_column=id_column,
+        title_column=title_column,
+        date_column=date_column,
+        url_column=url_column,
+        outlet_column=outlet_column,
+        lang_column=lang_column,
+        license_column=license_column,
+        license=license,
+        lang=lang,
+        outlet=outlet,
+        encoding=encoding,
     )
     summary = run_ingest(_campaign(campaign), paths, opts)
-    emit(summary, as_json, f"ingest: {summary['added']} new document(s), {summary['rejected']} rejected, "
-                          f"{summary['unchanged']} already there; {summary['total']} in tables/documents.parquet")
+    emit(
+        summary,
+        as_json,
+        f"ingest: {summary['added']} new document(s), {summary['rejected']} rejected, "
+        f"{summary['unchanged']} already there; {summary['total']} in tables/documents.parquet",
+    )
 
 
 def main() -> None:
@@ -124,11 +139,11 @@ def main() -> None:
     except KeyboardInterrupt:
         console.print("interrupted")
         sys.exit(130)
-    except Exception as exc:  # click usage errors
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
+    except Exception as exc:
+        # usage errors (unknown option, bad value): typer vendors its own click, so match by shape, not class
+        show = getattr(exc, "show", None)
+        if callable(show) and hasattr(exc, "exit_code"):
+            show()
             sys.exit(2)
         raise
 

@@ -34,7 +34,9 @@ OPTIONS: dict[str, dict[str, Option]] = {
     },
     "ingest": {
         "batch_size": Option(2000, "Rows per batch when reading large inputs (bounds memory)."),
-        "default_lang": Option("auto", "Language of inputs without a language column: auto (from the script) or a code."),
+        "default_lang": Option(
+            "auto", "Language of inputs without a language column: auto (from the script) or a code."
+        ),
     },
     "segment": {
         "segmenter": Option("rules", "Segmenter plug-in: rules (the built-in Arabic/English rule segmenter)."),
@@ -45,8 +47,11 @@ OPTIONS: dict[str, dict[str, Option]] = {
         "file": Option("claims.yaml", "The claims registry (YAML, or CSV with claim_id,lang,text[,aliases])."),
     },
     "match": {
-        "units": Option("claims", "Which units are matched: claims (claim units) or content (every non-boilerplate unit).",
-                        ("claims", "content")),
+        "units": Option(
+            "claims",
+            "Which units are matched: claims (claim units) or content (every non-boilerplate unit).",
+            ("claims", "content"),
+        ),
         "top_k": Option(5, "At most this many claims per unit."),
         "min_score": Option(0.2, "Pairs scoring below this are not kept."),
         "batch_size": Option(20000, "Units per batch."),
@@ -55,29 +60,47 @@ OPTIONS: dict[str, dict[str, Option]] = {
     "labels": {
         "names": Option(["agree", "disagree", "discuss", "unrelated"], "The stance labels, in order."),
         "version": Option(1, "Bump when the labels or their meaning change: tasks are keyed on it."),
-        "guideline": Option("", "Path to a Markdown guideline shown to annotators as the project instructions "
-                                "(empty: a built-in guideline generated from the labels)."),
+        "guideline": Option(
+            "",
+            "Path to a Markdown guideline shown to annotators as the project instructions "
+            "(empty: a built-in guideline generated from the labels).",
+        ),
     },
     "studio": {
-        "url": Option("", "An existing Label Studio server (or set LABEL_STUDIO_URL + LABEL_STUDIO_API_KEY); "
-                          "empty: the campaign's local server in DIR/studio/."),
-        "python": Option("", "A Python interpreter that has label-studio installed, to run the local server; "
-                             "empty: a shared virtual environment created on first use."),
+        "url": Option(
+            "",
+            "An existing Label Studio server (or set LABEL_STUDIO_URL + LABEL_STUDIO_API_KEY); "
+            "empty: the campaign's local server in DIR/studio/.",
+        ),
+        "python": Option(
+            "",
+            "A Python interpreter that has label-studio installed, to run the local server; "
+            "empty: a shared virtual environment created on first use.",
+        ),
         "overlap": Option(3, "Annotators per task."),
         "project_title": Option("", "Project title; empty: 'stancekit: <campaign name>'."),
     },
     "push": {
-        "strategy": Option("score", "How pairs are chosen when --sample is given: score, random, stratified.",
-                           ("score", "random", "stratified", "uncertainty", "diversity")),
+        "strategy": Option(
+            "score",
+            "How pairs are chosen when --sample is given: score, random, stratified.",
+            ("score", "random", "stratified", "uncertainty", "diversity"),
+        ),
         "sample": Option(0, "Push at most this many new pairs per run (0: all)."),
         "per_claim": Option(0, "At most this many pairs per claim per run (0: no limit)."),
         "batch_size": Option(1000, "Tasks per import request."),
         "seed": Option(13, "Seed for random and stratified sampling."),
     },
     "merge": {
-        "method": Option("majority_vote", "Aggregator: majority_vote or dawid_skene.", ("majority_vote", "dawid_skene")),
-        "tie_policy": Option("adjudicate", "On a tie: adjudicate (no label; the item goes to adjudication) or "
-                                           "first (the first label in scheme order).", ("adjudicate", "first")),
+        "method": Option(
+            "majority_vote", "Aggregator: majority_vote or dawid_skene.", ("majority_vote", "dawid_skene")
+        ),
+        "tie_policy": Option(
+            "adjudicate",
+            "On a tie: adjudicate (no label; the item goes to adjudication) or "
+            "first (the first label in scheme order).",
+            ("adjudicate", "first"),
+        ),
         "min_annotators": Option(1, "Items with fewer non-skipped votes are rejected."),
         "adjudicate_below": Option(0.5, "Items whose agreement is below this go to adjudication."),
         "bootstrap": Option(500, "Bootstrap resamples for confidence intervals."),
@@ -85,14 +108,17 @@ OPTIONS: dict[str, dict[str, Option]] = {
     },
     "split": {
         "ratios": Option([0.8, 0.1, 0.1], "train, validation, test."),
-        "group_by": Option("document", "Group key: document, claim, outlet or time.",
-                           ("document", "claim", "outlet", "time")),
+        "group_by": Option(
+            "document", "Group key: document, claim, outlet or time.", ("document", "claim", "outlet", "time")
+        ),
         "test_after": Option("", "With group_by = time: documents published on or after this date go to test."),
         "seed": Option(13, "Seed for placing new groups."),
         "near_duplicate_threshold": Option(0.8, "MinHash Jaccard above which two documents are one group."),
     },
     "export": {
-        "text": Option("full", "full: article text in the dataset; none: ids, URLs and offsets only.", ("full", "none")),
+        "text": Option(
+            "full", "full: article text in the dataset; none: ids, URLs and offsets only.", ("full", "none")
+        ),
         "license": Option("", "The dataset's license (SPDX id, e.g. cc-by-4.0); empty: taken from the sources."),
         "pretty_name": Option("", "Dataset title; empty: the campaign name."),
         "max_shard_rows": Option(500000, "Rows per Parquet shard."),
@@ -183,7 +209,9 @@ def load_config(campaign: Path) -> Config:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc}); fix the file or re-create it with `stancekit init`") from None
+        raise ConfigError(
+            f"{path}: not valid TOML ({exc}); fix the file or re-create it with `stancekit init`"
+        ) from None
     cfg = parse_config(raw, where=str(path))
     cfg.path = path
     return cfg

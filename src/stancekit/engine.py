@@ -73,7 +73,7 @@ def map_table(
     total = count_rows(source)
 
     def consume(n_in: int, out: BatchResult, writer: TableWriter, progress: Any) -> None:
-        frame, rejects = (out if isinstance(out, tuple) else (out, None))
+        frame, rejects = out if isinstance(out, tuple) else (out, None)
         writer.write(frame.to_arrow())
         if rejects is not None:
             result.rejects.append(rejects)

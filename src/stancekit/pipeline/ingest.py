@@ -32,20 +32,32 @@ class IngestOptions:
     encoding: str | None = None
 
     def explicit(self) -> dict[str, str | None]:
-        return {"text": self.text_column, "id": self.id_column, "title": self.title_column, "date": self.date_column,
-                "url": self.url_column, "outlet": self.outlet_column, "lang": self.lang_column,
-                "license": self.license_column}
+        return {
+            "text": self.text_column,
+            "id": self.id_column,
+            "title": self.title_column,
+            "date": self.date_column,
+            "url": self.url_column,
+            "outlet": self.outlet_column,
+            "lang": self.lang_column,
+            "license": self.license_column,
+        }
 
 
 class _Dedupe:
     """The corpus-wide step of ingest: exact duplicates and re-ingested rows, over existing and new documents."""
 
     def __init__(self, existing: pl.DataFrame) -> None:
-        self.id_hash: dict[str, str] = dict(zip(existing["doc_id"].to_list(), existing["content_hash"].to_list(),
-                                                strict=True))
+        self.id_hash: dict[str, str] = dict(
+            zip(existing["doc_id"].to_list(), existing["content_hash"].to_list(), strict=True)
+        )
         self.id_origin: dict[str, tuple[str, int | None]] = dict(
-            zip(existing["doc_id"].to_list(), zip(existing["source"].to_list(), existing["source_row"].to_list(),
-                                                  strict=True), strict=True))
+            zip(
+                existing["doc_id"].to_list(),
+                zip(existing["source"].to_list(), existing["source_row"].to_list(), strict=True),
+                strict=True,
+            )
+        )
         self.hash_id: dict[str, str] = {}
         for d, h in zip(existing["doc_id"].to_list(), existing["content_hash"].to_list(), strict=True):
             self.hash_id.setdefault(h, d)
@@ -63,21 +75,39 @@ class _Dedupe:
                     unchanged += 1  # the same input ingested again
                     continue
                 if self.id_hash[did] == h:
-                    rejects.append({"reason": "duplicate", "key": did, "source": row["source"],
-                                    "source_row": row["source_row"],
-                                    "detail": f"{where}: same text as document {did}"})
+                    rejects.append(
+                        {
+                            "reason": "duplicate",
+                            "key": did,
+                            "source": row["source"],
+                            "source_row": row["source_row"],
+                            "detail": f"{where}: same text as document {did}",
+                        }
+                    )
                     continue
-                rejects.append({"reason": "id_conflict", "key": did, "source": row["source"],
-                                "source_row": row["source_row"],
-                                "detail": f"{where}: doc_id {did!r} is already ingested with a different text; "
-                                          "give the new version its own id"})
+                rejects.append(
+                    {
+                        "reason": "id_conflict",
+                        "key": did,
+                        "source": row["source"],
+                        "source_row": row["source_row"],
+                        "detail": f"{where}: doc_id {did!r} is already ingested with a different text; "
+                        "give the new version its own id",
+                    }
+                )
                 continue
             if h in self.hash_id:
                 if not has_ids:
                     # an id derived from the text equals the earlier one only for the same text: handled above
-                    rejects.append({"reason": "duplicate", "key": did, "source": row["source"],
-                                    "source_row": row["source_row"],
-                                    "detail": f"{where}: same text as document {self.hash_id[h]}"})
+                    rejects.append(
+                        {
+                            "reason": "duplicate",
+                            "key": did,
+                            "source": row["source"],
+                            "source_row": row["source_row"],
+                            "detail": f"{where}: same text as document {self.hash_id[h]}",
+                        }
+                    )
                     continue
                 row["duplicate_of"] = self.hash_id[h]
             else:
@@ -90,8 +120,17 @@ class _Dedupe:
 
 
 def _reject_rows(rows: list[dict[str, Any]], source: str) -> list[dict[str, Any]]:
-    return [{"stage": "ingest", "reason": r["reason"], "key": r.get("key"), "source": r.get("source", source),
-             "source_row": r.get("source_row"), "detail": r.get("detail")} for r in rows]
+    return [
+        {
+            "stage": "ingest",
+            "reason": r["reason"],
+            "key": r.get("key"),
+            "source": r.get("source", source),
+            "source_row": r.get("source_row"),
+            "detail": r.get("detail"),
+        }
+        for r in rows
+    ]
 
 
 def run_ingest(campaign: Campaign, paths: list[str], opts: IngestOptions, *, record: bool = True) -> dict[str, Any]:
@@ -102,7 +141,11 @@ def run_ingest(campaign: Campaign, paths: list[str], opts: IngestOptions, *, rec
     files = expand(paths)
     campaign.ensure()
     dest = campaign.table("documents")
-    existing_cols = read_table(dest, ["doc_id", "content_hash", "source", "source_row"]) if table_exists(dest) else DOCUMENTS.empty()
+    existing_cols = (
+        read_table(dest, ["doc_id", "content_hash", "source", "source_row"])
+        if table_exists(dest)
+        else DOCUMENTS.empty()
+    )
     dedupe = _Dedupe(existing_cols)
     added = unchanged = 0
     rejects: list[dict[str, Any]] = []
@@ -122,8 +165,14 @@ def run_ingest(campaign: Campaign, paths: list[str], opts: IngestOptions, *, rec
                         continue
                     mapping = resolve_mapping(batch.frame.columns, opts.explicit(), batch.source)
                     lang = opts.lang or (None if default_lang == "auto" else default_lang)
-                    docs, bad = to_documents(batch.frame, source=batch.source, mapping=mapping, lang=lang,
-                                             outlet=opts.outlet, license=opts.license)
+                    docs, bad = to_documents(
+                        batch.frame,
+                        source=batch.source,
+                        mapping=mapping,
+                        lang=lang,
+                        outlet=opts.outlet,
+                        license=opts.license,
+                    )
                     rejects.extend(_reject_rows(bad, batch.source))
                     docs, dup, same = dedupe.apply(docs, has_ids=mapping.id is not None)
                     rejects.extend(_reject_rows(dup, batch.source))
@@ -140,7 +189,9 @@ def run_ingest(campaign: Campaign, paths: list[str], opts: IngestOptions, *, rec
         write_rejects(campaign.rejects_path("ingest"), pl.DataFrame(rejects), append=True)
     if record:
         for raw in paths:
-            source = {"path": str(Path(raw).expanduser().resolve()) if not any(c in raw for c in "*?[") else raw,
-                      **{k: v for k, v in asdict(opts).items() if v}}
+            source = {
+                "path": str(Path(raw).expanduser().resolve()) if not any(c in raw for c in "*?[") else raw,
+                **{k: v for k, v in asdict(opts).items() if v},
+            }
             record_source(campaign.root, source)
     return {"added": added, "unchanged": unchanged, "rejected": len(rejects), "total": total, "sources": per_source}

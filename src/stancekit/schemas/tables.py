@@ -183,6 +183,4 @@ REJECTS = TableSchema(
     key=(),
 )
 
-TABLES: dict[str, TableSchema] = {
-    t.name: t for t in (DOCUMENTS, UNITS, PAIRS, TASKS, ANNOTATIONS, LABELS, SPLITS)
-}
+TABLES: dict[str, TableSchema] = {t.name: t for t in (DOCUMENTS, UNITS, PAIRS, TASKS, ANNOTATIONS, LABELS, SPLITS)}

@@ -49,9 +49,8 @@ def resolve_mapping(columns: list[str], explicit: dict[str, str | None], where: 
         col = explicit.get(role)
         if col is not None:
             if col not in columns:
-                raise InputError(
-                    f"{where}: no column {col!r} (--{role}-column); columns are: {', '.join(c for c in columns if c != ROW)}"
-                )
+                have = ", ".join(c for c in columns if c != ROW)
+                raise InputError(f"{where}: no column {col!r} (--{role}-column); columns are: {have}")
             chosen[role] = col
         else:
             chosen[role] = next((n for n in names if n in columns), None)
@@ -63,8 +62,17 @@ def resolve_mapping(columns: list[str], explicit: dict[str, str | None], where: 
     return Mapping(**chosen)  # type: ignore[arg-type]
 
 
-_DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y", "%Y%m%d", "%a, %d %b %Y %H:%M:%S %z",
-                 "%d %B %Y", "%B %d, %Y", "%b %d, %Y")
+_DATE_FORMATS = (
+    "%Y-%m-%d %H:%M:%S",
+    "%Y/%m/%d",
+    "%d/%m/%Y",
+    "%d.%m.%Y",
+    "%Y%m%d",
+    "%a, %d %b %Y %H:%M:%S %z",
+    "%d %B %Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+)
 
 
 def parse_date(value: str | None) -> datetime | None:
@@ -73,13 +81,13 @@ def parse_date(value: str | None) -> datetime | None:
     v = value.strip()
     if not v:
         return None
+    d: datetime | None = None
     try:
         if v.isdigit() and len(v) >= 10:  # epoch seconds or milliseconds
             n = int(v)
             return datetime.fromtimestamp(n / 1000 if n > 10**11 else n, tz=UTC)
         d = datetime.fromisoformat(v.replace("Z", "+00:00"))
     except (ValueError, OverflowError, OSError):
-        d = None
         for fmt in _DATE_FORMATS:
             try:
                 d = datetime.strptime(v, fmt)
@@ -89,9 +97,9 @@ def parse_date(value: str | None) -> datetime | None:
         if d is None:
             try:
                 dd = date.fromisoformat(v[:10])
-                d = datetime(dd.year, dd.month, dd.day)
             except ValueError:
                 return None
+            d = datetime(dd.year, dd.month, dd.day)
     return d.replace(tzinfo=UTC) if d.tzinfo is None else d.astimezone(UTC)
 
 
@@ -126,29 +134,41 @@ def to_documents(
         text_v = rec.get(mapping.text)
         text = normalise_newlines(str(text_v)) if text_v is not None else ""
         if not text.strip():
-            rejects.append({"reason": "empty_text", "source_row": src_row,
-                            "detail": f"{source}" + (f" row {src_row}" if src_row else "") + ": the text is empty"})
+            rejects.append(
+                {
+                    "reason": "empty_text",
+                    "source_row": src_row,
+                    "detail": f"{source}" + (f" row {src_row}" if src_row else "") + ": the text is empty",
+                }
+            )
             continue
         given_id = _get(rec, mapping.id)
         if mapping.id is not None and given_id is None:
-            rejects.append({"reason": "missing_id", "source_row": src_row,
-                            "detail": f"{source} row {src_row}: column {mapping.id!r} is empty"})
+            rejects.append(
+                {
+                    "reason": "missing_id",
+                    "source_row": src_row,
+                    "detail": f"{source} row {src_row}: column {mapping.id!r} is empty",
+                }
+            )
             continue
         doc_lang = normalise_lang(lang) or normalise_lang(_get(rec, mapping.lang)) or detect_lang(text)
         title = _get(rec, mapping.title)
-        rows.append({
-            "doc_id": given_id.strip() if given_id else doc_id_from_text(text),
-            "source": source,
-            "source_row": src_row,
-            "title": normalise_newlines(title).strip() if title else None,
-            "text": text,
-            "lang": doc_lang,
-            "published_at": parse_date(_get(rec, mapping.date)),
-            "url": _get(rec, mapping.url),
-            "outlet": outlet or _get(rec, mapping.outlet),
-            "license": license or _get(rec, mapping.license),
-            "content_hash": content_hash(text),
-            "duplicate_of": None,
-        })
+        rows.append(
+            {
+                "doc_id": given_id.strip() if given_id else doc_id_from_text(text),
+                "source": source,
+                "source_row": src_row,
+                "title": normalise_newlines(title).strip() if title else None,
+                "text": text,
+                "lang": doc_lang,
+                "published_at": parse_date(_get(rec, mapping.date)),
+                "url": _get(rec, mapping.url),
+                "outlet": outlet or _get(rec, mapping.outlet),
+                "license": license or _get(rec, mapping.license),
+                "content_hash": content_hash(text),
+                "duplicate_of": None,
+            }
+        )
     docs = pl.DataFrame(rows, schema=DOCUMENTS.polars_schema()) if rows else DOCUMENTS.empty()
     return docs, rejects

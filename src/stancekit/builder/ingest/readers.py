@@ -51,7 +51,9 @@ def expand(paths: list[str]) -> list[Path]:
             matches = sorted(Path(m) for m in glob.glob(str(p), recursive=True))
             files = [m for m in matches if m.is_file() and m.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES]
             if not files:
-                raise InputNotFoundError(f"{raw}: the pattern matches no supported file (.txt .jsonl .json .csv .tsv .parquet)")
+                raise InputNotFoundError(
+                    f"{raw}: the pattern matches no supported file (.txt .jsonl .json .csv .tsv .parquet)"
+                )
             out.extend(files)
         elif not p.exists():
             raise InputNotFoundError(f"{raw}: no such file or directory")
@@ -59,11 +61,14 @@ def expand(paths: list[str]) -> list[Path]:
             out.append(p)
         elif p.is_dir():
             found = sorted(
-                f for f in p.rglob("*")
+                f
+                for f in p.rglob("*")
                 if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES and not f.name.startswith(".")
             )
             if not found:
-                raise InputNotFoundError(f"{raw}: the directory holds no supported file (.txt .jsonl .json .csv .tsv .parquet)")
+                raise InputNotFoundError(
+                    f"{raw}: the directory holds no supported file (.txt .jsonl .json .csv .tsv .parquet)"
+                )
             out.extend(found)
         elif p.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES:
             out.append(p)
@@ -88,27 +93,46 @@ def _stringify(df: pl.DataFrame) -> pl.DataFrame:
         if dtype == pl.Utf8:
             cols.append(pl.col(name))
         elif dtype.is_nested() or dtype == pl.Object:
-            cols.append(pl.col(name).map_elements(lambda v: json.dumps(v, ensure_ascii=False, default=str),
-                                                  return_dtype=pl.Utf8))
+            cols.append(
+                pl.col(name).map_elements(
+                    lambda v: json.dumps(v, ensure_ascii=False, default=str), return_dtype=pl.Utf8
+                )
+            )
         else:
             cols.append(pl.col(name).cast(pl.Utf8))
     return df.select(cols)
 
 
 def _frame(records: list[dict[str, Any]], rows: list[int]) -> pl.DataFrame:
-    norm = [{k: (v if v is None or isinstance(v, str) else
-                 (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else str(v)))
-             for k, v in r.items()} for r in records]
+    norm = [
+        {
+            k: (
+                v
+                if v is None or isinstance(v, str)
+                else (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else str(v))
+            )
+            for k, v in r.items()
+        }
+        for r in records
+    ]
     df = pl.DataFrame(norm, infer_schema_length=None) if norm else pl.DataFrame()
-    df = df.with_columns(pl.Series(ROW, rows, dtype=pl.Int64)) if norm else pl.DataFrame({ROW: rows}, schema={ROW: pl.Int64})
+    df = (
+        df.with_columns(pl.Series(ROW, rows, dtype=pl.Int64))
+        if norm
+        else pl.DataFrame({ROW: rows}, schema={ROW: pl.Int64})
+    )
     return df
 
 
 def read_txt(path: Path, encoding: str | None) -> Iterator[Batch]:
     text = normalise_newlines(decode_bytes(path.read_bytes(), encoding, str(path)))
     title = next((line.strip() for line in text.split("\n") if line.strip()), None)
-    yield Batch(str(path), pl.DataFrame({"text": [text], "title": [title], ROW: [None]},
-                                        schema={"text": pl.Utf8, "title": pl.Utf8, ROW: pl.Int64}))
+    yield Batch(
+        str(path),
+        pl.DataFrame(
+            {"text": [text], "title": [title], ROW: [None]}, schema={"text": pl.Utf8, "title": pl.Utf8, ROW: pl.Int64}
+        ),
+    )
 
 
 def read_jsonl(path: Path, encoding: str | None, batch_size: int) -> Iterator[Batch]:
@@ -123,12 +147,22 @@ def read_jsonl(path: Path, encoding: str | None, batch_size: int) -> Iterator[Ba
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                rejects.append({"reason": "malformed_json", "source_row": lineno,
-                                "detail": f"{path}:{lineno}: {exc.msg} at column {exc.colno}"})
+                rejects.append(
+                    {
+                        "reason": "malformed_json",
+                        "source_row": lineno,
+                        "detail": f"{path}:{lineno}: {exc.msg} at column {exc.colno}",
+                    }
+                )
                 continue
             if not isinstance(obj, dict):
-                rejects.append({"reason": "not_an_object", "source_row": lineno,
-                                "detail": f"{path}:{lineno}: expected a JSON object, got {type(obj).__name__}"})
+                rejects.append(
+                    {
+                        "reason": "not_an_object",
+                        "source_row": lineno,
+                        "detail": f"{path}:{lineno}: expected a JSON object, got {type(obj).__name__}",
+                    }
+                )
                 continue
             records.append(obj)
             rows.append(lineno)
@@ -148,17 +182,22 @@ def read_json(path: Path, encoding: str | None, batch_size: int) -> Iterator[Bat
             # a JSON Lines file saved as .json
             yield from read_jsonl(path, encoding, batch_size)
             return
-        raise InputError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg}); fix the file or save it as JSON Lines") from None
+        raise InputError(
+            f"{path}:{exc.lineno}: not valid JSON ({exc.msg}); fix the file or save it as JSON Lines"
+        ) from None
     if isinstance(data, dict):
         lists = [v for v in data.values() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)]
         data = lists[0] if len(lists) == 1 else [data]
     if not isinstance(data, list):
         raise InputError(f"{path}: expected a list of article objects")
-    rejects = [{"reason": "not_an_object", "source_row": i + 1, "detail": f"{path}: item {i + 1} is not an object"}
-               for i, x in enumerate(data) if not isinstance(x, dict)]
+    rejects = [
+        {"reason": "not_an_object", "source_row": i + 1, "detail": f"{path}: item {i + 1} is not an object"}
+        for i, x in enumerate(data)
+        if not isinstance(x, dict)
+    ]
     items = [(i + 1, x) for i, x in enumerate(data) if isinstance(x, dict)]
     for k in range(0, max(len(items), 1), batch_size):
-        chunk = items[k:k + batch_size]
+        chunk = items[k : k + batch_size]
         yield Batch(str(path), _frame([x for _, x in chunk], [i for i, _ in chunk]), rejects if k == 0 else [])
 
 
@@ -189,15 +228,21 @@ def read_csv(path: Path, encoding: str | None, batch_size: int) -> Iterator[Batc
                 break
             except csv.Error as exc:
                 row += 1
-                rejects.append({"reason": "malformed_csv", "source_row": row,
-                                "detail": f"{path}:{line_before + 1}: {exc}"})
+                rejects.append(
+                    {"reason": "malformed_csv", "source_row": row, "detail": f"{path}:{line_before + 1}: {exc}"}
+                )
                 continue
             row += 1
             if not values or all(not v.strip() for v in values):
                 continue
             if len(values) != len(header):
-                rejects.append({"reason": "wrong_field_count", "source_row": row,
-                                "detail": f"{path}:{line_before + 1}: {len(values)} fields, header has {len(header)}"})
+                rejects.append(
+                    {
+                        "reason": "wrong_field_count",
+                        "source_row": row,
+                        "detail": f"{path}:{line_before + 1}: {len(values)} fields, header has {len(header)}",
+                    }
+                )
                 continue
             records.append(dict(zip(header, values, strict=True)))
             rows.append(row)
@@ -260,5 +305,3 @@ def read_source(path: Path, *, encoding: str | None, batch_size: int) -> Iterato
         yield from read_parquet(path, batch_size)
     else:  # pragma: no cover - expand() filters
         raise InputError(f"{path}: unsupported file type")
-
-
