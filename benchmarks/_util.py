@@ -16,8 +16,8 @@ import json, resource, time, sys
 t0 = time.perf_counter()
 {body}
 dt = time.perf_counter() - t0
-print("__BENCH__" + json.dumps({{"seconds": dt, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                                 "extra": globals().get("EXTRA")}}))
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print("__BENCH__" + json.dumps({{"seconds": dt, "peak_rss_mb": rss, "extra": globals().get("EXTRA")}}))
 """
 
 
