@@ -123,6 +123,73 @@ def ingest(
     )
 
 
+@app.command()
+def merge(
+    campaign: CampaignOpt = Path("."),
+    method: Annotated[
+        str | None, typer.Option(help="majority_vote or dawid_skene (default: [merge] method).")
+    ] = None,
+    votes: Annotated[Path | None, typer.Option(help="External votes (CSV/JSONL/Parquet), one vote per row.")] = None,
+    item_column: Annotated[str | None, typer.Option(help="With --votes: the item column.")] = None,
+    annotator_column: Annotated[str | None, typer.Option(help="With --votes: the annotator column.")] = None,
+    label_column: Annotated[str | None, typer.Option(help="With --votes: the label column.")] = None,
+    labels: Annotated[str | None, typer.Option(help="With --votes: the labels in order, comma-separated.")] = None,
+    out: Annotated[Path | None, typer.Option(help="With --votes: the output directory.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Merge annotations into labels + reports/agreement.json (or --votes FILE ... --out DIR for external votes)."""
+    from stancekit.errors import ConfigError
+    from stancekit.pipeline.merge import merge_votes, run_merge
+
+    if votes is None:
+        summary = run_merge(_campaign(campaign), method=method, show=not as_json)
+    else:
+        need = {"--item-column": item_column, "--annotator-column": annotator_column,
+                "--label-column": label_column, "--out": out}
+        missing = [k for k, v in need.items() if not v]
+        if missing:
+            raise ConfigError(f"merge --votes needs {', '.join(missing)}")
+        summary = merge_votes(
+            votes, item_column=str(item_column), annotator_column=str(annotator_column),
+            label_column=str(label_column), labels=[s.strip() for s in labels.split(",")] if labels else None,
+            out_dir=Path(str(out)), method=method or "majority_vote", show=not as_json,
+        )
+    emit({"labels": str(summary.labels_path), "agreement": str(summary.agreement_path),
+          "rejects": str(summary.rejects_path) if summary.rejects_path else None, "labelled": summary.n_labelled,
+          "rejected": summary.n_rejected, "overall": summary.report["overall"]}, as_json,
+         f"merge: {summary.n_labelled} labelled, {summary.n_rejected} rejected; wrote {summary.labels_path} and "
+         f"{summary.agreement_path}")
+
+
+@app.command()
+def pull(
+    campaign: CampaignOpt = Path("."),
+    from_file: Annotated[Path | None, typer.Option(
+        "--from-file", help="Read a Label Studio JSON export made elsewhere instead of the server.")] = None,
+    label_map: Annotated[str | None, typer.Option(
+        help="With --from-file: rename raw choices onto the scheme, e.g. Positive=agree,Negative=disagree.")] = None,
+    from_name: Annotated[str | None, typer.Option(
+        help="With --from-file: the Choices control holding the stance (default: stance, else the first).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Bring every annotation back into tables/annotations.parquet (raw snapshot in raw/, rejects in rejects/)."""
+    if from_file is None:
+        from stancekit.pipeline.pull import run_pull
+
+        summary = run_pull(_campaign(campaign))
+        emit(summary, as_json, f"pull: {summary}")
+        return
+    from stancekit.pipeline.pull_file import parse_label_map, run_pull_from_file
+
+    summary = run_pull_from_file(_campaign(campaign), from_file, label_map=parse_label_map(label_map),
+                                 from_name=from_name)
+    reasons = "; ".join(f"{n} x {r}" for r, n in summary["reject_reasons"])
+    emit(summary, as_json, f"pull: {summary['annotations_in_file']} annotation(s) in {from_file.name}: "
+                           f"{summary['read']} read ({summary['added']} new), {summary['rejected']} rejected"
+                           + (f" ({reasons})" if reasons else "")
+                           + f"; {summary['total']} in tables/annotations.parquet")
+
+
 def main() -> None:
     try:
         app(standalone_mode=False)
