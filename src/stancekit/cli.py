@@ -190,6 +190,58 @@ def pull(
                            + f"; {summary['total']} in tables/annotations.parquet")
 
 
+@app.command("run")
+def run_cmd(
+    campaign: CampaignOpt = Path("."),
+    until: Annotated[str | None, typer.Option(help="Stop after this stage.")] = None,
+    force: Annotated[list[str] | None, typer.Option(help="Run this stage even if unchanged (repeatable).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Run every stage in order (ingest ... report), skipping those whose inputs and config are unchanged."""
+    from stancekit.pipeline.run import run
+
+    results = run(_campaign(campaign), until=until, force=tuple(force or ()))
+    if as_json:
+        emit({"stages": results}, True)
+        return
+    for r in results:
+        extra = f" ({r['seconds']} s)" if r["status"] == "ran" else f" ({r['reason']})"
+        console.print(f"{r['stage']:>8}: {r['status']}{extra}")
+
+
+@app.command()
+def demo(
+    directory: Annotated[Path, typer.Argument(help="Where the demo campaign goes.")] = Path("demo"),
+    annotators: Annotated[int, typer.Option(help="Simulated annotators.")] = 3,
+    keep_server: Annotated[bool, typer.Option(help="Leave Label Studio running at the end.")] = True,
+) -> None:
+    """The whole flow on the bundled sample corpus, with a local Label Studio and simulated annotators."""
+    from stancekit.pipeline.demo import run_demo
+
+    run_demo(_campaign(directory), annotators=annotators, keep_server=keep_server)
+
+
+@app.command()
+def status(campaign: CampaignOpt = Path("."), as_json: JsonOpt = False) -> None:
+    """Per stage: rows in and out, rejects by reason; on the server: tasks, labels, skips per annotator; what next."""
+    from stancekit.pipeline.status import campaign_status, print_status
+
+    st = campaign_status(_campaign(campaign))
+    if as_json:
+        emit(st, True)
+    else:
+        print_status(st)
+
+
+@app.command()
+def report(campaign: CampaignOpt = Path("."), as_json: JsonOpt = False) -> None:
+    """Write reports/report.html: a self-contained view of the campaign (opens with no network)."""
+    from stancekit.pipeline.report import run_report
+
+    summary = run_report(_campaign(campaign))
+    emit(summary, as_json, f"report: {summary['path']}")
+
+
 def main() -> None:
     try:
         app(standalone_mode=False)

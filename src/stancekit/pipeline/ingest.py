@@ -195,3 +195,17 @@ def run_ingest(campaign: Campaign, paths: list[str], opts: IngestOptions, *, rec
             }
             record_source(campaign.root, source)
     return {"added": added, "unchanged": unchanged, "rejected": len(rejects), "total": total, "sources": per_source}
+
+
+def replay_sources(campaign: Campaign) -> dict[str, Any]:
+    """Ingest every source recorded in ``stancekit.toml`` again (only new documents are added)."""
+    cfg = load_config(campaign.root)
+    totals: dict[str, Any] = {"added": 0, "unchanged": 0, "rejected": 0, "total": 0, "sources": []}
+    for src in cfg.sources:
+        opts = IngestOptions(**{k: v for k, v in src.items() if k != "path"})
+        s = run_ingest(campaign, [src["path"]], opts, record=False)
+        for k in ("added", "unchanged", "rejected"):
+            totals[k] += s[k]
+        totals["total"] = s["total"]
+        totals["sources"].extend(s["sources"])
+    return totals
