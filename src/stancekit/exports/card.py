@@ -1,0 +1,275 @@
+"""The dataset card: README.md with the Hub's YAML metadata and a body a reader can trust.
+
+Metadata uses only the Hub's documented fields and values (huggingface_hub ``DatasetCardData``; the value lists
+below are the Hub's); ``configs`` and ``dataset_info`` are serialised by ``datasets`` itself so that
+``load_dataset`` reads them back as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from datasets import DatasetInfo, Features, SplitDict, SplitInfo
+from datasets.info import DatasetInfosDict
+from datasets.utils.metadata import MetadataConfigs
+from huggingface_hub import DatasetCardData
+
+from stancekit.exports.hf import Shard, ordered_splits
+
+SIZE_CATEGORIES: tuple[tuple[int, str], ...] = (
+    (1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M"),
+    (10_000_000, "1M<n<10M"), (100_000_000, "10M<n<100M"), (1_000_000_000, "100M<n<1B"),
+)
+ANNOTATIONS_CREATORS = ("found", "crowdsourced", "expert-generated", "machine-generated", "no-annotation", "other")
+# Hub license identifiers (https://huggingface.co/docs/hub/repositories-licenses), the ones news corpora use
+HUB_LICENSES = frozenset({
+    "apache-2.0", "mit", "cc0-1.0", "cc-by-2.0", "cc-by-2.5", "cc-by-3.0", "cc-by-4.0", "cc-by-sa-3.0",
+    "cc-by-sa-4.0", "cc-by-nc-2.0", "cc-by-nc-3.0", "cc-by-nc-4.0", "cc-by-nd-4.0", "cc-by-nc-nd-3.0",
+    "cc-by-nc-nd-4.0", "cc-by-nc-sa-2.0", "cc-by-nc-sa-3.0", "cc-by-nc-sa-4.0", "odc-by", "odbl", "pddl",
+    "cdla-sharing-1.0", "cdla-permissive-1.0", "cdla-permissive-2.0", "gpl-3.0", "lgpl-3.0", "bsd-3-clause",
+    "unlicense", "other", "unknown",
+})
+
+
+def size_category(n: int) -> str:
+    return next((name for limit, name in SIZE_CATEGORIES if n < limit), "1B<n<10B")
+
+
+def hub_license(value: str | None) -> str:
+    """A Hub license id for a source's license string: itself when the Hub knows it, else ``other``/``unknown``."""
+    if not value:
+        return "unknown"
+    v = value.strip().lower().replace(" ", "-").replace("_", "-")
+    return v if v in HUB_LICENSES else "other"
+
+
+@dataclass
+class CardInputs:
+    pretty_name: str
+    description: str
+    labels: Sequence[str]
+    label_descriptions: Mapping[str, str]
+    scheme_id: str
+    languages: Sequence[str]
+    license: str
+    source_licenses: Mapping[str, int]  # license string (or "unknown") -> documents
+    sources: Mapping[str, int]  # source name -> documents
+    outlets: int
+    text_mode: str
+    features: Mapping[str, Features]
+    shards: Sequence[Shard]
+    download_size: Mapping[str, int]
+    overlap: int
+    guideline: str
+    segmenters: Sequence[str]
+    matchers: Sequence[str]
+    aggregators: Sequence[str]
+    decided_by: Mapping[str, int]
+    annotators: int
+    claims: int
+    agreement: Mapping[str, Any] | None = None
+    audit: Mapping[str, Any] | None = None
+    annotations_creators: str = "crowdsourced"
+    notes: list[str] = field(default_factory=list)
+
+
+def _split_rows(inputs: CardInputs, config: str) -> dict[str, tuple[int, int]]:
+    out: dict[str, tuple[int, int]] = {}
+    for s in inputs.shards:
+        if s.config == config:
+            rows, nbytes = out.get(s.split, (0, 0))
+            out[s.split] = (rows + s.rows, nbytes + s.nbytes)
+    return {k: out[k] for k in ordered_splits(list(out))}
+
+
+def card_data(inputs: CardInputs) -> DatasetCardData:
+    default_rows = sum(r for r, _ in _split_rows(inputs, "default").values())
+    data = DatasetCardData(
+        pretty_name=inputs.pretty_name,
+        language=list(inputs.languages),
+        license=inputs.license,
+        multilinguality="multilingual" if len(inputs.languages) > 1 else "monolingual",
+        annotations_creators=[inputs.annotations_creators],
+        language_creators=["found"],
+        size_categories=[size_category(default_rows)],
+        source_datasets=["original"],
+        task_categories=["text-classification"],
+        task_ids=["fact-checking", "multi-input-text-classification"],
+        tags=["stance-detection", "news", "claims", "stancekit"],
+    )
+    configs: dict[str, dict[str, Any]] = {}
+    infos: dict[str, DatasetInfo] = {}
+    for config, features in inputs.features.items():
+        rows = _split_rows(inputs, config)
+        folder = next(s.path.split("/")[0] for s in inputs.shards if s.config == config)
+        prefix = {s.split: s.path.split("/")[1].split("-")[0] for s in inputs.shards if s.config == config}
+        configs[config] = {
+            "data_files": [{"split": sp, "path": f"{folder}/{prefix[sp]}-*.parquet"} for sp in rows],
+        }
+        splits = SplitDict()
+        for sp, (n, nbytes) in rows.items():
+            splits.add(SplitInfo(name=sp, num_bytes=nbytes, num_examples=n))
+        infos[config] = DatasetInfo(
+            features=features,
+            splits=splits,
+            download_size=inputs.download_size.get(config, 0),
+            dataset_size=sum(nb for _, nb in rows.values()),
+        )
+    MetadataConfigs(configs).to_dataset_card_data(data)
+    DatasetInfosDict(infos).to_dataset_card_data(data)
+    return data
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.1f}%"
+
+
+def _agreement_lines(agreement: Mapping[str, Any] | None) -> list[str]:
+    if not agreement or not isinstance(agreement.get("overall"), Mapping):
+        return ["Agreement was not computed for this export (no `reports/agreement.json`; run `stancekit merge`)."]
+    overall = agreement["overall"]
+    lines = ["| measure | value | 95% interval |", "|---|---|---|"]
+    for key in sorted(overall):
+        value = overall[key]
+        if not isinstance(value, int | float) or isinstance(value, bool) or key.endswith("_ci"):
+            continue
+        ci = overall.get(f"{key}_ci")
+        if isinstance(ci, Mapping):
+            ci = [ci.get("low", ci.get("lo")), ci.get("high", ci.get("hi"))]
+        interval = (f"[{ci[0]:.3f}, {ci[1]:.3f}]" if isinstance(ci, Sequence) and len(ci) == 2
+                    and all(isinstance(c, int | float) for c in ci) else "")
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        lines.append(f"| {key} | {shown} | {interval} |")
+    lines.append("")
+    lines.append("Krippendorff's alpha is computed over every item's latest non-skipped votes of the main project "
+                 "(gold and adjudication answers excluded), before any item was rejected; intervals are bootstrap "
+                 "percentiles over items.")
+    return lines
+
+
+def _audit_lines(audit: Mapping[str, Any] | None, labels: Sequence[str]) -> list[str]:
+    if not audit:
+        return ["No split audit was found (`reports/split_audit.json`); run `stancekit split`."]
+    rule = audit.get("rule", {})
+    lines = [
+        f"Pairs are grouped by **{audit.get('group_by')}** and whole groups are placed in one split "
+        f"(target ratios train/validation/test = {rule.get('ratios')}, seed {rule.get('seed')}"
+        + (f", test = published on or after {rule['test_after']}" if rule.get("test_after") else "") + "). "
+        "Near-duplicate articles (MinHash over word shingles of Arabic-normalised text, Jaccard >= "
+        f"{audit.get('near_duplicates', {}).get('threshold')}) are one cluster; "
+        f"{audit.get('near_duplicates', {}).get('clusters_with_several_documents', 0)} clusters hold several "
+        "documents. Once placed, a group keeps its split when the campaign grows; new groups are placed largest "
+        "first into the split that brings label counts closest to the targets.",
+        "",
+        "| split | pairs | groups | share | target | " + " | ".join(labels) + " |",
+        "|---|---|---|---|---|" + "---|" * len(labels),
+    ]
+    for name, s in sorted(audit.get("splits", {}).items(), key=lambda kv: ordered_splits(list(audit["splits"]))
+                          .index(kv[0])):
+        labs = " | ".join(str(s["labels"].get(lab, 0)) for lab in labels)
+        lines.append(f"| {name} | {s['pairs']} | {s['groups']} | {_pct(s['share'])} | {_pct(s['target'])} | {labs} |")
+    lines += ["", "Leakage audit: values of each key found in more than one split (enforced keys must be 0).", "",
+              "| key | values | crossing | enforced |", "|---|---|---|---|"]
+    enforced = set(audit.get("enforced", []))
+    order = ["group_key", "cluster", "doc_id", "claim_id", "outlet"]
+    for key, o in sorted(audit.get("overlap", {}).items(), key=lambda kv: ([*order, kv[0]]).index(kv[0])):
+        lines.append(f"| {key} | {o['values']} | {o['crossing']} | {'yes' if key in enforced else 'reported'} |")
+    lines.append("")
+    lines.append(f"Audit result: **{'no leakage of enforced keys' if audit.get('ok') else 'FAILED'}**.")
+    return lines
+
+
+def _counts(mapping: Mapping[str, int]) -> str:
+    return ", ".join(f"{k} ({v})" for k, v in sorted(mapping.items(), key=lambda kv: (-kv[1], kv[0]))) or "none"
+
+
+def card_body(inputs: CardInputs) -> str:
+    rows = _split_rows(inputs, "default")
+    total = sum(n for n, _ in rows.values())
+    text_note = (
+        "Each row carries the unit's text, its neighbours (`context`) and the article title."
+        if inputs.text_mode == "full"
+        else "This export carries **no article text** (`--text none`): each row has the document id, URL and "
+             "character offsets (`start`/`end`, `prev_*`/`next_*`) plus `doc_sha256`, the SHA-256 of the article "
+             "text the offsets point into. Re-hydrate from your own copy with "
+             "`stancekit.exports.hydrate(folder, documents)`."
+    )
+    labels = "\n".join(f"- `{i}` **{lab}**: {inputs.label_descriptions.get(lab, '')}"
+                       for i, lab in enumerate(inputs.labels))
+    out = [
+        f"# {inputs.pretty_name}",
+        "",
+        inputs.description or "A stance-labelled dataset of claims in news articles, built with stancekit.",
+        "",
+        f"{total} (claim, text unit) pairs from news articles, each labelled with the stance the unit takes towards "
+        f"a tracked claim ({inputs.claims} claims, {inputs.outlets} outlets, languages: "
+        f"{', '.join(inputs.languages) or 'unknown'}). {text_note}",
+        "",
+        "## Configurations",
+        "",
+        "- `default`: one row per labelled pair: `id` (pair id), `claim_id`, `claim`, the unit and its document "
+        "metadata, `label` (ClassLabel), `votes` and `soft_label` (per class, in label order), `n_annotators`, "
+        "`agreement` (share of votes for the label), `decided_by` (vote, gold or adjudication).",
+        "- `annotations`: one row per vote (pseudonymous `annotator`, stable within this campaign), each row in its "
+        "pair's split, for learning from disagreement.",
+        "- `claims`: the claims registry, one row per claim and language.",
+        "",
+        "```python",
+        "from datasets import load_dataset",
+        'ds = load_dataset("path/or/repo")                 # default',
+        'votes = load_dataset("path/or/repo", "annotations")',
+        "```",
+        "",
+        f"## Labels (scheme `{inputs.scheme_id}`)",
+        "",
+        labels,
+        "",
+        "## How the data was made",
+        "",
+        f"Articles were segmented into units (segmenter: {', '.join(inputs.segmenters) or 'unknown'}): sentences and "
+        "claim units (reported speech with a speaker and cue where found); boilerplate was set aside. Units were "
+        f"matched to the claims registry (matcher: {', '.join(inputs.matchers) or 'unknown'}) and the candidate "
+        f"pairs labelled in Label Studio by {inputs.annotators} annotators with an overlap of {inputs.overlap} "
+        f"annotators per item, following {inputs.guideline}. Votes were aggregated with "
+        f"{', '.join(inputs.aggregators) or 'unknown'}; final labels decided by: {_counts(inputs.decided_by)}.",
+        "",
+        "### Agreement",
+        "",
+        *_agreement_lines(inputs.agreement),
+        "",
+        "## Splits",
+        "",
+        *_audit_lines(inputs.audit, inputs.labels),
+        "",
+        "## Sources and licenses",
+        "",
+        f"Dataset license: `{inputs.license}`. Sources: {_counts(inputs.sources)}. Licenses of the source "
+        f"documents: {_counts(inputs.source_licenses)}. Respect each source's license; where it forbids "
+        "redistribution, publish the `--text none` export.",
+        "",
+        "## Personal information",
+        "",
+        "Annotators appear only as pseudonyms; no e-mail, user name or Label Studio account is in the data. Articles "
+        "name public figures as speakers.",
+        "",
+        "## Limitations",
+        "",
+        "- Only pairs proposed by the matcher were labelled: stance towards a claim expressed without the claim's "
+        "words is under-represented.",
+        "- Pairs without a final label (ties awaiting adjudication, too few votes) are not in the dataset, and their "
+        "votes are not in `annotations`.",
+        "- Near-duplicate detection is lexical: a story rewritten in other words is not grouped with its source.",
+        "- Labels reflect the annotators and the guideline; see the agreement above before treating them as gold.",
+        *[f"- {n}" for n in inputs.notes],
+        "",
+        "Built with stancekit; lineage (input hashes, versions, Label Studio project ids) is in `manifest.json`.",
+        "",
+    ]
+    return "\n".join(out)
+
+
+def render_card(inputs: CardInputs) -> str:
+    """The full README.md: YAML metadata between ``---`` lines, then the body."""
+    return f"---\n{card_data(inputs).to_yaml()}\n---\n\n{card_body(inputs)}"

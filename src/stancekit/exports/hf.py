@@ -1,0 +1,194 @@
+"""The Hugging Face dataset writer: Parquet shards laid out like a Hub dataset repository.
+
+Files are written with pyarrow under the ``datasets`` Features' Arrow schema, whose ``huggingface`` metadata carries
+the ``ClassLabel`` names, so ``datasets.load_dataset(folder)`` gives back labelled classes. Text columns are
+``large_string`` and lists ``large_list`` (what polars produces), so casting to the schema copies no data.
+
+Deterministic: rows are written in the order given, the writer options are fixed, and nothing time-dependent goes
+into a file, so the same frames give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
+from datasets import ClassLabel, Features, LargeList, Value
+
+from stancekit.errors import SchemaError
+
+SPLIT_ORDER: tuple[str, ...] = ("train", "validation", "test")
+CODEC = "zstd"
+CODEC_LEVEL = 3
+ROW_GROUP_ROWS = 100_000
+MAX_SHARD_BYTES = 256 * 1024 * 1024  # in-memory Arrow bytes per shard (the Hub suggests shards well under 1 GB)
+STRING = Value("large_string")
+TIMESTAMP = Value("timestamp[us, tz=UTC]")
+
+
+@dataclass(frozen=True)
+class Shard:
+    config: str
+    split: str
+    path: str  # relative to the dataset folder, POSIX
+    rows: int
+    nbytes: int  # in-memory Arrow size of the rows
+
+
+def default_features(labels: Sequence[str], *, text: str = "full") -> Features:
+    """Columns of the ``default`` config. ``text="none"`` replaces article text by offsets (see hydrate)."""
+    cols: dict[str, object] = {
+        "id": STRING,
+        "claim_id": STRING,
+        "claim": STRING,
+    }
+    if text == "full":
+        cols["text"] = STRING
+        cols["context"] = {"prev": STRING, "next": STRING}
+    cols.update(
+        {
+            "speaker": STRING,
+            "quote_type": STRING,
+            "doc_id": STRING,
+        }
+    )
+    if text == "full":
+        cols["title"] = STRING
+    cols.update(
+        {
+            "outlet": STRING,
+            "url": STRING,
+            "published_at": TIMESTAMP,
+            "lang": STRING,
+            "unit_id": STRING,
+            "start": Value("int64"),
+            "end": Value("int64"),
+        }
+    )
+    if text == "none":
+        cols.update(
+            {
+                "prev_start": Value("int64"),
+                "prev_end": Value("int64"),
+                "next_start": Value("int64"),
+                "next_end": Value("int64"),
+                "doc_sha256": STRING,
+            }
+        )
+    cols.update(
+        {
+            "label": ClassLabel(names=list(labels)),
+            "votes": LargeList(Value("int64")),
+            "soft_label": LargeList(Value("float64")),
+            "n_annotators": Value("int32"),
+            "agreement": Value("float64"),
+            "decided_by": STRING,
+        }
+    )
+    return Features(cols)
+
+
+def annotation_features(labels: Sequence[str]) -> Features:
+    """Columns of the ``annotations`` config: one row per vote, the annotator a stable pseudonym."""
+    return Features(
+        {
+            "id": STRING,
+            "claim_id": STRING,
+            "annotator": STRING,
+            "label": ClassLabel(names=list(labels)),
+            "project_role": STRING,
+            "ground_truth": Value("bool"),
+            "flags": LargeList(STRING),
+            "lead_time": Value("float64"),
+        }
+    )
+
+
+def claim_features() -> Features:
+    """Columns of the ``claims`` config: the registry in long form, one row per claim and language."""
+    return Features(
+        {
+            "claim_id": STRING,
+            "lang": STRING,
+            "text": STRING,
+            "aliases": LargeList(STRING),
+            "keywords": LargeList(STRING),
+            "notes": STRING,
+            "active_from": STRING,
+            "active_to": STRING,
+        }
+    )
+
+
+def encode_labels(df: pl.DataFrame, labels: Sequence[str], column: str = "label") -> pl.DataFrame:
+    """Replace label names by their class index (ClassLabel order); unknown labels are a SchemaError."""
+    known = pl.Series(list(labels), dtype=pl.Utf8)
+    bad = df.with_row_index("__row").filter(pl.col(column).is_not_null() & ~pl.col(column).is_in(known.implode()))
+    if bad.height:
+        shown = ", ".join(f"row {r}: {v!r}" for r, v in bad.select("__row", column).head(5).iter_rows())
+        raise SchemaError(f"column {column!r} holds labels outside the scheme {list(labels)} ({shown}); "
+                          "re-run merge with the campaign's label scheme")
+    mapping = {lab: i for i, lab in enumerate(labels)}
+    return df.with_columns(pl.col(column).replace_strict(mapping, default=None, return_dtype=pl.Int64))
+
+
+def to_arrow(df: pl.DataFrame, features: Features) -> pa.Table:
+    """Select the features' columns in order and cast to their Arrow schema (which carries the HF metadata)."""
+    missing = [c for c in features if c not in df.columns]
+    if missing:
+        raise SchemaError(f"export frame lacks column(s) {', '.join(missing)}")
+    table = df.select(list(features)).to_arrow()
+    schema = features.arrow_schema
+    return table if table.schema.equals(schema, check_metadata=True) else table.cast(schema)
+
+
+def _n_shards(table: pa.Table, max_rows: int, max_bytes: int) -> int:
+    return max(1, math.ceil(table.num_rows / max(1, max_rows)), math.ceil(table.nbytes / max(1, max_bytes)))
+
+
+def write_parquet(table: pa.Table, path: Path) -> None:
+    """One Parquet file with the fixed writer options (no timestamps, same bytes for the same table)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(
+        table,
+        path,
+        compression=CODEC,
+        compression_level=CODEC_LEVEL,
+        row_group_size=ROW_GROUP_ROWS,
+        use_dictionary=True,
+        write_statistics=True,
+        data_page_version="1.0",
+        version="2.6",
+    )
+
+
+def write_config(
+    root: Path,
+    config: str,
+    folder: str,
+    tables: Mapping[str, pa.Table],
+    *,
+    max_shard_rows: int = 500_000,
+    max_shard_bytes: int = MAX_SHARD_BYTES,
+    prefix: str | None = None,
+) -> list[Shard]:
+    """Write ``{folder}/{prefix or split}-0000i-of-0000n.parquet`` for each split, shards split evenly by rows."""
+    shards: list[Shard] = []
+    for split, table in tables.items():
+        n = _n_shards(table, max_shard_rows, max_shard_bytes)
+        bounds = [table.num_rows * i // n for i in range(n + 1)]
+        for i in range(n):
+            part = table.slice(bounds[i], bounds[i + 1] - bounds[i])
+            rel = f"{folder}/{prefix or split}-{i:05d}-of-{n:05d}.parquet"
+            write_parquet(part, root / rel)
+            shards.append(Shard(config, split, rel, part.num_rows, part.nbytes))
+    return shards
+
+
+def ordered_splits(names: Sequence[str]) -> list[str]:
+    return [s for s in SPLIT_ORDER if s in names] + sorted(s for s in names if s not in SPLIT_ORDER)
