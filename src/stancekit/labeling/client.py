@@ -1,0 +1,247 @@
+"""The one private adapter over ``label_studio_sdk``.
+
+Every call goes through :meth:`Studio.call`, which turns the SDK's failures into one-line stancekit errors
+(never the SDK's header dump, never the token) and retries idempotent requests with backoff on 5xx, timeouts and
+dropped connections. The SDK's own retries are off: it retries POSTs too, and a retried create can land twice.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import httpx
+from label_studio_sdk import LabelStudio
+from label_studio_sdk.core.api_error import ApiError
+
+from stancekit.errors import StudioAuthError, StudioError, StudioNotFoundError
+from stancekit.labeling import server
+
+T = TypeVar("T")
+RETRY_STATUS = frozenset({408, 429, 500, 502, 503, 504})
+BACKOFF = (0.5, 1.5, 4.0)
+PAGE_SIZE = 500
+
+
+@dataclass(frozen=True)
+class Connection:
+    url: str
+    token: str
+    source: str  # where the connection came from, for messages ("DIR/studio", "LABEL_STUDIO_URL", ...)
+
+
+def resolve(studio_dir: Path, configured_url: str = "") -> Connection:
+    """Where to connect: LABEL_STUDIO_URL (or ``[studio] url``) + LABEL_STUDIO_API_KEY, else the local server."""
+    env_url = os.environ.get("LABEL_STUDIO_URL", "").strip()
+    url = env_url or configured_url.strip()
+    if url:
+        token = os.environ.get("LABEL_STUDIO_API_KEY", "").strip()
+        where = "LABEL_STUDIO_URL" if env_url else "[studio] url"
+        if not token:
+            raise StudioAuthError(f"{where} is set ({url}) but LABEL_STUDIO_API_KEY is empty: set it to a legacy "
+                                  "token or a personal access token from the server's Account page")
+        return Connection(url.rstrip("/"), token, where)
+    current = server.info(studio_dir)
+    admin = server.load_admin(studio_dir)
+    if current is None or admin is None:
+        raise StudioError(f"no Label Studio server for this campaign ({studio_dir} has none): run "
+                          "`stancekit studio up`, or set LABEL_STUDIO_URL and LABEL_STUDIO_API_KEY")
+    if not current.running:
+        raise StudioError(f"the campaign's Label Studio server ({current.url}) is not running: "
+                          "run `stancekit studio up`")
+    return Connection(current.url, admin.token, str(studio_dir))
+
+
+def _detail(body: Any) -> str:
+    if isinstance(body, dict):
+        if "validation_errors" in body:
+            errs = body["validation_errors"]
+            if isinstance(errs, dict):
+                return "; ".join(f"{k}: {' '.join(map(str, v)) if isinstance(v, list) else v}"
+                                 for k, v in errs.items())
+            return str(errs)
+        for key in ("detail", "message", "error"):
+            if key in body:
+                return str(body[key]).rstrip(".")
+        return ", ".join(f"{k}: {v}" for k, v in list(body.items())[:3])
+    text = str(body or "").strip()
+    if text.startswith("<"):
+        return "(HTML error page)"
+    return text.splitlines()[0][:200].rstrip(".") if text else "(no details)"
+
+
+def translate(exc: Exception, url: str, what: str) -> Exception:
+    """An SDK/httpx failure as a one-line stancekit error."""
+    if isinstance(exc, httpx.ConnectError | httpx.RemoteProtocolError):
+        return StudioError(f"cannot reach Label Studio at {url} ({what}): is the server running? "
+                           "(`stancekit studio up` for the campaign's own server)")
+    if isinstance(exc, httpx.TimeoutException):
+        return StudioError(f"Label Studio at {url} did not answer in time ({what}); try again later")
+    if isinstance(exc, ApiError):
+        code = exc.status_code
+        if code is None:
+            return StudioAuthError(f"no Label Studio token ({what}): set LABEL_STUDIO_API_KEY")
+        if code in (401, 403):
+            return StudioAuthError(f"Label Studio at {url} refused the token ({code}, {what}): {_detail(exc.body)}. "
+                                   "Check LABEL_STUDIO_API_KEY (a legacy token needs legacy tokens enabled in the "
+                                   "organization settings) or the campaign's studio/admin.json")
+        if code == 404:
+            return StudioNotFoundError(f"Label Studio at {url}: {what} not found (404)")
+        return StudioError(f"Label Studio at {url} rejected {what} ({code}): {_detail(exc.body)}")
+    if isinstance(exc, httpx.HTTPError):
+        return StudioError(f"Label Studio at {url} ({what}): {type(exc).__name__}")
+    return exc
+
+
+def _retryable(exc: Exception) -> bool:
+    if isinstance(exc, httpx.TimeoutException | httpx.RemoteProtocolError):
+        return True
+    return isinstance(exc, ApiError) and exc.status_code in RETRY_STATUS
+
+
+def _dump(obj: Any) -> dict[str, Any]:
+    if isinstance(obj, dict):
+        return obj
+    out: dict[str, Any] = obj.model_dump(mode="json", by_alias=True)
+    return out
+
+
+class Studio:
+    """A Label Studio connection with stancekit's error handling; the rest of stancekit uses only this."""
+
+    def __init__(self, url: str, token: str, *, timeout: float = 60.0, backoff: tuple[float, ...] = BACKOFF) -> None:
+        self.url = url.rstrip("/")
+        self.backoff = backoff
+        try:
+            self._ls = LabelStudio(base_url=self.url, api_key=token, timeout=timeout, max_retries=0)
+        except ApiError as exc:
+            raise translate(exc, self.url, "connect") from None
+
+    @classmethod
+    def connect(cls, studio_dir: Path, configured_url: str = "") -> Studio:
+        conn = resolve(studio_dir, configured_url)
+        return cls(conn.url, conn.token)
+
+    # ---- plumbing ---------------------------------------------------------------------------------------------------
+
+    def call(self, what: str, fn: Callable[..., T], *args: Any, retry: bool = True, **kwargs: Any) -> T:
+        """Run one SDK call; retry with backoff when ``retry`` and the failure is transient."""
+        delays = self.backoff if retry else ()
+        for attempt in range(len(delays) + 1):
+            try:
+                return fn(*args, **kwargs)
+            except (ApiError, httpx.HTTPError) as exc:
+                if attempt < len(delays) and _retryable(exc):
+                    time.sleep(delays[attempt])
+                    continue
+                raise translate(exc, self.url, what) from None
+        raise AssertionError("unreachable")
+
+    # ---- identity ---------------------------------------------------------------------------------------------------
+
+    def whoami(self) -> dict[str, Any]:
+        return _dump(self.call("the current user", self._ls.users.whoami))
+
+    def check(self) -> dict[str, Any]:
+        """Fail with one clear line unless the server answers and accepts the token."""
+        return self.whoami()
+
+    # ---- projects ---------------------------------------------------------------------------------------------------
+
+    def project(self, project_id: int) -> dict[str, Any]:
+        return _dump(self.call(f"project {project_id}", self._ls.projects.get, id=project_id))
+
+    def projects(self) -> list[dict[str, Any]]:
+        return [_dump(p) for p in self.call("the project list", lambda: list(self._ls.projects.list()))]
+
+    def create_project(self, **fields: Any) -> dict[str, Any]:
+        title = fields.get("title", "")
+        return _dump(self.call(f"creating project {title!r}", self._ls.projects.create, retry=False, **fields))
+
+    def update_project(self, project_id: int, **fields: Any) -> dict[str, Any]:
+        return _dump(self.call(f"updating project {project_id}", self._ls.projects.update, id=project_id, **fields))
+
+    # ---- tasks ------------------------------------------------------------------------------------------------------
+
+    def iter_task_pages(self, project_id: int, *, fields: str = "task_only",
+                        page_size: int = PAGE_SIZE) -> Iterator[list[dict[str, Any]]]:
+        """Every task of a project, one page at a time (``fields="all"`` includes annotations)."""
+        page = 1
+        while True:
+            try:
+                pager = self.call(f"tasks of project {project_id} (page {page})", self._ls.tasks.list,
+                                  project=project_id, fields=fields, page=page, page_size=page_size)
+            except StudioNotFoundError:
+                if page == 1:
+                    raise
+                return  # past the last page the server answers 404 "Invalid page"
+            items = [_dump(t) for t in (pager.items or [])]
+            if items:
+                yield items
+            if len(items) < page_size:
+                return
+            page += 1
+
+    def import_tasks(self, project_id: int, tasks: list[dict[str, Any]]) -> list[int]:
+        """Import one batch; never retried (the caller re-lists and dedupes after a failure)."""
+        resp = self.call(f"importing {len(tasks)} tasks into project {project_id}", self._ls.projects.import_tasks,
+                         id=project_id, request=tasks, return_task_ids=True, retry=False)
+        return [int(i) for i in (resp.task_ids or [])]
+
+    def update_task(self, task_id: int, **fields: Any) -> dict[str, Any]:
+        return _dump(self.call(f"updating task {task_id}", self._ls.tasks.update, id=str(task_id), **fields))
+
+    def delete_task(self, task_id: int) -> None:
+        self.call(f"deleting task {task_id}", self._ls.tasks.delete, id=str(task_id))
+
+    # ---- annotations (simulation and tests) -------------------------------------------------------------------------
+
+    def create_annotation(self, task_id: int, **fields: Any) -> dict[str, Any]:
+        return _dump(self.call(f"annotating task {task_id}", self._ls.annotations.create, id=task_id, retry=False,
+                               **fields))
+
+    def update_annotation(self, annotation_id: int, **fields: Any) -> dict[str, Any]:
+        return _dump(self.call(f"updating annotation {annotation_id}", self._ls.annotations.update,
+                               id=annotation_id, **fields))
+
+    # ---- users and the organization ---------------------------------------------------------------------------------
+
+    def users(self) -> list[dict[str, Any]]:
+        return [_dump(u) for u in self.call("the user list", self._ls.users.list)]
+
+    def create_user(self, email: str, **fields: Any) -> dict[str, Any]:
+        return _dump(self.call(f"creating a user for {email}", self._ls.users.create, email=email, username=email,
+                               retry=False, **fields))
+
+    def update_user(self, user_id: int, **fields: Any) -> dict[str, Any]:
+        return _dump(self.call(f"updating user {user_id}", self._ls.users.update, id=user_id, **fields))
+
+    def members(self, org_id: int) -> list[dict[str, Any]]:
+        """Active members of the organization (each with ``user`` = the user's record)."""
+        pager = self.call("the organization's members", self._ls.organizations.members.list, id=org_id,
+                          page_size=1000, is_deleted=False)
+        return [_dump(m) for m in (pager.items or [])]
+
+    def remove_member(self, org_id: int, user_id: int) -> None:
+        """Soft-delete a member: the user can no longer work in the organization; their annotations stay."""
+        self.call(f"removing user {user_id} from the organization", self._raw, "DELETE",
+                  f"api/organizations/{org_id}/memberships/{user_id}/")
+
+    def invite_link(self) -> str:
+        body = self.call("the invite link", self._raw, "GET", "api/invite")
+        return f"{self.url}{body['invite_url']}"
+
+    def _raw(self, method: str, path: str, json: Any = None) -> Any:
+        """An endpoint the SDK does not wrap, with the SDK's auth; errors raised as ApiError like the SDK's."""
+        resp = self._ls._client_wrapper.httpx_client.request(path, method=method, json=json)
+        try:
+            body = resp.json() if resp.content else None
+        except ValueError:
+            body = resp.text
+        if resp.status_code >= 400:
+            raise ApiError(status_code=resp.status_code, body=body)
+        return body

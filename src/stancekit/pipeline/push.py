@@ -1,0 +1,244 @@
+"""``stancekit push``: pairs -> Label Studio tasks, idempotent and resumable; records ``tables/tasks.parquet``.
+
+What exists is learnt from the server (one listing of the project), not only from local state, so a second run or a
+run after one killed half-way imports only the missing tasks. Imports are never retried blindly (the SDK would
+re-POST a batch that may have landed): after a failed batch the project is listed again, and any key that ended up
+twice is de-duplicated by deleting the extra copy (never a copy that has annotations). Tasks whose pairs are gone
+are archived (``archived: true`` in their data and meta), never deleted, and reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+import polars as pl
+
+from stancekit.campaign import Campaign
+from stancekit.config import Config, load_config
+from stancekit.errors import ConfigError, StudioAuthError, StudioError
+from stancekit.ids import task_key
+from stancekit.io import read_table, table_exists, write_table
+from stancekit.labeling import projects
+from stancekit.labeling.client import Studio
+from stancekit.labeling.config_xml import default_guideline
+from stancekit.labeling.tasks import Claim, encode_task, is_archived, join_context, task_key_of
+from stancekit.pipeline.sampling import select_pairs
+from stancekit.progress import bar, note
+from stancekit.schemas import TASKS, LabelScheme, conform
+
+ROLE = "main"
+
+
+def scheme_of(cfg: Config) -> LabelScheme:
+    return LabelScheme(labels=tuple(cfg.get("labels", "names")), version=int(cfg.get("labels", "version")))
+
+
+def load_claims(campaign: Campaign, cfg: Config) -> dict[str, Claim]:
+    from stancekit.builder.claims import load_registry
+
+    registry = load_registry(campaign.root / str(cfg.get("claims", "file")))
+    return {c.claim_id: Claim(c.claim_id, dict(c.text), c.notes or "") for c in registry}
+
+
+def guideline(campaign: Campaign, cfg: Config, scheme: LabelScheme) -> str:
+    name = str(cfg.get("labels", "guideline") or "")
+    if not name:
+        return default_guideline(scheme)
+    path = (campaign.root / name).expanduser()
+    if not path.is_file():
+        raise ConfigError(f"[labels] guideline = {name!r}: {path} does not exist; fix the path or leave it empty")
+    return path.read_text(encoding="utf-8")
+
+
+def connect(campaign: Campaign, cfg: Config | None = None) -> Studio:
+    cfg = cfg or load_config(campaign.root)
+    studio = Studio.connect(campaign.studio, str(cfg.get("studio", "url") or ""))
+    studio.check()
+    return studio
+
+
+def project_spec(campaign: Campaign, cfg: Config, scheme: LabelScheme, role: str = ROLE) -> projects.ProjectSpec:
+    name = str(cfg.get("campaign", "name"))
+    title = str(cfg.get("studio", "project_title") or f"stancekit: {name}")
+    if role != ROLE:
+        title = f"{title} ({role})"
+    return projects.ProjectSpec(role, title[:50], projects.marker(campaign.studio, role), scheme,
+                                guideline(campaign, cfg, scheme), int(cfg.get("studio", "overlap")))
+
+
+# ---- the server's view ------------------------------------------------------------------------------------------
+
+
+def list_keys(studio: Studio, project_id: int) -> dict[str, list[dict[str, Any]]]:
+    """task_key -> the project's tasks with that key (normally one), from one listing of the project."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for page in studio.iter_task_pages(project_id, fields="task_only"):
+        for t in page:
+            key = task_key_of(t)
+            if key is not None:
+                out.setdefault(key, []).append(t)
+    return out
+
+
+def _has_work(task: dict[str, Any]) -> bool:
+    return bool(task.get("total_annotations") or task.get("cancelled_annotations") or task.get("is_labeled"))
+
+
+def dedupe(studio: Studio, found: dict[str, list[dict[str, Any]]]) -> int:
+    """Delete extra copies of a key (keeping the oldest, and every copy that has annotations); returns deletions."""
+    deleted = 0
+    for key, copies in found.items():
+        if len(copies) < 2:
+            continue
+        copies.sort(key=lambda t: int(t["id"]))
+        keep = [t for t in copies if _has_work(t)] or copies[:1]
+        for t in copies:
+            if t not in keep:
+                studio.delete_task(int(t["id"]))
+                deleted += 1
+        found[key] = keep
+    return deleted
+
+
+def _import(studio: Studio, project_id: int, batch: list[dict[str, Any]]) -> None:
+    """Import one batch; after a failure, re-list and import only what did not land (once)."""
+    try:
+        studio.import_tasks(project_id, batch)
+        return
+    except StudioAuthError:
+        raise
+    except StudioError as first:
+        landed = list_keys(studio, project_id)
+        dedupe(studio, landed)
+        rest = [t for t in batch if t["data"]["task_key"] not in landed]
+        if not rest:
+            return
+        note(f"import failed ({first}); retrying {len(rest)} task(s) that did not land")
+        studio.import_tasks(project_id, rest)
+
+
+def _set_archived(studio: Studio, task: dict[str, Any], value: bool) -> None:
+    data = dict(task.get("data") or {})
+    meta = dict(task.get("meta") or {})
+    data["archived"] = value
+    meta["archived"] = value
+    studio.update_task(int(task["id"]), data=data, meta=meta)
+
+
+# ---- local tables -----------------------------------------------------------------------------------------------
+
+
+def candidates(campaign: Campaign, scheme: LabelScheme) -> pl.DataFrame:
+    """Every current pair with what its task shows, its task_key and the versions that produced it."""
+    pairs = read_table(campaign.table("pairs"))
+    units = read_table(campaign.table("units"))
+    documents = read_table(campaign.table("documents"))
+    frame = join_context(pairs, units, documents)
+    missing = frame.filter(pl.col("unit").is_null())
+    if missing.height:
+        raise StudioError(f"{missing.height} pair(s) in tables/pairs.parquet point to units that are not in "
+                          f"tables/units.parquet (first: {missing['pair_id'][0]}); re-run `stancekit match`")
+    seg = units.select("unit_id", "segmenter")
+    frame = frame.join(seg, on="unit_id", how="left").rename({"method": "matcher"})
+    return frame.with_columns(
+        pl.col("pair_id").map_elements(lambda p: task_key(p, scheme.id), return_dtype=pl.Utf8).alias("task_key"))
+
+
+def _tasks_table(found: dict[str, list[dict[str, Any]]], cands: pl.DataFrame, project_id: int,
+                 scheme: LabelScheme, old: pl.DataFrame, now: datetime) -> pl.DataFrame:
+    info = {r["task_key"]: r for r in cands.select("task_key", "pair_id", "segmenter", "matcher").iter_rows(named=True)}
+    prev = {(r["task_key"], r["project_role"]): r for r in old.iter_rows(named=True)}
+    rows = []
+    for key, copies in sorted(found.items()):
+        for t in copies:
+            data = t.get("data") or {}
+            p = prev.get((key, ROLE), {})
+            i = info.get(key, {})
+            rows.append({
+                "pair_id": data.get("pair_id") or i.get("pair_id") or p.get("pair_id"),
+                "task_key": key, "project_id": project_id, "ls_task_id": int(t["id"]), "project_role": ROLE,
+                "pushed_at": p.get("pushed_at") or now,
+                "segmenter": i.get("segmenter") or p.get("segmenter"),
+                "matcher": i.get("matcher") or p.get("matcher"),
+                "label_scheme": data.get("label_scheme") or p.get("label_scheme") or scheme.id,
+                "archived": is_archived(t),
+            })
+    df = pl.DataFrame(rows, schema={**TASKS.polars_schema(), "archived": pl.Boolean})
+    others = old.filter(pl.col("project_role") != ROLE) if old.height else old
+    if others.height:
+        df = pl.concat([df, others], how="diagonal_relaxed")
+    return conform(df, TASKS)
+
+
+def run_push(campaign: Campaign, *, sample: int | None = None, strategy: str | None = None,
+             per_claim: int | None = None, batch_size: int | None = None) -> dict[str, Any]:
+    """Push the campaign's pairs to its Label Studio project; returns a summary."""
+    cfg = load_config(campaign.root)
+    scheme = scheme_of(cfg)
+    strategy = strategy or str(cfg.get("push", "strategy"))
+    sample = int(cfg.get("push", "sample")) if sample is None else sample
+    per_claim = int(cfg.get("push", "per_claim")) if per_claim is None else per_claim
+    batch_size = batch_size or int(cfg.get("push", "batch_size"))
+    claims = load_claims(campaign, cfg)
+    cands = candidates(campaign, scheme)
+    unknown = sorted(set(cands["claim_id"].to_list()) - set(claims))
+    if unknown:
+        raise StudioError(f"tables/pairs.parquet names claim(s) not in the claims registry: {', '.join(unknown[:5])}; "
+                          "re-run `stancekit match` after editing claims.yaml")
+
+    studio = connect(campaign, cfg)
+    project, created = projects.ensure(studio, campaign.studio, project_spec(campaign, cfg, scheme))
+    pid = int(project["id"])
+    found = list_keys(studio, pid)
+    removed = dedupe(studio, found)
+
+    new = cands.filter(~pl.col("task_key").is_in(list(found)))
+    chosen = select_pairs(new, sample=sample, strategy=strategy, per_claim=per_claim,
+                          seed=int(cfg.get("push", "seed")))
+    tasks = [encode_task(r, claims[r["claim_id"]], task_key=r["task_key"], label_scheme=scheme.id)
+             for r in chosen.iter_rows(named=True)]
+    with bar("push", total=len(tasks), unit="tasks") as b:
+        for start in range(0, len(tasks), batch_size):
+            batch = tasks[start:start + batch_size]
+            _import(studio, pid, batch)
+            b.advance(len(batch))
+
+    wanted = set(cands["task_key"].to_list())
+    after = list_keys(studio, pid)
+    removed += dedupe(studio, after)
+    archived, unarchived = [], []
+    for key, copies in after.items():
+        for t in copies:
+            if key not in wanted and not is_archived(t):
+                _set_archived(studio, t, True)
+                t.setdefault("data", {})["archived"] = True
+                archived.append((t.get("data") or {}).get("pair_id") or key)
+            elif key in wanted and is_archived(t):
+                _set_archived(studio, t, False)
+                t.setdefault("data", {})["archived"] = False
+                unarchived.append(key)
+
+    path = campaign.table("tasks")
+    old = read_table(path) if table_exists(path) else TASKS.empty()
+    table = _tasks_table(after, cands, pid, scheme, old, datetime.now(UTC))
+    write_table(table, path)
+    return {
+        "url": studio.url, "project_id": pid, "project_created": created,
+        "pairs": cands.height, "selected": chosen.height, "imported": chosen.height,
+        "already_there": len(wanted & set(found)), "duplicates_removed": removed,
+        "archived": len(archived), "archived_pairs": sorted(archived), "unarchived": len(unarchived),
+        "tasks_on_server": sum(len(c) for c in after.values()), "tasks_table": str(path),
+    }
+
+
+def pushed_tasks(campaign: Campaign, roles: Iterable[str] = (ROLE,)) -> pl.DataFrame:
+    """The recorded tasks of ``roles`` that are not archived (empty when nothing was pushed)."""
+    path = campaign.table("tasks")
+    if not table_exists(path):
+        return TASKS.empty()
+    df = read_table(path).filter(pl.col("project_role").is_in(list(roles)))
+    if "archived" in df.columns:
+        df = df.filter(~pl.col("archived").fill_null(False))
+    return df

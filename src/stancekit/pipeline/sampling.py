@@ -1,0 +1,46 @@
+"""Which new pairs a push sends: ``--sample N`` with ``--strategy score|random|stratified`` and ``--per-claim Q``.
+
+- ``score``: the highest-scoring pairs first (ties broken by pair_id).
+- ``random``: a seeded shuffle.
+- ``stratified``: claims take turns (round robin over claims, each claim's pairs shuffled with the seed), so every
+  claim is represented before any claim gets a second pair.
+``per_claim`` caps each claim first; ``sample`` then caps the total. 0 or None means no limit. The choice depends only
+on the frame and the options (the seed), so a re-run picks the same pairs.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from stancekit.errors import ConfigError
+
+STRATEGIES = ("score", "random", "stratified")
+
+
+def _order(frame: pl.DataFrame, strategy: str, seed: int) -> pl.DataFrame:
+    base = frame.sort("pair_id")
+    if strategy == "score":
+        return base.sort(["score", "pair_id"], descending=[True, False])
+    shuffled = base.sample(fraction=1.0, shuffle=True, seed=seed) if base.height else base
+    if strategy == "random":
+        return shuffled
+    # stratified: the i-th pair of every claim before the (i+1)-th of any claim; claims in id order within a turn
+    return (shuffled.with_columns(pl.int_range(pl.len()).over("claim_id").alias("__turn"))
+            .sort(["__turn", "claim_id"]).drop("__turn"))
+
+
+def select_pairs(frame: pl.DataFrame, *, sample: int | None = None, strategy: str = "score",
+                 per_claim: int | None = None, seed: int = 13) -> pl.DataFrame:
+    """The rows of ``frame`` (pair_id, claim_id, score, ...) to push, in push order."""
+    if strategy not in STRATEGIES:
+        raise ConfigError(f"push strategy {strategy!r} is not available; use one of {', '.join(STRATEGIES)}")
+    for name, value in (("--sample", sample), ("--per-claim", per_claim)):
+        if value is not None and value < 0:
+            raise ConfigError(f"{name} must be 0 (no limit) or a positive number, got {value}")
+    ordered = _order(frame, strategy, seed)
+    if per_claim:
+        ordered = (ordered.with_columns(pl.int_range(pl.len()).over("claim_id").alias("__n"))
+                   .filter(pl.col("__n") < per_claim).drop("__n"))
+    if sample:
+        ordered = ordered.head(sample)
+    return ordered
