@@ -161,6 +161,106 @@ def merge(
          f"{summary.agreement_path}")
 
 
+@studio_app.command("up")
+def studio_up(
+    campaign: CampaignOpt = Path("."),
+    python: Annotated[str | None, typer.Option(help="A Python that has label-studio installed.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Start the campaign's Label Studio (data in DIR/studio/, 127.0.0.1, signup closed); print URL and login."""
+    from stancekit.pipeline.studio import up
+
+    s = up(_campaign(campaign), python=python)
+    emit(s, as_json, f"Label Studio is running at {s['url']} (pid {s['pid']}); log in as {s['login']}, "
+                     f"password in {s['password_file']}")
+
+
+@studio_app.command("down")
+def studio_down(campaign: CampaignOpt = Path("."), as_json: JsonOpt = False) -> None:
+    """Stop the campaign's Label Studio."""
+    from stancekit.pipeline.studio import down
+
+    s = down(_campaign(campaign))
+    emit(s, as_json, "Label Studio stopped" if s["stopped"] else "Label Studio was not running")
+
+
+@studio_app.command("status")
+def studio_status(campaign: CampaignOpt = Path("."), as_json: JsonOpt = False) -> None:
+    """The server's URL, whether it answers, and the campaign's projects with their task counts."""
+    from stancekit.pipeline.studio import status as studio_status_
+
+    s = studio_status_(_campaign(campaign))
+    projects = ", ".join(f"{r}: project {p['id']}, {p.get('tasks', '?')} tasks" for r, p in s["projects"].items())
+    emit(s, as_json, f"Label Studio {s['url'] or '(none)'}: {'running' if s['running'] else 'not running'}"
+                     + (f"; {projects}" if projects else "") + (f" ({s['error']})" if s.get("error") else ""))
+
+
+annotators_app = typer.Typer(help="People who label: add, list, remove.", no_args_is_help=True)
+studio_app.add_typer(annotators_app, name="annotators")
+
+
+@annotators_app.command("add")
+def annotators_add(
+    emails: Annotated[list[str], typer.Argument(help="E-mail addresses.")],
+    campaign: CampaignOpt = Path("."),
+    invite: Annotated[bool, typer.Option(help="Print the invite link instead of making accounts.")] = False,
+) -> None:
+    """Let people in: an account with a generated password (shown once) on the local server, else an invite link."""
+    from stancekit.pipeline.studio import annotators_add as add_
+
+    s = add_(_campaign(campaign), emails, invite=invite)
+    for a in s["added"]:
+        print(f"{a['email']}\t{a['pseudonym']}\tpassword: {a['password']}")
+    if s["added"]:
+        console.print("Passwords are shown once; each person can change theirs on the Account page.")
+    if s["invite_link"]:
+        print(f"invite link (send it to {', '.join(emails)}): {s['invite_link']}")
+
+
+@annotators_app.command("list")
+def annotators_list(campaign: CampaignOpt = Path("."), as_json: JsonOpt = False) -> None:
+    """Pseudonyms and e-mails of the organization's members (terminal only; never written to a file)."""
+    from stancekit.pipeline.studio import annotators_list as list_
+
+    rows = list_(_campaign(campaign))
+    if as_json:
+        emit({"annotators": rows}, True)
+        return
+    for r in rows:
+        print(f"{r['pseudonym']}\t{r['email']}")
+    if not rows:
+        console.print("no annotators yet: stancekit studio annotators add EMAIL...")
+
+
+@annotators_app.command("remove")
+def annotators_remove(
+    who: Annotated[list[str], typer.Argument(help="E-mail addresses or pseudonyms.")],
+    campaign: CampaignOpt = Path("."),
+) -> None:
+    """Take people out of the organization (their annotations stay)."""
+    from stancekit.pipeline.studio import annotators_remove as remove_
+
+    for r in remove_(_campaign(campaign), who):
+        console.print(f"removed {r['email']} ({r['pseudonym']})")
+
+
+@app.command()
+def push(
+    campaign: CampaignOpt = Path("."),
+    sample: Annotated[int | None, typer.Option(help="Push at most N new pairs (0: all).")] = None,
+    strategy: Annotated[str | None, typer.Option(help="score, random or stratified.")] = None,
+    per_claim: Annotated[int | None, typer.Option(help="At most Q new pairs per claim.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Send pairs to Label Studio as tasks (idempotent: only missing tasks are imported); write tables/tasks."""
+    from stancekit.pipeline.push import run_push
+
+    s = run_push(_campaign(campaign), sample=sample, strategy=strategy, per_claim=per_claim)
+    emit(s, as_json, f"push: {s['imported']} task(s) imported, {s['already_there']} already there, "
+                     f"{s['archived']} archived, {s['duplicates_removed']} duplicate(s) removed; "
+                     f"{s['tasks_on_server']} task(s) in project {s['project_id']} at {s['url']}")
+
+
 @app.command()
 def pull(
     campaign: CampaignOpt = Path("."),
@@ -177,7 +277,9 @@ def pull(
         from stancekit.pipeline.pull import run_pull
 
         summary = run_pull(_campaign(campaign))
-        emit(summary, as_json, f"pull: {summary}")
+        emit(summary, as_json, f"pull: {summary['annotations']} annotation(s) on {summary['tasks']} task(s) "
+                               f"({summary['added']} new, {summary['skipped']} skipped, {summary['rejected']} "
+                               f"rejected) by {summary['annotators']} annotator(s); snapshot {summary['snapshot']}")
         return
     from stancekit.pipeline.pull_file import parse_label_map, run_pull_from_file
 
