@@ -70,7 +70,7 @@ def extract_votes(annotations: pl.DataFrame, labels: tuple[str, ...], *, scheme_
     if outside.height:
         bad.append(outside.select(
             pl.lit("label_not_in_scheme").alias("reason"), pl.col("pair_id").alias("key"),
-            pl.format(f"ls_annotation_id={{}}: label {{}} is not in the label scheme {scheme}({', '.join(labels)})",
+            pl.format(f"ls_annotation_id={{}}: label '{{}}' is not in the label scheme {scheme}({', '.join(labels)})",
                       pl.col("ls_annotation_id"), pl.col("label")).alias("detail"),
         ))
     usable = done.filter(pl.col("label").is_in(list(labels)))
