@@ -1,0 +1,223 @@
+"""Matching: pair units with the tracked claims they speak to (units -> PAIRS).
+
+The plug-in point is :class:`Matcher` (a versioned ``name`` plus ``params``, recorded in ``pairs.method``). The
+built-in :class:`CharNgramMatcher` (``char_ngram.v1``) scores a unit against every language variant and alias of each
+claim by the cosine of character n-gram TF-IDF vectors, on text normalised by :mod:`stancekit.builder.normalize`.
+Every weight is fitted on the registry alone (IDF over the claim variants; n-grams that occur in more than ``max_df``
+of them are stop n-grams), so a unit's scores depend only on the unit and the registry, never on the rest of the
+corpus: any batch size, order or worker count gives the same pairs. Keyword rules from the registry lift a claim's
+score to ``keyword_score`` when a unit holds every keyword of one of its languages.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+import polars as pl
+import scipy.sparse as sp
+
+from stancekit.builder.claims import Registry
+from stancekit.builder.ngrams import Alphabet, Vocabulary, count_matrix, ngram_codes, normalized_strings, symbols
+from stancekit.builder.normalize import normalize_text
+from stancekit.errors import ClaimsError, ConfigError
+from stancekit.ids import pair_id
+from stancekit.schemas import PAIRS
+
+UNIT_SELECTIONS = ("claims", "content")
+
+
+@runtime_checkable
+class Matcher(Protocol):
+    """Scores units against the claims of one registry."""
+
+    name: str  # versioned, e.g. "char_ngram.v1"
+
+    @property
+    def claim_ids(self) -> list[str]: ...
+
+    def params(self) -> dict[str, Any]:
+        """Everything the scores depend on besides the unit text (recorded with the name)."""
+        ...
+
+    def scores(self, texts: Sequence[str]) -> np.ndarray:
+        """A dense ``len(texts) x len(claim_ids)`` array of scores in [0, 1]."""
+        ...
+
+
+def method_string(matcher: Matcher, **run_params: Any) -> str:
+    """``name`` + the parameters as compact JSON: what ``pairs.method`` records."""
+    params = {**matcher.params(), **run_params}
+    return f"{matcher.name} {json.dumps(params, sort_keys=True, separators=(',', ':'), ensure_ascii=False)}"
+
+
+class CharNgramMatcher:
+    """Character n-gram TF-IDF cosine against every variant of each claim (IDF fitted on the claims only)."""
+
+    name = "char_ngram.v1"
+
+    def __init__(self, registry: Registry, *, ngram: tuple[int, int] = (3, 5), max_df: float = 0.05,
+                 min_df_stop: int = 5, keyword_score: float = 0.5) -> None:
+        if not len(registry):
+            raise ClaimsError(f"{registry.path or 'claims registry'}: no claims to match; add claims first")
+        lo, hi = ngram
+        if not 1 <= lo <= hi <= 7:
+            raise ConfigError(f"ngram range {ngram} must satisfy 1 <= min <= max <= 7")
+        if not 0 < keyword_score <= 1:
+            raise ConfigError(f"keyword_score must be in (0, 1], got {keyword_score}")
+        self.registry = registry
+        self.ns = tuple(range(lo, hi + 1))
+        self.max_df, self.min_df_stop, self.keyword_score = max_df, min_df_stop, keyword_score
+        variants = [(ci, text) for ci, c in enumerate(registry.claims) for _, text in c.variants()]
+        self._variant_claim = np.array([ci for ci, _ in variants], dtype=np.int64)
+        keywords = sorted({normalize_text(k) for c in registry.claims for ks in c.keywords.values() for k in ks} - {""})
+        self.alphabet = Alphabet.from_texts([t for _, t in variants] + keywords)
+        self._fit([t for _, t in variants])
+        self._fit_keywords()
+
+    # ------------------------------------------------------------------ fitting (on the registry only)
+
+    def _fit(self, texts: list[str]) -> None:
+        codes, text_idx = ngram_codes(symbols(texts, self.alphabet), self.ns, self.alphabet.bits)
+        vocab_codes, inverse = np.unique(codes, return_inverse=True)
+        n = len(texts)
+        pairs = np.unique(text_idx * len(vocab_codes) + inverse)
+        df = np.bincount(pairs % len(vocab_codes), minlength=len(vocab_codes)).astype(np.float64)
+        idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+        stop = (df > self.max_df * n) & (df > self.min_df_stop)
+        idf[stop] = 0.0
+        self.vocab = Vocabulary(vocab_codes, idf, float(np.log(1.0 + n) + 1.0))
+        counts, _ = count_matrix(texts, self.alphabet, self.vocab, self.ns)
+        w = self._weigh(counts)
+        norms = np.sqrt(np.asarray(w.multiply(w).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        w = sp.diags(1.0 / norms) @ w
+        self._w = sp.csr_matrix(w.T)  # vocabulary x variants
+        self.n_stop = int(stop.sum())
+
+    def _weigh(self, counts: sp.csr_matrix) -> sp.csr_matrix:
+        w = counts.copy()
+        w.data = (1.0 + np.log(w.data)) * self.vocab.idf[w.indices]
+        return w
+
+    def _fit_keywords(self) -> None:
+        self._kw_patterns: list[str] = []
+        self._kw_rules: list[tuple[int, tuple[int, ...]]] = []  # (claim index, pattern indices that must all occur)
+        index: dict[str, int] = {}
+        for ci, claim in enumerate(self.registry.claims):
+            for words in claim.keywords.values():
+                pats = tuple(sorted({normalize_text(w) for w in words} - {""}))
+                if not pats:
+                    continue
+                ids = []
+                for p in pats:
+                    if p not in index:
+                        index[p] = len(self._kw_patterns)
+                        self._kw_patterns.append(p)
+                    ids.append(index[p])
+                self._kw_rules.append((ci, tuple(ids)))
+
+    # ------------------------------------------------------------------ the Matcher protocol
+
+    @property
+    def claim_ids(self) -> list[str]:
+        return self.registry.ids
+
+    def params(self) -> dict[str, Any]:
+        return {"ngram": [self.ns[0], self.ns[-1]], "tf": "sublinear", "idf": "claims", "max_df": self.max_df,
+                "min_df_stop": self.min_df_stop, "keyword_score": self.keyword_score,
+                "claims": self.registry.fingerprint()}
+
+    def scores(self, texts: Sequence[str]) -> np.ndarray:
+        if not len(texts):
+            return np.zeros((0, len(self.registry)))
+        counts, oov = count_matrix(texts, self.alphabet, self.vocab, self.ns)
+        x = self._weigh(counts)
+        norm2 = np.asarray(x.multiply(x).sum(axis=1)).ravel() + oov * self.vocab.oov_idf ** 2
+        norm = np.sqrt(norm2)
+        norm[norm == 0] = 1.0
+        sim = (x @ self._w).toarray()
+        sim /= norm[:, None]
+        n_claims = len(self.registry)
+        if len(self._variant_claim) == n_claims:
+            by_claim = sim
+        else:
+            starts = np.flatnonzero(np.r_[True, self._variant_claim[1:] != self._variant_claim[:-1]])
+            by_claim = np.maximum.reduceat(sim, starts, axis=1)
+        if self._kw_rules:
+            self._apply_keywords(texts, by_claim)
+        np.clip(by_claim, 0.0, 1.0, out=by_claim)
+        return by_claim
+
+    def _apply_keywords(self, texts: Sequence[str], scores: np.ndarray) -> None:
+        norm = pl.Series(normalized_strings(texts, self.alphabet))
+        found = norm.str.extract_many(self._kw_patterns, overlapping=True)
+        index = {p: i for i, p in enumerate(self._kw_patterns)}
+        for row, hits in enumerate(found.to_list()):
+            if not hits:
+                continue
+            have = {index[h] for h in hits}
+            for ci, need in self._kw_rules:
+                if have.issuperset(need) and scores[row, ci] < self.keyword_score:
+                    scores[row, ci] = self.keyword_score
+
+
+def top_k(scores: np.ndarray, k: int, min_score: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per row, the ``k`` best columns scoring at least ``min_score``: ``(rows, cols, ranks)``.
+
+    Ties are broken by the lower column, so the choice depends only on the row's scores.
+    """
+    if k <= 0 or scores.size == 0:
+        empty = np.empty(0, np.int64)
+        return empty, empty, empty
+    rows, cols = np.nonzero(scores >= min_score)
+    vals = scores[rows, cols]
+    order = np.lexsort((cols, -vals, rows))
+    rows, cols = rows[order], cols[order]
+    first = np.searchsorted(rows, rows)  # rows are sorted: index of each row's first entry
+    ranks = np.arange(len(rows)) - first + 1
+    keep = ranks <= k
+    return rows[keep], cols[keep], ranks[keep]
+
+
+def select_units(units: pl.DataFrame, select: str) -> pl.DataFrame:
+    """The units a match run considers: claim units (``claims``) or every non-boilerplate unit (``content``)."""
+    if select == "claims":
+        return units.filter(pl.col("is_claim").fill_null(False))
+    if select == "content":
+        return units.filter(pl.col("kind") != "boilerplate")
+    raise ConfigError(f"units must be one of {', '.join(UNIT_SELECTIONS)}, got {select!r}")
+
+
+def match_batch(units: pl.DataFrame, *, matcher: Matcher, top_k_: int = 5, min_score: float = 0.2,
+                select: str = "claims", method: str | None = None, chunk_rows: int = 2048) -> pl.DataFrame:
+    """Pairs for one batch of units (PAIRS columns): at most ``top_k_`` claims per unit, each scoring >= min_score."""
+    chosen = select_units(units, select)
+    texts = chosen["text"].to_list()
+    unit_ids = chosen["unit_id"].to_list()
+    claim_ids = matcher.claim_ids
+    pu: list[str] = []
+    pc: list[str] = []
+    ps: list[np.ndarray] = []
+    pr: list[np.ndarray] = []
+    for lo in range(0, len(texts), chunk_rows):
+        scores = matcher.scores(texts[lo:lo + chunk_rows])
+        rows, cols, ranks = top_k(scores, top_k_, min_score)
+        pu += [unit_ids[lo + r] for r in rows.tolist()]
+        pc += [claim_ids[c] for c in cols.tolist()]
+        ps.append(scores[rows, cols])
+        pr.append(ranks)
+    label = method or method_string(matcher, top_k=top_k_, min_score=min_score, units=select)
+    return pl.DataFrame(
+        {
+            "pair_id": [pair_id(u, c) for u, c in zip(pu, pc, strict=True)],
+            "unit_id": pu,
+            "claim_id": pc,
+            "score": np.concatenate(ps).astype(np.float64) if ps else np.empty(0),
+            "rank": np.concatenate(pr).astype(np.int32) if pr else np.empty(0, np.int32),
+            "method": [label] * len(pu),
+        },
+        schema=PAIRS.polars_schema(),
+    )

@@ -1,0 +1,63 @@
+"""`stancekit match` over a campaign: pairs.parquet, --claims FILE (YAML or CSV), batch/worker invariance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from claims_helpers import seed_units
+from stancekit.builder.claims import load_registry
+from stancekit.campaign import Campaign
+from stancekit.errors import ConfigError, StageError
+from stancekit.io import read_table, write_table
+from stancekit.pipeline.match import run_match
+from stancekit.schemas import PAIRS, conform
+
+
+def test_match_stage_on_seed(campaign: Campaign, seed_path: Path) -> None:
+    units, named = seed_units(seed_path)
+    write_table(units, campaign.table("units"))
+    summary = run_match(campaign, workers=1, batch_size=1000)
+    pairs = conform(read_table(campaign.table("pairs")), PAIRS)
+    assert summary["pairs"] == pairs.height > 0
+    assert pairs.filter(pl.col("unit_id") == named["mckenzie"])["claim_id"].to_list() == ["us-troops-stay-iraq"]
+    assert pairs.filter(pl.col("unit_id") == named["assassination"]).height == 0
+    # two workers and tiny batches give the same table, row for row
+    first = pairs
+    run_match(campaign, workers=2, batch_size=3)
+    assert read_table(campaign.table("pairs")).equals(first)
+
+
+def test_content_units_and_options(campaign: Campaign, seed_path: Path) -> None:
+    units, _ = seed_units(seed_path)
+    write_table(units, campaign.table("units"))
+    run_match(campaign, units="content", top_k=1, min_score=0.0, workers=1)
+    pairs = read_table(campaign.table("pairs"))
+    content = units.filter(pl.col("kind") != "boilerplate")
+    # a single claim, min_score 0: one pair per content unit that shares any n-gram with the claim
+    assert pairs["unit_id"].n_unique() == pairs.height <= content.height
+    assert set(pairs["unit_id"]) >= set(content.filter(pl.col("kind") == "title")["unit_id"])
+    with pytest.raises(ConfigError, match="--units"):
+        run_match(campaign, units="everything")
+    with pytest.raises(ConfigError, match="--top-k"):
+        run_match(campaign, top_k=0)
+
+
+def test_claims_file_csv_becomes_campaign_yaml(campaign: Campaign, seed_path: Path, tmp_path: Path) -> None:
+    units, named = seed_units(seed_path)
+    write_table(units, campaign.table("units"))
+    csv_path = tmp_path / "mine.csv"
+    csv_path.write_text("claim_id,lang,text,aliases\nstay,ar,القوات الأمريكية ستبقى في العراق,\n"
+                        "stay,en,US troops will stay in Iraq,US forces will remain in Iraq\n", encoding="utf-8")
+    run_match(campaign, claims_file=csv_path, workers=1)
+    reg = load_registry(campaign.root / "claims.yaml")
+    assert reg.ids == ["stay"] and reg.get("stay").aliases == {"en": ("US forces will remain in Iraq",)}
+    pairs = read_table(campaign.table("pairs"))
+    assert pairs.filter(pl.col("unit_id") == named["mckenzie"])["claim_id"].to_list() == ["stay"]
+
+
+def test_missing_units_table(campaign: Campaign) -> None:
+    with pytest.raises(StageError, match="segment"):
+        run_match(campaign)
