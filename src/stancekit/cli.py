@@ -292,6 +292,44 @@ def pull(
                            + f"; {summary['total']} in tables/annotations.parquet")
 
 
+@app.command()
+def split(
+    campaign: CampaignOpt = Path("."),
+    reassign: Annotated[bool, typer.Option(help="Forget earlier split assignments (moves pairs between splits).")]
+    = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Split labelled pairs into train/validation/test by group, without leakage; stable as labels arrive."""
+    from stancekit.pipeline.split import run_split
+
+    r = run_split(_campaign(campaign), reassign=reassign)
+    emit({"pairs": r.pairs, "groups": r.groups, "splits": r.counts, "moved": r.moved, "ok": r.audit["ok"],
+          "audit": "reports/split_audit.json"}, as_json,
+         f"split: {r.pairs} pairs in {r.groups} groups -> " + ", ".join(f"{k} {v}" for k, v in r.counts.items())
+         + f"; {r.moved} moved; audit in reports/split_audit.json")
+
+
+@app.command()
+def export(
+    out: Annotated[Path | None, typer.Argument(help="Output folder (default: DIR/export/).")] = None,
+    campaign: CampaignOpt = Path("."),
+    text: Annotated[str | None, typer.Option(help="full, or none: ids, URLs and offsets instead of article text "
+                                                   "(default: [export] text).")] = None,
+    push_to_hub: Annotated[str | None, typer.Option(help="Upload the folder to this Hub dataset repo (OWNER/NAME).")]
+    = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Write a Hugging Face dataset folder: Parquet shards, README.md dataset card, manifest.json."""
+    from stancekit.pipeline.export import run_export
+
+    r = run_export(_campaign(campaign), out, text=text, push_to_hub=push_to_hub)
+    emit({"out": str(r.out), "rows": r.rows, "annotations": r.annotations, "claims": r.claims, "files": r.files,
+          "pushed_to": r.pushed_to}, as_json,
+         f"export: {sum(r.rows.values())} rows (" + ", ".join(f"{k} {v}" for k, v in r.rows.items())
+         + f"), {r.annotations} votes, {r.claims} claim texts -> {r.out}"
+         + (f"; pushed to {r.pushed_to}" if r.pushed_to else ""))
+
+
 @app.command("run")
 def run_cmd(
     campaign: CampaignOpt = Path("."),
@@ -342,6 +380,52 @@ def report(campaign: CampaignOpt = Path("."), as_json: JsonOpt = False) -> None:
 
     summary = run_report(_campaign(campaign))
     emit(summary, as_json, f"report: {summary['path']}")
+
+
+@app.command("match")
+def match_cmd(
+    campaign: CampaignOpt = Path("."),
+    claims: Annotated[Path | None, typer.Option(
+        "--claims", help="Make FILE (YAML, or CSV claim_id,lang,text[,aliases]) the campaign's claims.yaml.")
+    ] = None,
+    units: Annotated[str | None, typer.Option(
+        help="claims (claim units) or content (every non-boilerplate unit); default: [match] units.")] = None,
+    top_k: Annotated[int | None, typer.Option("--top-k", help="At most K claims per unit (default: 5).")] = None,
+    min_score: Annotated[float | None, typer.Option("--min-score", help="Drop pairs scoring below S.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Pair units with the tracked claims they speak to: tables/pairs.parquet."""
+    from stancekit.pipeline.match import run_match
+
+    summary = run_match(_campaign(campaign), claims_file=claims, units=units, top_k=top_k, min_score=min_score)
+    emit(summary, as_json, f"match: {summary['pairs']} pair(s) from {summary['units']} unit(s) and "
+                           f"{summary['claims']} claim(s); wrote {summary['pairs_path']}")
+
+
+@claims_app.command("list")
+def claims_list(campaign: CampaignOpt = Path("."), as_json: JsonOpt = False) -> None:
+    """Show the campaign's claims registry."""
+    from stancekit.pipeline.match import campaign_registry
+
+    registry = campaign_registry(_campaign(campaign))
+    rows = [{"claim_id": c.claim_id, "text": c.text, "aliases": {k: list(v) for k, v in c.aliases.items()},
+             "keywords": {k: list(v) for k, v in c.keywords.items()},
+             "active": {"from": c.active_from, "to": c.active_to}} for c in registry]
+    if as_json:
+        emit({"registry": str(registry.path), "claims": rows}, True)
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{len(registry)} claim(s) in {registry.path}")
+    for col in ("claim_id", "lang", "text", "aliases", "keywords", "active"):
+        table.add_column(col)
+    for c in registry:
+        for i, (lang, text) in enumerate(c.text.items()):
+            table.add_row(c.claim_id if i == 0 else "", lang, text, str(len(c.aliases.get(lang, ()))),
+                          ", ".join(c.keywords.get(lang, ())),
+                          f"{c.active_from or ''}..{c.active_to or ''}" if i == 0 and (c.active_from or c.active_to)
+                          else "")
+    console.print(table)
 
 
 def main() -> None:
