@@ -330,44 +330,6 @@ def export(
          + (f"; pushed to {r.pushed_to}" if r.pushed_to else ""))
 
 
-@app.command()
-def split(
-    campaign: CampaignOpt = Path("."),
-    reassign: Annotated[bool, typer.Option(help="Forget earlier split assignments (moves pairs between splits).")]
-    = False,
-    as_json: JsonOpt = False,
-) -> None:
-    """Split labelled pairs into train/validation/test by group, without leakage; stable as labels arrive."""
-    from stancekit.pipeline.split import run_split
-
-    r = run_split(_campaign(campaign), reassign=reassign)
-    emit({"pairs": r.pairs, "groups": r.groups, "splits": r.counts, "moved": r.moved, "ok": r.audit["ok"],
-          "audit": "reports/split_audit.json"}, as_json,
-         f"split: {r.pairs} pairs in {r.groups} groups -> " + ", ".join(f"{k} {v}" for k, v in r.counts.items())
-         + f"; {r.moved} moved; audit in reports/split_audit.json")
-
-
-@app.command()
-def export(
-    out: Annotated[Path | None, typer.Argument(help="Output folder (default: DIR/export/).")] = None,
-    campaign: CampaignOpt = Path("."),
-    text: Annotated[str | None, typer.Option(help="full, or none: ids, URLs and offsets instead of article text "
-                                                   "(default: [export] text).")] = None,
-    push_to_hub: Annotated[str | None, typer.Option(help="Upload the folder to this Hub dataset repo (OWNER/NAME).")]
-    = None,
-    as_json: JsonOpt = False,
-) -> None:
-    """Write a Hugging Face dataset folder: Parquet shards, README.md dataset card, manifest.json."""
-    from stancekit.pipeline.export import run_export
-
-    r = run_export(_campaign(campaign), out, text=text, push_to_hub=push_to_hub)
-    emit({"out": str(r.out), "rows": r.rows, "annotations": r.annotations, "claims": r.claims, "files": r.files,
-          "pushed_to": r.pushed_to}, as_json,
-         f"export: {sum(r.rows.values())} rows (" + ", ".join(f"{k} {v}" for k, v in r.rows.items())
-         + f"), {r.annotations} votes, {r.claims} claim texts -> {r.out}"
-         + (f"; pushed to {r.pushed_to}" if r.pushed_to else ""))
-
-
 @app.command("run")
 def run_cmd(
     campaign: CampaignOpt = Path("."),
