@@ -30,18 +30,19 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"|see also|more on this|more:|recommended|you may also like|watch more)\b",
         re.IGNORECASE)),
     ("share", re.compile(
-        r"^(?:share (?:this|on|via)|share|tweet|email|print|comments?|advertisement|sponsored(?: content)?|"
-        r"follow (?:us|@)|sign up|subscribe|click here|log ?in|sign in|newsletter|"
-        r"watch|video|listen|continue reading|story continues|scroll (?:down|to)|skip to|"
-        r"شارك|شارك هذا|مشاركة|تابعونا|تابعنا|اشترك|سجل الدخول|تسجيل الدخول|إعلان|اعلان|شاهد|فيديو|"
-        r"شاهد الفيديو|اضغط هنا|انقر هنا|للاشتراك)(?:\s*[:：]|\s*$|\s+(?:on|via|us|here|now|the|to|for|this|"
-        r"عبر|على|عن|هنا|الآن|الان|في)\b)",
+        r"^(?:share|tweet|email|print|comments?|advertisement|sponsored|follow|sign up|subscribe|click here|"
+        r"log ?in|sign in|newsletter|join (?:us|our)|watch|video|listen|continue reading|story continues|"
+        r"scroll (?:down|to)|skip to|"
+        r"شارك|مشاركة|تابعونا|تابعنا|اشترك|سجل الدخول|تسجيل الدخول|إعلان|اعلان|شاهد|فيديو|"
+        r"اضغط هنا|انقر هنا|للاشتراك)\b",
         re.IGNORECASE)),
     ("footer", re.compile(
         r"^(?:©|\(c\)|copyright\b|all rights reserved|\(?(?:reporting|writing|editing|additional reporting|"
         r"compiled|translated)\s+by\b|tags?:|topics:|filed under|this (?:story|article) (?:has been|was) "
         r"(?:updated|corrected|originally)|"
-        r"جميع الحقوق|حقوق النشر|المصدر\s*[:：]|المصدر\s*[-–]|الوسوم|الكلمات المفتاحية|كلمات مفتاحية|\(?وكالات\)?$)",
+        r"our standards:|\(?\s*(?:تغطية صحفية|شارك في التغطية|إعداد|اعداد|تحرير)\b.*\)$|"
+        r"جميع الحقوق|حقوق النشر|المصدر\s*[:：]|المصدر\s*[-–]|الوسوم|الكلمات المفتاحية|كلمات مفتاحية|\(?وكالات\)?$)"
+        r"|^.{0,120}\bcontributed (?:reporting )?(?:to )?(?:this )?(?:report|story|article)\.?$",
         re.IGNORECASE)),
     ("byline", re.compile(
         r"^(?:(?:By|BY)\s+[A-Z][\w.'’-]*(?:(?:\s+|,\s*|\s+and\s+|\s+in\s+|\s*[|/–—-]\s*)[A-Z][\w.'’-]*){0,8}"
@@ -59,7 +60,8 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"^(?:photo|image|picture|caption|file photo|file|pictured|credit|photograph|getty images|"
         r"صورة|الصورة|صور|تصوير|مصدر الصورة|الصور|أرشيفية|ارشيفية)\s*(?:[:：/|–—-]|\(|$)"
         r"|\((?:[^()]*\b(?:photos?|getty|images?|reuters|afp|epa|ap|file|pool|أرشيف|أرشيفية|ارشيف|ارشيفية|"
-        r"صورة|رويترز|أ ف ب|الأناضول|إنترنت|الإنترنت|مواقع التواصل)\b[^()]*)\)\s*$"
+        r"صورة|الصورة|رويترز|أ ف ب|الأناضول|إنترنت|الإنترنت|مواقع التواصل)\b[^()]*)\)\s*$"
+        r"|^(?:جانب من|لقطة من|لقطة شاشة|صورة من)\s[^.!?؟]*$"
         r"|(?:AP Photo|Getty Images|REUTERS/|Reuters/|/AFP|AFP via|EPA-EFE|/EPA|Photo by|Photograph:|"
         r"Image credit|Image caption|Image copyright)",
         re.IGNORECASE)),
@@ -70,11 +72,12 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:السبت|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة)\s*[،,]?\s*\d)"
         r"(?=.*\d).{0,80}$",
         re.IGNORECASE)),
-    ("byline", re.compile(rf"^(?:{_AGENCIES_EN}|{_AGENCIES_AR})(?:\s+(?:staff|reporters?|writers?))?\.?$", re.IGNORECASE)),
+    ("byline", re.compile(rf"^(?:the\s+)?(?:{_AGENCIES_EN}|{_AGENCIES_AR})(?:\s+(?:staff|reporters?|writers?))?\.?$", re.IGNORECASE)),
 ]
 # A caption by its credit needs the whole line to be short.
 _MAX_CAPTION_WORDS = 45
 _MAX_LINE_WORDS = 25
+_MAX_SHARE_WORDS = 14
 
 # English dateline at the start of the first body paragraph: PLACE[, State][, Mon. D] [(Agency)] — ...
 _EN_DATELINE = re.compile(
@@ -105,6 +108,9 @@ def classify_line(line: str) -> str | None:
     for kind, rx in _LINE_RULES:
         if kind == "caption":
             if rx.search(line):
+                return kind
+        elif kind == "share":
+            if n_words <= _MAX_SHARE_WORDS and rx.match(line):
                 return kind
         elif n_words <= _MAX_LINE_WORDS and rx.match(line):
             return kind

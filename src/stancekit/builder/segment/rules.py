@@ -112,6 +112,24 @@ def _is_title(line: str, arabic: bool) -> bool:
     return len(split_sentences(line, 0, len(line), "ar" if arabic else "en")) == 1
 
 
+_PAREN_END = re.compile(r"\(([^()]{1,40})\)$")
+
+
+def _is_link_line(line: str) -> bool:
+    """A line of a "read also" list: a bullet, or a short line without final punctuation."""
+    return line[0] in "-–•*►▶»" or (line.count(" ") < 20 and not ends_sentence(line))
+
+
+def _is_caption_like(line: str) -> bool:
+    """A photo caption with a credit: a line without final punctuation ending in a short parenthetical."""
+    if line[-1] != ")" or line.count(" ") > 20:
+        return False
+    m = _PAREN_END.search(line)
+    if m is None or m.group(1).count(" ") > 3 or m.start() == 0:
+        return False
+    return not ends_sentence(line[: m.start()])
+
+
 def segment_text(text: str, lang: str) -> list[UnitSpan]:
     """Units of one document (see the module docstring). Empty or whitespace-only text gives no units."""
     arabic = lang == "ar" or (lang not in ("en",) and bool(_ARABIC.search(text, 0, 4000)))
@@ -154,9 +172,16 @@ def segment_text(text: str, lang: str) -> list[UnitSpan]:
         state["body"] = True
         state["content"] = True
 
+    list_kind: str | None = None  # a "read also:" header is followed by its list of links
     for idx, (s, e, blank) in enumerate(lines):
         line = text[s:e]
         kind = classify_line(line)
+        if kind is None and list_kind is not None and not blank and _is_link_line(line):
+            kind = list_kind
+        if kind is None and state["content"] and _is_caption_like(line):
+            kind = "caption"
+        list_kind = kind if kind == "read_also" and (line[-1] in ":：" or line.count(" ") < 3) else (
+            list_kind if kind == list_kind and kind is not None else None)
         if kind is not None:
             flush()
             units.append(UnitSpan(s, e, "boilerplate", kind))
@@ -168,7 +193,14 @@ def segment_text(text: str, lang: str) -> list[UnitSpan]:
                 units.append(UnitSpan(s, e, "boilerplate", "dateline"))
                 continue
             nxt = lines[idx + 1] if idx + 1 < len(lines) else None
-            joined = nxt is not None and not nxt[2] and continues(line, text[nxt[0] : nxt[1]], arabic)
+            joined = False
+            if nxt is not None and not nxt[2] and not ends_sentence(line):
+                nline = text[nxt[0] : nxt[1]]
+                joined = (
+                    classify_line(nline) is None
+                    and not dateline_prefix(nline, slang)
+                    and continues(line, nline, arabic)
+                )
             if _is_title(line, arabic) and not joined and not dateline_prefix(line, slang):
                 units.append(UnitSpan(s, e, "title"))
                 state["content"] = True

@@ -115,6 +115,8 @@ def split_sentences(text: str, lo: int, hi: int, lang: str) -> list[tuple[int, i
         wm = _WORD_AFTER.match(text, k, hi)
         nxt_word = wm.group(1) if wm else ""
         ellipsis = "…" in cluster or ".." in cluster
+        if arabic and cluster == ".." and "\n" not in text[end:k]:
+            continue  # the Arabic headline separator: تونس.. ارتفاع التضخم
         if ellipsis:
             if arabic:
                 n = sum(text.count(c, start, p) for c in _DQUOTES) + text.count("«", start, p) - text.count("»", start, p)
