@@ -124,6 +124,22 @@ def ingest(
 
 
 @app.command()
+def segment(
+    campaign: CampaignOpt = Path("."),
+    force: Annotated[bool, typer.Option("--force", help="Re-segment even if units are newer than documents.")] = True,
+    workers: Annotated[int | None, typer.Option(help="Worker processes (default: [segment] workers).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Cut documents into units (titles, headings, sentences, boilerplate): tables/units.parquet."""
+    from stancekit.pipeline.segment import run_segment
+
+    summary = run_segment(_campaign(campaign), force=force, workers=workers)
+    emit(summary, as_json, f"segment: {summary['units']} unit(s) ({summary['content_units']} content, "
+                           f"{summary['claim_units']} claim) from {summary.get('documents', '?')} document(s); "
+                           f"wrote {summary['units_path']}")
+
+
+@app.command()
 def merge(
     campaign: CampaignOpt = Path("."),
     method: Annotated[

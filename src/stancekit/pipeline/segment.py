@@ -1,0 +1,78 @@
+"""``stancekit segment``: documents -> tables/units.parquet (+ rejects/segment.parquet).
+
+Streams ``tables/documents.parquet`` through :func:`stancekit.builder.segment.segment_batch` with the local engine
+(``[segment] workers`` processes, ``[segment] batch_size`` documents per batch, bounded memory, a progress bar).
+A batch's units depend only on its documents and the segmenter, so re-running gives the same ids.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stancekit.builder.segment.units import get_segmenter, segment_batch
+from stancekit.campaign import Campaign
+from stancekit.config import load_config
+from stancekit.engine import map_table
+from stancekit.errors import ConfigError, StageError
+from stancekit.io import read_table, table_exists, write_rejects
+from stancekit.schemas import REJECTS, UNITS
+
+DOC_COLUMNS = ["doc_id", "text", "lang", "source", "source_row"]
+
+
+def _up_to_date(campaign: Campaign) -> bool:
+    src, dest = campaign.table("documents"), campaign.table("units")
+    return table_exists(dest) and dest.stat().st_mtime >= src.stat().st_mtime
+
+
+def run_segment(campaign: Campaign, *, force: bool = False, workers: int | None = None,
+                batch_size: int | None = None) -> dict[str, Any]:
+    """Segment every document of the campaign; returns counts (documents, units, content/boilerplate, rejects)."""
+    cfg = load_config(campaign.root)
+    source = campaign.table("documents")
+    if not table_exists(source):
+        raise StageError(f"{source} does not exist yet: run `stancekit ingest` first")
+    name = str(cfg.get("segment", "segmenter"))
+    seg = get_segmenter(name)
+    n_workers = int(workers if workers is not None else cfg.get("segment", "workers"))
+    n_batch = int(batch_size if batch_size is not None else cfg.get("segment", "batch_size"))
+    if n_batch < 1:
+        raise ConfigError(f"[segment] batch_size must be at least 1, got {n_batch}")
+    dest = campaign.table("units")
+    if not force and _up_to_date(campaign):
+        return {**_counts(dest), "skipped": True, "segmenter": seg.name, "units_path": str(dest)}
+    campaign.ensure()
+    result = map_table(
+        source,
+        segment_batch,
+        dest,
+        schema=UNITS.arrow_schema(),
+        batch_size=n_batch,
+        workers=n_workers,
+        columns=DOC_COLUMNS,
+        description="segment",
+        fn_kwargs={"segmenter": name},
+    )
+    rejects = result.rejects_frame()
+    n_rejects = write_rejects(campaign.rejects_path("segment"), rejects if rejects is not None else REJECTS.empty())
+    return {
+        "documents": result.rows_in,
+        **_counts(dest),
+        "rejects": n_rejects,
+        "segmenter": seg.name,
+        "skipped": False,
+        "units_path": str(dest),
+        "rejects_path": str(campaign.rejects_path("segment")),
+    }
+
+
+def _counts(units_path: Any) -> dict[str, Any]:
+    kinds = read_table(units_path, columns=["kind", "is_claim"])
+    by_kind = {k: int(n) for k, n in kinds.group_by("kind").len().iter_rows()}
+    return {
+        "units": kinds.height,
+        "content_units": kinds.height - by_kind.get("boilerplate", 0),
+        "boilerplate_units": by_kind.get("boilerplate", 0),
+        "claim_units": int(kinds["is_claim"].sum() or 0),
+        "by_kind": by_kind,
+    }
