@@ -186,3 +186,24 @@ def test_no_annotations_at_all() -> None:
     labels, rejects, report = merged(table())
     assert labels.height == 0 and rejects.height == 0
     assert report["overall"]["krippendorff_alpha"] is None
+
+
+def test_adjudication_chooses_ties_and_low_agreement_and_shows_every_vote() -> None:
+    from stancekit.builder.merge.adjudication import select_for_adjudication, vote_summary
+
+    ann = table(
+        ("p1", "a", "agree", 1), ("p1", "b", "disagree", 1),  # tie
+        ("p2", "a", "agree", 1), ("p2", "b", "discuss", 1), ("p2", "c", "unrelated", 1), ("p2", "d", "agree", 1),
+        ("p3", "a", "agree", 1), ("p3", "b", "agree", 1), ("p3", "c", "discuss", 1),  # 2/3 agree: not below 0.6
+        ("p4", "a", "agree", 1), ("p4", "b", "discuss", 1), ("p4", "m", "discuss", 2, "main", False, True),  # gold
+        ("p5", "a", "agree", 1), ("p5", "b", "discuss", 1),  # tie already pushed
+    )
+    labels, rejects, _ = merged(ann)
+    chosen = select_for_adjudication(labels, rejects, below=0.6, already=pl.Series(["p5"]))
+    assert chosen.select("pair_id", "reason", "agreement").rows() == [("p1", "tie", None), ("p2", "low_agreement", 0.5)]
+    shown = vote_summary(chosen, extract_votes(ann, LABELS).main, LABELS)
+    p1 = shown.row(0, named=True)
+    assert p1["votes"] == [{"annotator": "a", "label": "agree"}, {"annotator": "b", "label": "disagree"}]
+    assert p1["tally"] == "agree 1, disagree 1"
+    assert shown.row(1, named=True)["vote_summary"] == "agree: a, d; discuss: b; unrelated: c"
+    assert vote_summary(chosen.head(0), extract_votes(ann, LABELS).main, LABELS).height == 0

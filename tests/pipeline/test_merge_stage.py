@@ -17,7 +17,7 @@ import pytest
 from stancekit.campaign import Campaign
 from stancekit.errors import InputError, InputNotFoundError, StageError
 from stancekit.io import read_table, write_table
-from stancekit.pipeline.merge import merge_votes, run_merge
+from stancekit.pipeline.merge import merge_votes, plan_adjudication, run_merge
 from stancekit.schemas import DEFAULT_SCHEME, conform
 
 LABELS = DEFAULT_SCHEME.labels
@@ -124,6 +124,19 @@ def test_run_merge_dawid_skene_labels_every_voted_item(filled: tuple[Campaign, p
     assert summary.report["per_annotator"]["ann0"]["skill"] is not None
     rejects = read_table(campaign.rejects_path("merge")) if summary.n_rejected else pl.DataFrame({"reason": []})
     assert "tie_undecided" not in rejects["reason"].to_list()
+
+
+def test_plan_adjudication_after_merge(filled: tuple[Campaign, pl.DataFrame]) -> None:
+    campaign, _ = filled
+    summary = run_merge(campaign, show=False)
+    plan = plan_adjudication(campaign)
+    ties = read_table(campaign.rejects_path("merge")).filter(pl.col("reason") == "tie_undecided")["key"].to_list()
+    assert summary.report["overall"]["n_ties"] == len(ties) > 0
+    assert set(ties) <= set(plan["pair_id"].to_list())
+    assert not {"p000", "p001"} & set(plan["pair_id"].to_list())  # decided by gold / adjudication
+    low = plan.filter(pl.col("reason") == "low_agreement")["agreement"].to_list()
+    assert all(a < 0.5 for a in low)
+    assert all(len(v) >= 1 for v in plan["votes"].to_list())
 
 
 def test_run_merge_without_annotations(campaign: Campaign) -> None:

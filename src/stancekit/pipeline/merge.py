@@ -80,6 +80,31 @@ def run_merge(campaign: Campaign, *, method: str | None = None, show: bool = Tru
                         report)
 
 
+def plan_adjudication(campaign: Campaign) -> pl.DataFrame:
+    """Items for the adjudication project with their pseudonymous votes (``builder.merge.adjudication``).
+
+    Reads the last merge (labels, rejects), the annotations (for the votes) and the tasks table (pairs already pushed
+    to the adjudication project are not chosen again). Run ``stancekit merge`` first.
+    """
+    from stancekit.builder.merge.adjudication import select_for_adjudication, vote_summary
+    from stancekit.builder.merge.votes import extract_votes
+
+    cfg = load_config(campaign.root)
+    scheme = LabelScheme(labels=tuple(cfg.get("labels", "names")), version=cfg.get("labels", "version"))
+    labels = read_table(campaign.table("labels"))
+    rejects_path = campaign.rejects_path("merge")
+    rejects = read_table(rejects_path) if table_exists(rejects_path) else pl.DataFrame(
+        schema={"reason": pl.Utf8, "key": pl.Utf8})
+    already = None
+    if table_exists(campaign.table("tasks")):
+        tasks = read_table(campaign.table("tasks"), ["pair_id", "project_role"])
+        already = tasks.filter(pl.col("project_role") == "adjudication")["pair_id"]
+    chosen = select_for_adjudication(labels, rejects, below=float(cfg.get("merge", "adjudicate_below")),
+                                     already=already)
+    votes = extract_votes(read_table(campaign.table("annotations")), scheme.labels, scheme_id=scheme.id).main
+    return vote_summary(chosen, votes, scheme.labels)
+
+
 def _fmt(value: Any, ci: Any = None) -> str:
     if value is None:
         return "-"

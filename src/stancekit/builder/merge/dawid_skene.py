@@ -18,7 +18,8 @@ from stancekit.builder.merge.protocol import NO_LABEL, FloatArray, IntArray, Vot
 class DawidSkene:
     """Dawid-Skene with posteriors initialised from vote shares (majority vote).
 
-    Parameters: ``n_iter`` (maximum EM iterations), ``tol`` (stop when no posterior moves by more than this),
+    Parameters: ``n_iter`` (maximum EM iterations), ``tol`` (stop when the log-likelihood of the observed votes,
+    per vote, improves by less than this; crowd-kit uses the same scale for its ELBO),
     ``smoothing`` (pseudo-count added to every confusion cell and class prior; keeps logs finite for annotators
     with few votes), ``tie_policy`` (as in majority vote, for items whose top posteriors are equal).
 
@@ -74,10 +75,9 @@ class DawidSkene:
             new = np.exp(log_post - top)
             norm = new.sum(axis=0)
             new /= norm
-            log_lik = float((top + np.log(norm))[has].sum())
-            delta = float(np.abs(new - post).max()) if n else 0.0
+            previous, log_lik = log_lik, float((top + np.log(norm))[has].sum())
             post = new
-            if delta < self.tol:
+            if log_lik - previous < self.tol * max(votes.n_votes, 1):
                 break
         probas: FloatArray = np.ascontiguousarray(post.T)
         labels = probas.argmax(axis=1).astype(np.int64)

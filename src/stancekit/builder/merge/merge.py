@@ -62,6 +62,33 @@ def _codes(values: pl.Series, universe: pl.Series) -> IntArray:
     return found.to_numpy().astype(np.int64)
 
 
+def encode_votes(
+    main: pl.DataFrame,
+    *,
+    labels: tuple[str, ...] | None = None,
+    item: str = "item",
+    annotator: str = "annotator",
+    label: str = "label",
+    extra_items: list[pl.Series] | None = None,
+) -> tuple[Votes, pl.Series, pl.Series]:
+    """Integer-code a long votes table: (votes, sorted unique items, sorted unique annotators).
+
+    ``labels`` maps label values to their index (scheme order); without it, ``label`` must already hold indices.
+    ``extra_items`` join the item universe without votes (items decided by gold or adjudication only).
+    """
+    items = pl.concat([main[item], *(extra_items or [])]).unique().sort()
+    annotators = main[annotator].unique().sort()
+    if labels is None:
+        codes = main[label].cast(pl.Int64).to_numpy()
+        n_classes = int(codes.max()) + 1 if len(codes) else 0
+    else:
+        codes = main[label].replace_strict({lab: i for i, lab in enumerate(labels)}, return_dtype=pl.Int64).to_numpy()
+        n_classes = len(labels)
+    votes = Votes(_codes(main[item], items), _codes(main[annotator], annotators), codes, len(items), len(annotators),
+                  n_classes)
+    return votes, items, annotators
+
+
 def _decisions(frame: pl.DataFrame | None, item: str, items: pl.Series, label_index: dict[str, int]) -> IntArray:
     out = np.full(len(items), NO_LABEL, dtype=np.int64)
     if frame is not None and frame.height:
@@ -100,15 +127,8 @@ def aggregate_votes(
     aggregator = make_aggregator(method, tie_policy)
     label_index = {lab: i for i, lab in enumerate(labels)}
     item_dtype = main.schema[item]
-    parts = [main[item]] + [f[item].cast(item_dtype) for f in (gold, adjudication) if f is not None and f.height]
-    items = pl.concat(parts).unique().sort()
-    annotators = main["annotator"].unique().sort()
-    votes = Votes(
-        _codes(main[item], items),
-        _codes(main["annotator"], annotators),
-        main["label"].replace_strict(label_index, return_dtype=pl.Int64).to_numpy(),
-        len(items), len(annotators), len(labels),
-    )
+    extra = [f[item].cast(item_dtype) for f in (gold, adjudication) if f is not None and f.height]
+    votes, items, annotators = encode_votes(main, labels=labels, item=item, extra_items=extra)
     predicted = aggregator.fit_predict(votes)
     counts = votes.counts()
     n_votes = counts.sum(axis=1)
