@@ -41,8 +41,7 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"compiled|translated)\s+by\b|tags?:|topics:|filed under|this (?:story|article) (?:has been|was) "
         r"(?:updated|corrected|originally)|"
         r"our standards:|\(?\s*(?:تغطية صحفية|شارك في التغطية|إعداد|اعداد|تحرير)\b.*\)$|"
-        r"جميع الحقوق|حقوق النشر|المصدر\s*[:：]|المصدر\s*[-–]|الوسوم|الكلمات المفتاحية|كلمات مفتاحية|\(?وكالات\)?$)"
-        r"|^.{0,120}\bcontributed (?:reporting )?(?:to )?(?:this )?(?:report|story|article)\.?$",
+        r"جميع الحقوق|حقوق النشر|المصدر\s*[:：]|المصدر\s*[-–]|الوسوم|الكلمات المفتاحية|كلمات مفتاحية|\(?وكالات\)?$)",
         re.IGNORECASE)),
     ("byline", re.compile(
         r"^(?:(?:By|BY)\s+[A-Z][\w.'’-]*(?:(?:\s+|,\s*|\s+and\s+|\s+in\s+|\s*[|/–—-]\s*)[A-Z][\w.'’-]*){0,8}"
@@ -55,15 +54,6 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"^(?:update|updated|editor'?s note|correction|clarification|breaking|exclusive|live|developing|"
         r"عاجل|تحديث|حصري|خاص|ملاحظة المحرر)\s*[:：]\s*(?:.{0,12}$|.*\b(?:updated|corrected|story|article|"
         r"report|version)\b)",
-        re.IGNORECASE)),
-    ("caption", re.compile(
-        r"^(?:photo|image|picture|caption|file photo|file|pictured|credit|photograph|getty images|"
-        r"صورة|الصورة|صور|تصوير|مصدر الصورة|الصور|أرشيفية|ارشيفية)\s*(?:[:：/|–—-]|\(|$)"
-        r"|\((?:[^()]*\b(?:photos?|getty|images?|reuters|afp|epa|ap|file|pool|أرشيف|أرشيفية|ارشيف|ارشيفية|"
-        r"صورة|الصورة|رويترز|أ ف ب|الأناضول|إنترنت|الإنترنت|مواقع التواصل)\b[^()]*)\)\s*$"
-        r"|^(?:جانب من|لقطة من|لقطة شاشة|صورة من)\s[^.!?؟]*$"
-        r"|(?:AP Photo|Getty Images|REUTERS/|Reuters/|/AFP|AFP via|EPA-EFE|/EPA|Photo by|Photograph:|"
-        r"Image credit|Image caption|Image copyright)",
         re.IGNORECASE)),
     ("timestamp", re.compile(
         r"^(?:(?:last )?updated|published|posted|نشر(?: في)?|تاريخ النشر|آخر تحديث|اخر تحديث|تم النشر|"
@@ -78,6 +68,37 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
 _MAX_CAPTION_WORDS = 45
 _MAX_LINE_WORDS = 25
 _MAX_SHARE_WORDS = 14
+
+
+def _as_group(rx: re.Pattern[str]) -> str:
+    pat = rx.pattern
+    flags = "(?i:" if rx.flags & re.IGNORECASE else "(?:"
+    return flags + pat + ")"
+
+
+# The anchored rules as one alternation (one match call per line); the group name is the kind.
+_CAPTION_START = re.compile(
+    r"^(?:photo|image|picture|caption|file photo|file|pictured|credit|photograph|getty images|"
+    r"صورة|الصورة|صور|تصوير|مصدر الصورة|الصور|أرشيفية|ارشيفية)\s*(?:[:：/|–—-]|\(|$)"
+    r"|^(?:جانب من|لقطة من|لقطة شاشة|صورة من)\s[^.!?؟]*$",
+    re.IGNORECASE,
+)
+_START_RULES = [(k, rx) for k, rx in _LINE_RULES if k != "caption"] + [("caption", _CAPTION_START)]
+_START = re.compile(
+    "|".join(f"(?P<g{i}>{_as_group(rx)})" for i, (_, rx) in enumerate(_START_RULES))
+)
+_GROUP_KIND = {f"g{i}": k for i, (k, _) in enumerate(_START_RULES)}
+_CAPTION_END = re.compile(
+    r"\((?:[^()]*\b(?:photos?|getty|images?|reuters|afp|epa|ap|file|pool|أرشيف|أرشيفية|ارشيف|ارشيفية|"
+    r"صورة|الصورة|رويترز|أ ف ب|الأناضول|إنترنت|الإنترنت|مواقع التواصل)\b[^()]*)\)\s*$",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"AP Photo|Getty Images|REUTERS/|Reuters/|/AFP|AFP via|EPA-EFE|/EPA|Photo by|Photograph:|"
+    r"Image credit|Image caption|Image copyright|[Pp]hoto:"
+)
+_CONTRIBUTED = re.compile(r"\bcontributed (?:reporting )?(?:to )?(?:this )?(?:report|story|article)\.?$")
+
 
 # English dateline at the start of the first body paragraph: PLACE[, State][, Mon. D] [(Agency)] — ...
 _EN_DATELINE = re.compile(
@@ -105,15 +126,18 @@ def classify_line(line: str) -> str | None:
     n_words = line.count(" ") + 1
     if n_words > _MAX_CAPTION_WORDS:
         return None
-    for kind, rx in _LINE_RULES:
-        if kind == "caption":
-            if rx.search(line):
+    if n_words <= _MAX_LINE_WORDS:
+        m = _START.match(line)
+        if m is not None:
+            kind = _GROUP_KIND[m.lastgroup or ""]
+            if kind != "share" or n_words <= _MAX_SHARE_WORDS:
                 return kind
-        elif kind == "share":
-            if n_words <= _MAX_SHARE_WORDS and rx.match(line):
-                return kind
-        elif n_words <= _MAX_LINE_WORDS and rx.match(line):
-            return kind
+    if line[-1] == ")" and _CAPTION_END.search(line):
+        return "caption"
+    if ("/" in line or "hoto" in line or "Image" in line or "Getty" in line) and _CREDIT.search(line):
+        return "caption"
+    if line[-1] in "t.y" and _CONTRIBUTED.search(line):
+        return "footer"
     return None
 
 

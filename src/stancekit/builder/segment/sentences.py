@@ -27,7 +27,7 @@ def _is_arabic_letter(ch: str) -> bool:
 
 
 def _skip_ws(text: str, i: int, end: int) -> int:
-    while i < end and (text[i] in _WS or text[i].isspace()):
+    while i < end and text[i].isspace():
         i += 1
     return i
 

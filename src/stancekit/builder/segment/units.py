@@ -46,18 +46,20 @@ def _reject(reason: str, doc_id: str | None, source: Any, source_row: Any, detai
             "detail": detail}
 
 
-def segment_batch(docs: pl.DataFrame, *, segmenter: str = "rules") -> tuple[pl.DataFrame, pl.DataFrame]:
+def segment_batch(
+    docs: pl.DataFrame, *, segmenter: str = "rules", claims: bool = True
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Units of every document in ``docs`` (columns doc_id, text, lang; source/source_row used in rejects).
 
     Returns ``(units, rejects)``: units conformed to the UNITS table; one reject per document with no content
     (empty or whitespace-only text: ``empty_text``; only boilerplate: ``no_content_units``, its boilerplate units are
-    still written).
+    still written). ``claims=False`` skips attribution (claim columns empty), for timing the units alone.
     """
     missing = [c for c in ("doc_id", "text") if c not in docs.columns]
     if missing:
         raise InputError(f"documents batch: missing column(s) {', '.join(missing)}; run `stancekit ingest` first")
     seg = get_segmenter(segmenter)
-    attribute = _attribute_fn()
+    attribute = _attribute_fn() if claims else None
     n = docs.height
     langs = docs["lang"].to_list() if "lang" in docs.columns else ["und"] * n
     sources = docs["source"].to_list() if "source" in docs.columns else [None] * n

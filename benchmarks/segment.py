@@ -1,0 +1,121 @@
+"""Speed of the segment stage beside pysbd, spaCy's sentencizer and blingfire, on the same text in one run.
+
+The corpus: the news gold articles and the UD documents, repeated to ``--mb`` MB (UTF-8), half Arabic, half
+English. stancekit's stage is ``segment_batch`` in-process (one core), timed twice: units only (``claims=False``)
+and with claim attribution when that module exists. Peers run on the first ``--peer-mb`` MB of the same documents
+(pysbd runs at well under 1 MB/s) and are skipped with a note when not installed. MB/s per core = MB / CPU seconds.
+Usage: ``python benchmarks/segment.py [--mb 100] [--peer-mb 10] [--batch 500]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import polars as pl
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from scoring import LAYOUTS, iter_ud, load_news_gold  # noqa: E402
+
+from stancekit.builder.segment.units import segment_batch  # noqa: E402
+
+
+def corpus(mb: float) -> list[tuple[str, str, str]]:
+    """(doc_id, text, lang) rows totalling at least ``mb`` MB, alternating the news gold and UD documents."""
+    base = [(d.text, d.lang) for d in load_news_gold()]
+    base += [(r["text"], r["lang"]) for r in iter_ud(LAYOUTS[0])]
+    out: list[tuple[str, str, str]] = []
+    size, i = 0, 0
+    while size < mb * 1e6:
+        text, lang = base[i % len(base)]
+        out.append((f"d{i}", text, lang))
+        size += len(text.encode("utf-8"))
+        i += 1
+    return out
+
+
+def nbytes(rows: list[tuple[str, str, str]]) -> float:
+    return sum(len(t.encode("utf-8")) for _, t, _ in rows) / 1e6
+
+
+def timed(fn: Callable[[], int]) -> tuple[float, float, int]:
+    c0, w0 = time.process_time(), time.perf_counter()
+    n = fn()
+    return time.process_time() - c0, time.perf_counter() - w0, n
+
+
+def batches(rows: list[tuple[str, str, str]], size: int) -> Iterator[pl.DataFrame]:
+    for i in range(0, len(rows), size):
+        chunk = rows[i : i + size]
+        yield pl.DataFrame({"doc_id": [r[0] for r in chunk], "text": [r[1] for r in chunk],
+                            "lang": [r[2] for r in chunk]})
+
+
+def run_stancekit(rows: list[tuple[str, str, str]], batch: int, claims: bool) -> int:
+    frames = list(batches(rows, batch))  # building the frames counts: a runner reads them too
+    return sum(segment_batch(df, claims=claims)[0].height for df in frames)
+
+
+def peers() -> dict[str, Callable[[list[tuple[str, str, str]]], int] | str]:
+    out: dict[str, Callable[[list[tuple[str, str, str]]], int] | str] = {}
+    try:
+        import pysbd
+
+        segs = {lang: pysbd.Segmenter(language=lang, clean=False) for lang in ("en", "ar")}
+        out["pysbd"] = lambda rows: sum(len(segs[lang].segment(t)) for _, t, lang in rows)
+    except ImportError:
+        out["pysbd"] = "not installed (pip install pysbd)"
+    try:
+        import spacy
+
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        out["spacy sentencizer"] = lambda rows: sum(
+            len(list(doc.sents)) for doc in nlp.pipe((t for _, t, _ in rows), batch_size=256))
+    except ImportError:
+        out["spacy sentencizer"] = "not installed (pip install spacy)"
+    try:
+        import blingfire
+
+        out["blingfire"] = lambda rows: sum(blingfire.text_to_sentences(t).count("\n") + 1 for _, t, _ in rows)
+    except ImportError:
+        out["blingfire"] = "not installed (pip install blingfire)"
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--mb", type=float, default=100.0)
+    ap.add_argument("--peer-mb", type=float, default=10.0)
+    ap.add_argument("--batch", type=int, default=500)
+    args = ap.parse_args()
+    rows = corpus(args.mb)
+    mb = nbytes(rows)
+    print(f"corpus: {len(rows):,} documents, {mb:.1f} MB")
+    results: dict[str, float] = {}
+    for label, claims in (("stancekit units (rules.v1)", False), ("stancekit units + claims", True)):
+        cpu, wall, n = timed(lambda c=claims: run_stancekit(rows, args.batch, c))  # type: ignore[misc]
+        results[label] = mb / cpu
+        print(f"{label:<30} {mb / cpu:8.1f} MB/s per core  ({n:,} units, {cpu:.1f} s CPU, {wall:.1f} s wall)")
+    sub = corpus(min(args.peer_mb, args.mb))
+    sub_mb = nbytes(sub)
+    for name, fn in peers().items():
+        if isinstance(fn, str):
+            print(f"{name:<30} skipped: {fn}")
+            continue
+        cpu, wall, n = timed(lambda f=fn: f(sub))  # type: ignore[misc]
+        results[name] = sub_mb / cpu
+        print(f"{name:<30} {sub_mb / cpu:8.1f} MB/s per core  ({n:,} sentences on {sub_mb:.1f} MB, {cpu:.1f} s CPU)")
+    ours = results["stancekit units (rules.v1)"]
+    print("\nratios (stancekit units / peer):")
+    for name, rate in results.items():
+        if not name.startswith("stancekit"):
+            print(f"  vs {name:<26} {ours / rate:8.2f}x")
+
+
+if __name__ == "__main__":
+    main()
