@@ -13,7 +13,7 @@ __all__ = ["hydrate"]
 
 def __getattr__(name: str) -> Any:
     if name == "hydrate":
-        from stancekit.exports.hydrate import hydrate
+        from stancekit.exports.rehydrate import hydrate
 
         return hydrate
     raise AttributeError(f"module 'stancekit.exports' has no attribute {name!r}")
