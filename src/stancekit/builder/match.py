@@ -22,6 +22,8 @@ import scipy.sparse as sp
 from stancekit.builder.claims import Registry
 from stancekit.builder.ngrams import Alphabet, Vocabulary, count_matrix, ngram_codes, normalized_strings, symbols
 from stancekit.builder.normalize import normalize_text
+from stancekit.builder.stopwords import VERSION as STOPWORDS_VERSION
+from stancekit.builder.stopwords import WORDS as STOPWORDS
 from stancekit.errors import ClaimsError, ConfigError
 from stancekit.ids import pair_id
 from stancekit.schemas import PAIRS
@@ -59,7 +61,7 @@ class CharNgramMatcher:
     name = "char_ngram.v1"
 
     def __init__(self, registry: Registry, *, ngram: tuple[int, int] = (3, 5), max_df: float = 0.05,
-                 min_df_stop: int = 5, keyword_score: float = 0.5) -> None:
+                 min_df_stop: int = 5, keyword_score: float = 0.5, stopwords: bool = True) -> None:
         if not len(registry):
             raise ClaimsError(f"{registry.path or 'claims registry'}: no claims to match; add claims first")
         lo, hi = ngram
@@ -70,6 +72,7 @@ class CharNgramMatcher:
         self.registry = registry
         self.ns = tuple(range(lo, hi + 1))
         self.max_df, self.min_df_stop, self.keyword_score = max_df, min_df_stop, keyword_score
+        self.stopwords = stopwords
         variants = [(ci, text) for ci, c in enumerate(registry.claims) for _, text in c.variants()]
         self._variant_claim = np.array([ci for ci, _ in variants], dtype=np.int64)
         keywords = sorted({normalize_text(k) for c in registry.claims for ks in c.keywords.values() for k in ks} - {""})
@@ -87,6 +90,10 @@ class CharNgramMatcher:
         df = np.bincount(pairs % len(vocab_codes), minlength=len(vocab_codes)).astype(np.float64)
         idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
         stop = (df > self.max_df * n) & (df > self.min_df_stop)
+        if self.stopwords:
+            words = [f" {w} " for ws in STOPWORDS.values() for w in ws]
+            sw_codes, _ = ngram_codes(symbols(words, self.alphabet), self.ns, self.alphabet.bits)
+            stop |= np.isin(vocab_codes, sw_codes)
         idf[stop] = 0.0
         self.vocab = Vocabulary(vocab_codes, idf, float(np.log(1.0 + n) + 1.0))
         counts, _ = count_matrix(texts, self.alphabet, self.vocab, self.ns)
@@ -127,7 +134,8 @@ class CharNgramMatcher:
 
     def params(self) -> dict[str, Any]:
         return {"ngram": [self.ns[0], self.ns[-1]], "tf": "sublinear", "idf": "claims", "max_df": self.max_df,
-                "min_df_stop": self.min_df_stop, "keyword_score": self.keyword_score,
+                "min_df_stop": self.min_df_stop,
+                "stopwords": STOPWORDS_VERSION if self.stopwords else None, "keyword_score": self.keyword_score,
                 "claims": self.registry.fingerprint()}
 
     def scores(self, texts: Sequence[str]) -> np.ndarray:
