@@ -444,6 +444,23 @@ def claims_list(campaign: CampaignOpt = Path("."), as_json: JsonOpt = False) -> 
     console.print(table)
 
 
+@app.command()
+def baseline(
+    campaign: CampaignOpt = Path("."),
+    dataset: Annotated[
+        Path | None, typer.Option(help="An exported dataset folder (default: the campaign's export/).")
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Train the baseline stance classifier on the train split, tune on validation, report on test."""
+    from stancekit.pipeline.baseline import run_baseline
+
+    r = run_baseline(_campaign(campaign), dataset=dataset)
+    t = r["test"]
+    emit(r, as_json, f"baseline {r['model']}: macro-F1 {t['macro_f1']:.3f} on {r['evaluated_on']} "
+                     f"(majority class {r['majority_class']['macro_f1']:.3f}); reports/baseline.json")
+
+
 def main() -> None:
     try:
         app(standalone_mode=False)
