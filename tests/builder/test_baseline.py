@@ -28,14 +28,20 @@ def test_evaluate_shapes() -> None:
 
 
 def _ans(shared: Path, split: str, n: int) -> pl.DataFrame:
-    df = pl.read_csv(shared / "ans" / "stance" / f"{split}.csv").rename({"s1": "claim", "s2": "text", "stance": "label"})
+    df = pl.read_csv(shared / "ans" / "stance" / f"{split}.csv").rename(
+        {"s1": "claim", "s2": "text", "stance": "label"}
+    )
     return df.head(n)
 
 
 def test_baseline_beats_majority_on_ans(shared_data: Path) -> None:
-    model, report = train_baseline(_ans(shared_data, "train", 1200), _ans(shared_data, "dev", 300),
-                                   _ans(shared_data, "test", 379), labels=("agree", "disagree", "other"),
-                                   grid=(1.0, 10.0))
+    model, report = train_baseline(
+        _ans(shared_data, "train", 1200),
+        _ans(shared_data, "dev", 300),
+        _ans(shared_data, "test", 379),
+        labels=("agree", "disagree", "other"),
+        grid=(1.0, 10.0),
+    )
     assert report["test"]["n"] == 379
     assert report["test"]["macro_f1"] > report["majority_class"]["macro_f1"] + 0.15
     assert report["params"]["C"] in (1.0, 10.0)
