@@ -177,6 +177,17 @@ def merge(
          f"{summary.agreement_path}")
 
 
+@studio_app.command("install")
+def studio_install(
+    python: Annotated[str | None, typer.Option(help="Check this Python's install instead of the shared one.")] = None,
+) -> None:
+    """Install the Label Studio server into its own shared virtual environment (first use only; idempotent)."""
+    from stancekit.pipeline.studio import install
+
+    py = install(python, say=console.print)
+    console.print(f"Label Studio server: {py}")
+
+
 @studio_app.command("up")
 def studio_up(
     campaign: CampaignOpt = Path("."),

@@ -77,3 +77,10 @@ def annotators_list(campaign: Campaign) -> list[dict[str, Any]]:
 def annotators_remove(campaign: Campaign, who: list[str]) -> list[dict[str, Any]]:
     return [{"pseudonym": a.pseudonym, "email": a.email} for a in
             annotators.remove(_studio(campaign), campaign.studio, who)]
+
+
+def install(python: str | None = None, say: Any = print) -> str:
+    """Install (first use) or find the Label Studio server's own virtual environment; returns its Python."""
+    from stancekit.labeling.server import find_python
+
+    return str(find_python(python, install=True, say=say))
