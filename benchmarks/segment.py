@@ -19,9 +19,8 @@ import polars as pl
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scoring import LAYOUTS, iter_ud, load_news_gold  # noqa: E402
-
-from stancekit.builder.segment.units import segment_batch  # noqa: E402
+from scoring import LAYOUTS, iter_ud, load_news_gold
+from stancekit.builder.segment.units import segment_batch
 
 
 def corpus(mb: float) -> list[tuple[str, str, str]]:

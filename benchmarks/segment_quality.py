@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scoring import LAYOUTS, rules_segment_fn, score_news, score_ud  # noqa: E402
+from scoring import LAYOUTS, rules_segment_fn, score_news, score_ud
 
 
 def main() -> None:

@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Arabic news gold articles (written for stancekit's tests; see make_gold.py for the format)."""
 
 SEED = """

@@ -7,8 +7,9 @@ Offsets are never counted by hand. Each article is written in a small line forma
 CODE is ``T`` (title), ``H`` (heading), ``S`` (body sentence) or ``B <kind>`` (boilerplate of that kind). ``sep`` is
 the whitespace before the unit: nothing = a new paragraph (blank line), ``/`` = a single line break, ``+`` = a
 space (same paragraph). Inside a unit ``⏎`` stands for a line break and ``␣`` for a space kept before punctuation.
-A claim's speaker and cue are looked up in the unit, else at their nearest preceding mention (rules 8 and 10). For an existing text (the seed), the units are found in order in it instead, and every gap between units
-is checked to be whitespace. Run: ``python tests/data/news_gold/make_gold.py``.
+A claim's speaker and cue are looked up in the unit, else at their nearest preceding mention (rules 8 and 10).
+For an existing text (the seed), the units are found in order in it instead, and every gap between units is
+checked to be whitespace. Run: ``python tests/data/news_gold/make_gold.py``.
 """
 
 from __future__ import annotations

@@ -26,7 +26,8 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("read_also", re.compile(
         r"^(?:[-–•*►▶»>\s]*)(?:اقرأ|إقرأ|اقرا|إقرا|طالع|شاهد|تابع)\s*(?:أيضاً|أيضا|ايضاً|ايضا|المزيد|كذلك)"
         r"|^(?:[-–•*►▶»>\s]*)(?:مواضيع ذات صلة|أخبار ذات صلة|ذات صلة|للمزيد|المزيد من)\s*[:：]?"
-        r"|^(?:[-–•*►▶»>\s]*)(?:read (?:more|also|next|the full story)|also read|related(?: articles| stories| coverage)?"
+        r"|^(?:[-–•*►▶»>\s]*)(?:read (?:more|also|next|the full story)|also read"
+        r"|related(?: articles| stories| coverage)?"
         r"|see also|more on this|more:|recommended|you may also like|watch more)\b",
         re.IGNORECASE)),
     ("share", re.compile(
@@ -62,7 +63,8 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:السبت|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة)\s*[،,]?\s*\d)"
         r"(?=.*\d).{0,80}$",
         re.IGNORECASE)),
-    ("byline", re.compile(rf"^(?:the\s+)?(?:{_AGENCIES_EN}|{_AGENCIES_AR})(?:\s+(?:staff|reporters?|writers?))?\.?$", re.IGNORECASE)),
+    ("byline", re.compile(
+        rf"^(?:the\s+)?(?:{_AGENCIES_EN}|{_AGENCIES_AR})(?:\s+(?:staff|reporters?|writers?))?\.?$", re.IGNORECASE)),
 ]
 # A caption by its credit needs the whole line to be short.
 _MAX_CAPTION_WORDS = 45

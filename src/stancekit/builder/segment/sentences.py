@@ -64,7 +64,7 @@ def _abbrev_blocks(text: str, p: int, lo: int, nxt_word: str) -> bool:
     if len(token) == 1:
         return token.isupper()  # an initial: George W. Bush
     key = token.replace(".", "").lower()
-    starts_sentence = nxt_word[:1].isupper() and nxt_word in EN_STARTERS or nxt_word[:1] in "\"“«"
+    starts_sentence = (nxt_word[:1].isupper() and nxt_word in EN_STARTERS) or nxt_word[:1] in "\"“«"
     if key in TITLE_ABBREV:
         return True
     if key in MONTH_ABBREV and nxt_word[:1].isdigit():
@@ -87,10 +87,11 @@ def split_sentences(text: str, lo: int, hi: int, lang: str) -> list[tuple[int, i
             continue  # swallowed by the previous boundary's closers
         cluster = m.group()
         after = text[q] if q < hi else " "
-        if not (after in _WS or after.isspace() or after in _CLOSERS):
-            # glued to the next character: 2.5, U.S, example.com; Arabic glued sentences (العراق.وقال) do end
-            if not (after.isalpha() and _is_arabic_letter(after) and p > lo and _is_arabic_letter(text[p - 1])):
-                continue
+        # glued to the next character: 2.5, U.S, example.com; Arabic glued sentences (العراق.وقال) do end
+        if not (after in _WS or after.isspace() or after in _CLOSERS) and not (
+            _is_arabic_letter(after) and p > lo and _is_arabic_letter(text[p - 1])
+        ):
+            continue
         # take along closing quotes/brackets and a following terminal (pre-tokenised: « اللحظة " . »)
         end = q
         while True:
@@ -119,7 +120,8 @@ def split_sentences(text: str, lo: int, hi: int, lang: str) -> list[tuple[int, i
             continue  # the Arabic headline separator: تونس.. ارتفاع التضخم
         if ellipsis:
             if arabic:
-                n = sum(text.count(c, start, p) for c in _DQUOTES) + text.count("«", start, p) - text.count("»", start, p)
+                n = sum(text.count(c, start, p) for c in _DQUOTES)
+                n += text.count("«", start, p) - text.count("»", start, p)
                 if n % 2 == 1 and end == q:
                     continue  # an in-quote ellipsis the quotation continues after
             elif not (nxt_word[:1].isupper() or nxt in "\"“«"):

@@ -38,7 +38,7 @@ def _attribute_fn() -> AttributeFn | None:
         from stancekit.builder.segment.attribution import attribute
     except ImportError:
         return None
-    return attribute  # type: ignore[no-any-return]
+    return attribute
 
 
 def _reject(reason: str, doc_id: str | None, source: Any, source_row: Any, detail: str) -> dict[str, Any]:
@@ -75,7 +75,7 @@ def segment_batch(
     c_pos: list[int | None] = []
     c_prev: list[str | None] = []
     c_next: list[str | None] = []
-    claims: dict[str, list[Any]] = {"is_claim": []} | {f: [] for f in _CLAIM_FIELDS}
+    claim_cols: dict[str, list[Any]] = {"is_claim": []} | {f: [] for f in _CLAIM_FIELDS}
     rejects: list[dict[str, Any]] = []
 
     for i, (doc_id, text) in enumerate(zip(docs["doc_id"].to_list(), docs["text"].to_list(), strict=True)):
@@ -110,15 +110,15 @@ def segment_batch(
         c_next += nxt
         attrs = attribute(text, spans, lang) if attribute is not None else [None] * len(spans)
         for a in attrs:
-            claims["is_claim"].append(bool(a is not None and a.is_claim))
+            claim_cols["is_claim"].append(bool(a is not None and a.is_claim))
             for f in _CLAIM_FIELDS:
-                claims[f].append(getattr(a, f) if a is not None and a.is_claim else None)
+                claim_cols[f].append(getattr(a, f) if a is not None and a.is_claim else None)
 
     units = pl.DataFrame(
         {
             "unit_id": c_uid, "doc_id": c_doc, "start": c_start, "end": c_end, "text": c_text, "kind": c_kind,
             "boilerplate_kind": c_bk, "position": c_pos, "prev_unit_id": c_prev, "next_unit_id": c_next,
-            **claims, "segmenter": [seg.name] * len(c_uid),
+            **claim_cols, "segmenter": [seg.name] * len(c_uid),
         },
         schema=UNITS.polars_schema(),
     )
