@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
+import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from stancekit.builder.merge import NO_LABEL, Aggregator, DawidSkene, MajorityVote, Votes
+from stancekit.builder.merge import NO_LABEL, Aggregator, DawidSkene, MajorityVote, Votes, encode_votes
 
 
 def votes(rows: list[tuple[int, int, int]], n_items: int, n_annotators: int, k: int = 3) -> Votes:
@@ -82,3 +85,15 @@ def test_dawid_skene_is_deterministic_and_leaves_unvoted_items_alone() -> None:
 def test_votes_validates_codes() -> None:
     with pytest.raises(ValueError, match="label codes"):
         votes([(0, 0, 3)], n_items=1, n_annotators=1, k=3)
+
+
+@settings(deadline=None, max_examples=100)
+@given(st.lists(st.tuples(st.text(max_size=4), st.text(max_size=3), st.sampled_from(["x", "y", "z"])), max_size=30),
+       st.lists(st.text(max_size=4), max_size=3))
+def test_encode_votes_round_trips(rows: list[tuple[str, str, str]], extra: list[str]) -> None:
+    frame = pl.DataFrame(rows, schema={"item": pl.Utf8, "annotator": pl.Utf8, "label": pl.Utf8}, orient="row")
+    v, items, annotators = encode_votes(frame, labels=("x", "y", "z"), extra_items=[pl.Series(extra, dtype=pl.Utf8)])
+    assert items.to_list() == sorted(set(frame["item"].to_list()) | set(extra))
+    assert items.gather(v.item.tolist()).to_list() == frame["item"].to_list()
+    assert annotators.gather(v.annotator.tolist()).to_list() == frame["annotator"].to_list()
+    assert [("x", "y", "z")[i] for i in v.label] == frame["label"].to_list()
