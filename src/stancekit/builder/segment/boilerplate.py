@@ -49,7 +49,7 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"|(?:Contributing|Contributors?|Written by|Reporting by)\s*[:：]?\s+[A-Z].{0,80}"
         r"|[A-Z][\w'’-]+(?:\s[A-Z][\w.'’-]+){1,3},?\s+(?:Staff|Special|Senior|Chief|Foreign|Political|Military)"
         r"(?:\s\w+){0,2}\s(?:Writer|Correspondent|Reporter|Editor)"
-        r"|(?:كتب|كتبت|بقلم|إعداد|اعداد|تحرير|ترجمة|متابعة|تقرير|مراسل|مراسلة|المحرر|محرر)\s*[:：]\s*\S.{0,60}"
+        r"|(?:كتب|كتبت|كتبه|كتبته|بقلم|إعداد|اعداد|تحرير|ترجمة|متابعة|تقرير|مراسل|مراسلة|المحرر|محرر)\s*[:：]\s*\S.{0,60}"
         r"|(?:بقلم|كتب|كتبت|إعداد|اعداد)\s+\S+(?:\s\S+){0,3})$")),
     ("label", re.compile(
         r"^(?:update|updated|editor'?s note|correction|clarification|breaking|exclusive|live|developing|"
@@ -64,7 +64,7 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?=.*\d).{0,80}$",
         re.IGNORECASE)),
     ("byline", re.compile(
-        rf"^(?:the\s+)?(?:{_AGENCIES_EN}|{_AGENCIES_AR})(?:\s+(?:staff|reporters?|writers?))?\.?$", re.IGNORECASE)),
+        rf"^(?:the\s+)?(?:{_AGENCIES_EN}|{_AGENCIES_AR})(?:\s+(?:staff|reporters?|writers?|عربي|نت|نيوز))?\.?$", re.IGNORECASE)),
 ]
 # A caption by its credit needs the whole line to be short.
 _MAX_CAPTION_WORDS = 45
@@ -82,7 +82,7 @@ def _as_group(rx: re.Pattern[str]) -> str:
 _CAPTION_START = re.compile(
     r"^(?:photo|image|picture|caption|file photo|file|pictured|credit|photograph|getty images|"
     r"صورة|الصورة|صور|تصوير|مصدر الصورة|الصور|أرشيفية|ارشيفية)\s*(?:[:：/|–—-]|\(|$)"
-    r"|^(?:جانب من|لقطة من|لقطة شاشة|صورة من)\s[^.!?؟]*$",
+    r"|^(?:جانب من|لقطة من|لقطة شاشة|صورة|صور)\s[^.!?؟]*$",
     re.IGNORECASE,
 )
 _START_RULES = [(k, rx) for k, rx in _LINE_RULES if k != "caption"] + [("caption", _CAPTION_START)]
@@ -111,14 +111,14 @@ _EN_DATELINE = re.compile(
     rf"{_DASH}\s+"
 )
 # Arabic dateline: PLACE[، date] [(agency)] – [agency –]  (or the whole short line: واشنطن – بال بلس)
-_AR_WORD = r"[\u0621-\u064a\u0670-\u06d3]+"
+_AR_WORD = r"[\u0621-\u065f\u0670-\u06d3]+"
 _AR_DATELINE = re.compile(
     rf"(?P<place>{_AR_WORD}(?:\s{_AR_WORD}){{0,2}})"
     r"(?:\s*[،,]\s*[^\n()–—-]{1,30}?)?"
-    r"(?:\s*\((?P<agency>[^()\n]{1,30})\))?"
+    rf"(?:\s*(?:{_DASH}\s*)?\((?P<agency>[^()\n]{{1,30}})\))?"
     rf"\s*{_DASH}\s*"
     rf"(?:(?P<agency2>{_AGENCIES_AR}|{_AR_WORD}(?:\s{_AR_WORD})?)\s*(?:{_DASH}|[:：])\s*"
-    rf"|(?P<agency3>{_AGENCIES_AR}|{_AR_WORD}(?:\s{_AR_WORD}){{0,2}})\s*$)?"
+    rf"|(?P<agency3>{_AGENCIES_AR}|{_AR_WORD}(?:\s{_AR_WORD}){{0,3}})\s*$)?"
 )
 _AR_AGENCY_ONLY = re.compile(rf"(?:{_AGENCIES_AR})\s*$")
 

@@ -73,11 +73,14 @@ def continues(a: str, b: str, arabic: bool) -> bool:
         )
     if a_word in AR_CONTINUE_END or b_word in AR_CONTINUE_START:
         return True
+    if sum(a.count(q) for q in '"“”') % 2 == 1 or a.count("«") > a.count("»"):
+        return True  # the line break falls inside an open quotation
     if a.count(" ") < _SHORT_LINE_WORDS:
         return False  # a short line without final punctuation: a heading or a caption-like line
     if b_word in AR_STARTERS or b0 in _QUOTES:
         return False
-    return not (b_word.startswith("و") and not b_word.startswith("وال") and len(b_word) >= 4)
+    # وأكد، ويتوقع ...: the conjunction + a verb starts a new sentence (the line lacks its final period)
+    return not (b_word.startswith(("وأ", "وا", "وي", "وت")) and not b_word.startswith(("وال", "وأن", "وإن", "وان")))
 
 
 class RuleSegmenter:
