@@ -100,7 +100,8 @@ class CharNgramMatcher:
         w = self._weigh(counts)
         norms = np.sqrt(np.asarray(w.multiply(w).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
-        w = sp.diags(1.0 / norms) @ w
+        w = sp.csr_matrix(sp.diags(1.0 / norms) @ w)
+        w.eliminate_zeros()
         self._w = sp.csr_matrix(w.T)  # vocabulary x variants
         self.n_stop = int(stop.sum())
 

@@ -124,9 +124,10 @@ def count_matrix(texts: Sequence[str], alphabet: Alphabet, vocab: Vocabulary,
     hit = vidx >= 0
     oov = np.bincount(text_idx[~hit], minlength=n_texts)[:n_texts].astype(np.float64)
     rows, cols = text_idx[hit], vidx[hit]
+    useful = vocab.idf[cols] > 0  # stop n-grams count nowhere: neither in the dot product nor in the norm
+    rows, cols = rows[useful], cols[useful]
     counts = sp.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(n_texts, len(vocab.codes)))
     counts.sum_duplicates()
-    counts.sort_indices()
     return counts, oov
 
 
