@@ -135,3 +135,108 @@ def rules_segment_fn() -> SegmentFn:
         return [(u.start, u.end, u.kind) for u in segment_text(text, lang)]
 
     return fn
+
+
+# ------------------------------------------------------------------------------------------- claim units (issue 4)
+# Claim-unit scoring: a claim unit is found when a predicted unit with the gold claim unit's exact span is marked
+# is_claim. Speaker, cue and quote type are scored over the gold claim units that were found (exact offsets).
+
+_CLAIM_NONCLAIM_HINTS: dict[str, tuple[str, ...]] = {
+    "call/demand/order": ("دعا", "دعت", "طالب", "حث", "ناشد", "شدد", "urged", "called", "demanded", "ordered",
+                          "asked"),
+    "pledge/threat": ("تعهد", "توعد", "هدد", "وعد", "vowed", "pledged", "promised", "threatened"),
+    "agentless hearsay": ("يشار", "يذكر", "يقال", "يعتقد", "allegedly", "said to", "reportedly", "It is said"),
+    "contentless speech event": ("التقى", "رفض التعليق", "لم ترد", "لم تعلق", "met", "declined", "discuss",
+                                 "did not immediately comment"),
+}
+
+
+@dataclass
+class ClaimScore:
+    """Counts for claim units; ``errors`` holds one dict per failure with a ``kind`` for the error table."""
+
+    tp: int = 0
+    n_pred: int = 0
+    n_gold: int = 0
+    speaker_ok: int = 0
+    cue_ok: int = 0
+    qtype_ok: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, other: ClaimScore) -> None:
+        for name in ("tp", "n_pred", "n_gold", "speaker_ok", "cue_ok", "qtype_ok"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors.extend(other.errors)
+
+    def prf(self) -> PRF:
+        return PRF(self.tp, self.n_pred, self.n_gold)
+
+    def as_dict(self) -> dict[str, float | int]:
+        d = self.prf().as_dict()
+        found = self.tp or 1
+        d.update(speaker_exact=round(self.speaker_ok / found, 4), cue_exact=round(self.cue_ok / found, 4),
+                 quote_type_acc=round(self.qtype_ok / found, 4))
+        return d
+
+
+def _nonclaim_kind(unit_text: str) -> str:
+    for kind, hints in _CLAIM_NONCLAIM_HINTS.items():
+        if any(h in unit_text for h in hints):
+            return kind
+    return "other"
+
+
+def claim_score(text: str, pred_units: list[tuple[int, int]], pred_attr: list[Any],
+                gold_units: list[dict[str, Any]], doc: str = "") -> ClaimScore:
+    """Score predicted attributions (one per predicted unit, None = not a claim) against one gold document."""
+    gold_claims = {(u["start"], u["end"]): u for u in gold_units if u["is_claim"]}
+    gold_all = {(u["start"], u["end"]): u for u in gold_units}
+    pred_claims = {span: a for span, a in zip(pred_units, pred_attr, strict=True) if a is not None}
+    pred_spans = set(pred_units)
+    out = ClaimScore(n_pred=len(pred_claims), n_gold=len(gold_claims))
+
+    def err(kind: str, span: tuple[int, int], **extra: Any) -> None:
+        out.errors.append({"kind": kind, "doc": doc, "text": text[span[0]:span[1]], **extra})
+
+    for span, g in gold_claims.items():
+        a = pred_claims.get(span)
+        if a is None:
+            err("missed: unit boundary" if span not in pred_spans else
+                "missed: dropped/pronoun subject" if g["speaker_start"] is not None and not
+                g["start"] <= g["speaker_start"] < g["end"] else
+                "missed: quote continuation" if not g["start"] <= g["cue_start"] < g["end"] else
+                "missed: headline colon" if g["cue"] == ":" else "missed cue", span, gold_cue=g["cue"])
+            continue
+        out.tp += 1
+        if (a.speaker_start, a.speaker_end) == (g["speaker_start"], g["speaker_end"]):
+            out.speaker_ok += 1
+        else:
+            gs, ge = g["speaker_start"], g["speaker_end"]
+            if a.speaker_start is None:
+                kind = "speaker: pronoun/dropped subject not resolved"
+            elif gs is not None and not g["start"] <= gs < g["end"]:
+                kind = "speaker: wrong antecedent"
+            elif gs is not None and a.speaker_start < ge and gs < a.speaker_end:
+                kind = "speaker: wrong boundary"
+            else:
+                kind = "speaker: wrong phrase"
+            err(kind, span, gold=g["speaker"], pred=a.speaker)
+        if (a.cue_start, a.cue_end) == (g["cue_start"], g["cue_end"]):
+            out.cue_ok += 1
+        else:
+            err("wrong cue", span, gold=g["cue"], pred=a.cue)
+        if a.quote_type == g["quote_type"]:
+            out.qtype_ok += 1
+        else:
+            err("wrong quote type", span, gold=g["quote_type"], pred=a.quote_type)
+    for span, a in pred_claims.items():
+        if span in gold_claims:
+            continue
+        other = gold_all.get(span)
+        if other is None:
+            err("false positive: unit boundary", span, pred_cue=a.cue)
+        elif other["kind"] == "boilerplate":
+            err("false positive: boilerplate", span, pred_cue=a.cue)
+        else:
+            err(f"false positive: {_nonclaim_kind(text[span[0]:span[1]])}", span, pred_cue=a.cue)
+    return out

@@ -1,0 +1,275 @@
+"""Claim units: which units report an assertion attributed to a source, who the source is, the cue, the quote type.
+
+Rules 6-12 of ``docs/claim-units.md``. One pass over the document finds every reporting cue (one trie-compiled
+regex) and every quotation; units without a cue outside quotes cost nothing more. Then, unit by unit:
+
+- the language finder (``attribution_ar`` / ``attribution_en``) picks the outermost cue and its speaker phrase;
+- a dropped Arabic subject or an English pronoun is resolved to the nearest preceding explicit mention of the latest
+  source of matching gender/kind (offsets point there, outside the unit);
+- quote type: direct when everything reported is inside quote marks (or first-person speech after a colon);
+- quote continuations: a unit inside (or right after, in the same paragraph) an attributed quotation takes that
+  quotation's speaker and cue.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from types import ModuleType
+
+from stancekit.builder.segment import attribution_ar, attribution_en
+from stancekit.builder.segment.claim_types import QUOTE_CHARS, Attribution, Local
+from stancekit.builder.segment.protocol import UnitSpan
+
+__all__ = ["Attribution", "attribute"]
+
+_FINDERS: dict[str, ModuleType] = {"ar": attribution_ar, "en": attribution_en}
+_QUOTE_RE = re.compile(r"[“”\"«»„\n]")
+_EN_MENTION_RE = re.compile(
+    r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Gen\.|President|Senator|Sen\.|Gov\.|Governor|Mayor|Chancellor)\.? "
+    r"((?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+)"
+)
+_PUNCT_ONLY = re.compile(r"[\s.,،:؛;!?؟…\-–—()\[\]'’‘]*")
+
+
+@dataclass(slots=True)
+class _Entity:
+    name: str
+    start: int
+    gender: str
+    is_person: bool
+
+
+def quote_spans(text: str) -> list[tuple[int, int, bool]]:
+    """Quotations as (open, close+1, closed) spans; a line break closes any open quotation (closed=False)."""
+    spans: list[tuple[int, int, bool]] = []
+    opened = -1
+    for m in _QUOTE_RE.finditer(text):
+        ch, pos = m.group(), m.start()
+        if ch == "\n":
+            if opened >= 0:
+                spans.append((opened, pos, False))
+                opened = -1
+        elif opened < 0:
+            if ch != "»":
+                opened = pos
+        elif ch != "«":
+            spans.append((opened, pos + 1, True))
+            opened = -1
+    if opened >= 0:
+        spans.append((opened, len(text), False))
+    return spans
+
+
+def attribute(text: str, units: Sequence[UnitSpan], lang: str) -> list[Attribution | None]:
+    """One entry per unit: its ``Attribution`` when it is a claim unit, else None. Offsets index ``text``."""
+    out: list[Attribution | None] = [None] * len(units)
+    finder = _FINDERS.get(lang[:2].lower() if lang else "")
+    if finder is None or not units:
+        return out
+    spans = quote_spans(text)
+    starts = [s for s, _, _ in spans]
+
+    def quoted(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and spans[i][0] < pos < spans[i][1]
+
+    cues = list(finder.CUE_RE.finditer(text))
+    mentions = list(_EN_MENTION_RE.finditer(text)) if finder is attribution_en else []
+    entities: list[_Entity] = []
+    ci = mi = 0
+    for idx, unit in enumerate(units):
+        us, ue = unit.start, unit.end
+        while ci < len(cues) and cues[ci].start() < us:
+            ci += 1
+        cj = ci
+        while cj < len(cues) and cues[cj].start() < ue:
+            cj += 1
+        while mi < len(mentions) and mentions[mi].start() < us:
+            m = mentions[mi]
+            title = m.group(1).lower()
+            gender = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f"}.get(title, "?")
+            entities.append(_Entity(m.group(2), m.start(2), gender, True))
+            mi += 1
+        if unit.kind == "boilerplate":
+            continue
+        loc: Local | None = None
+        if cj > ci:
+            loc = finder.analyse(text, us, ue, cues[ci:cj], quoted)
+        if loc is None and unit.kind == "title":
+            loc = finder.headline(text, us, ue)
+        if loc is None:
+            continue
+        if loc.speaker is not None:
+            ss, se = loc.speaker
+            if se > ss:
+                entities.append(_Entity(text[ss:se], ss, loc.gender, loc.is_person))
+            speaker: tuple[int, int] | None = (ss, se) if se > ss else None
+        else:
+            speaker = _resolve(text, entities, loc, us)
+        if not loc.claim:
+            continue
+        qtype = _quote_type(text, spans, loc, us, ue, speaker, finder)
+        out[idx] = Attribution(
+            True,
+            text[speaker[0]:speaker[1]] if speaker else None,
+            speaker[0] if speaker else None,
+            speaker[1] if speaker else None,
+            text[loc.cue_start:loc.cue_end],
+            loc.cue_start,
+            loc.cue_end,
+            qtype,
+        )
+    _continuations(text, units, out, spans)
+    return out
+
+
+def _resolve(text: str, entities: list[_Entity], loc: Local, us: int) -> tuple[int, int] | None:
+    """The nearest preceding explicit mention of the latest compatible source."""
+    if not entities:
+        return None
+    g = loc.gender
+
+    def fits(ent: _Entity) -> bool:
+        if g in ("m", "f"):
+            return ent.gender in (g, "?") and (ent.is_person or g == "f")
+        if g == "o":
+            return not ent.is_person
+        if g == "p":
+            return ent.gender in ("p", "?") or not ent.is_person
+        return True
+
+    ent = next((e for e in reversed(entities) if e.start < us and fits(e)), None)
+    if ent is None:
+        ent = next((e for e in reversed(entities) if e.start < us), None)
+    if ent is None:
+        return None
+    full = _rfind_word(text, ent.name, ent.start, us)
+    best = (full, full + len(ent.name)) if full >= 0 else (ent.start, ent.start + len(ent.name))
+    parts = ent.name.split()
+    if ent.is_person and len(parts) > 1:
+        last = _rfind_word(text, parts[-1], ent.start, us)
+        if last >= best[1]:
+            best = (last, last + len(parts[-1]))
+    return best
+
+
+def _rfind_word(text: str, word: str, lo: int, hi: int) -> int:
+    pos = text.rfind(word, lo, hi)
+    while pos >= 0:
+        before = text[pos - 1] if pos > 0 else " "
+        after = text[pos + len(word)] if pos + len(word) < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            return pos
+        pos = text.rfind(word, lo, pos)
+    return -1
+
+
+def _quote_type(text: str, spans: list[tuple[int, int, bool]], loc: Local, us: int, ue: int,
+                speaker: tuple[int, int] | None, finder: ModuleType) -> str:
+    """Rule 12: direct when all the reported content is inside quote marks (or first-person speech after a colon)."""
+    if loc.preposed:
+        lo, hi = loc.attr_end, ue
+    else:
+        lo, hi = us, loc.attr_start
+    inner = [(s, e) for s, e, _ in _spans_in(spans, lo, hi)
+             if not (speaker and s <= speaker[0] and e >= speaker[1] and e - s <= speaker[1] - speaker[0] + 2)]
+    if loc.preposed:
+        # the content starts at the first quotation introduced by a colon (names in quotes before it are skipped)
+        for k, (s, _e) in enumerate(inner):
+            before = text[lo:s].rstrip()
+            if before.endswith(":"):
+                if not _has_marker(before):
+                    lo, inner = s, inner[k:]
+                break
+    if not inner:
+        colon = text.find(":", lo, min(hi, lo + 80))
+        if (loc.colon_intro or (colon >= 0 and not _has_marker(text[lo:colon]))) and finder.first_person(
+                text, colon + 1 if colon >= 0 else lo, hi):
+            return "direct"
+        return "indirect"
+    s0 = max(lo, inner[0][0])
+    pre = text[lo:s0].strip()
+    if pre and not (pre[-1] in ":،," and len(pre.split()) <= 6 and not _has_marker(pre)) and not (
+            finder is not _FINDERS["en"] and len(pre.split()) <= 2 and not _has_marker(pre)):
+        return "indirect"
+    for (_, e1), (s2, _) in pairwise(inner):
+        mid = text[e1:s2]
+        if len(mid.split()) > 5 or _has_marker(mid):
+            return "indirect"
+    post = text[min(inner[-1][1], hi):hi]
+    if _PUNCT_ONLY.fullmatch(post) is None:
+        return "indirect"
+    if not loc.preposed:
+        tail = text[loc.cue_end:ue]
+        if _has_marker(tail) or finder.CUE_RE.search(tail):
+            return "indirect"
+    return "direct"
+
+
+def _spans_in(spans: list[tuple[int, int, bool]], lo: int, hi: int) -> list[tuple[int, int, bool]]:
+    """The quote spans overlapping [lo, hi) (spans are sorted and disjoint)."""
+    i = bisect_right(spans, (lo, -1, False)) - 1
+    if i < 0 or spans[i][1] <= lo:
+        i += 1
+    out = []
+    while i < len(spans) and spans[i][0] < hi:
+        out.append(spans[i])
+        i += 1
+    return out
+
+
+_MARKER_RE = re.compile(r"(?<!\w)(?:that|[وف]?[بل]?[أإ]ن(?:ّ|ه|ها|هم|نا)?)(?!\w)")
+
+
+def _has_marker(s: str) -> bool:
+    return _MARKER_RE.search(s) is not None
+
+
+def _continuations(text: str, units: Sequence[UnitSpan], out: list[Attribution | None],
+                   spans: list[tuple[int, int, bool]]) -> None:
+    """Rule 8: units inside an attributed quotation take its speaker and cue."""
+    if not spans:
+        return
+    starts = [u.start for u in units]
+    for qs, qe, _closed in spans:
+        first = bisect_right(starts, qs) - 1
+        if first < 0:
+            first = 0
+        last = bisect_right(starts, qe - 1) - 1
+        if last <= first:
+            continue
+        idxs = [k for k in range(first, last + 1) if units[k].kind != "boilerplate"]
+        source = next((out[k] for k in idxs if out[k] is not None and not (qs < out[k].cue_start < qe)), None)  # type: ignore[union-attr]
+        if source is None:
+            continue
+        for k in idxs:
+            if out[k] is None:
+                out[k] = _copy(source)
+    # a quote-only unit right after an attributed direct quote in the same paragraph
+    for k in range(1, len(units)):
+        u = units[k]
+        if out[k] is not None or u.kind != "body" or text[u.start] not in QUOTE_CHARS:
+            continue
+        prev = out[k - 1]
+        if prev is None or prev.quote_type != "direct" or "\n" in text[units[k - 1].end:u.start]:
+            continue
+        if _outside_quotes_empty(text, spans, u.start, u.end):
+            out[k] = _copy(prev)
+
+
+def _outside_quotes_empty(text: str, spans: list[tuple[int, int, bool]], s: int, e: int) -> bool:
+    pos = s
+    for qs, qe, _ in _spans_in(spans, s, e):
+        if _PUNCT_ONLY.fullmatch(text, pos, max(pos, qs)) is None:
+            return False
+        pos = max(pos, qe)
+    return _PUNCT_ONLY.fullmatch(text, min(pos, e), e) is not None
+
+
+def _copy(src: Attribution) -> Attribution:
+    return Attribution(True, src.speaker, src.speaker_start, src.speaker_end, src.cue, src.cue_start, src.cue_end,
+                       "direct")

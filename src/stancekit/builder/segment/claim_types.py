@@ -1,0 +1,66 @@
+"""Records shared by the language-specific attribution finders (attribution_ar, attribution_en)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+QUOTE_CHARS = "“”\"«»„"
+STRIP_CHARS = "“”\"«»„()[]،,:؛;.!?؟'’‘—–-"
+TOKEN_RE = re.compile(r"\S+")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A claim unit's attribution; offsets are code points into the whole document text (end exclusive).
+
+    ``speaker`` is None only when a dropped subject or pronoun has no antecedent in the document.
+    """
+
+    is_claim: bool
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str
+    cue_start: int
+    cue_end: int
+    quote_type: str  # "direct" or "indirect"
+
+
+@dataclass(slots=True)
+class Local:
+    """What a language finder sees inside one unit.
+
+    ``speaker`` is an explicit span, or None when the subject is dropped or a pronoun (``gender`` then guides the
+    search for the antecedent: m, f, p (plural), o (it), ? unknown). ``preposed`` tells whether the attribution stands
+    before its content; ``attr_end`` is the end of the attribution phrase when preposed (content starts after it).
+    """
+
+    cue_start: int
+    cue_end: int
+    speaker: tuple[int, int] | None
+    gender: str
+    preposed: bool
+    attr_end: int
+    is_person: bool = True
+    colon_intro: bool = False
+    attr_start: int = -1
+    claim: bool = True
+
+    def __post_init__(self) -> None:
+        if self.attr_start < 0:
+            self.attr_start = self.cue_start
+
+
+def core(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past quote marks and punctuation at both ends."""
+    while start < end and text[start] in STRIP_CHARS:
+        start += 1
+    while end > start and text[end - 1] in STRIP_CHARS:
+        end -= 1
+    return start, end
+
+
+def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Whitespace tokens of ``text[start:end]`` as offset pairs."""
+    return [m.span() for m in TOKEN_RE.finditer(text, start, end)]
