@@ -39,7 +39,7 @@ B dateline| WASHINGTON, March 20 (Reuters) -
 S| The U.S. central bank kept its benchmark overnight rate in the 5.25%-5.50% range, where it has been since July.
 S| "We believe that our policy rate is likely at its peak for this tightening cycle," Fed Chair Jerome Powell told a news conference. || Jerome Powell | told | direct
 +S| "If the economy evolves broadly as expected, it will likely be appropriate to begin dialing back policy restraint at some point this year." || Jerome Powell | told | direct
-S| New projections showed the median policymaker expects the economy to grow 2.1% this year, up from 1.4% projected in December.
+S| New projections showed the median policymaker expects the economy to grow 2.1% this year, up from 1.4% projected in December. || New projections | showed | indirect
 +S| Inflation is expected to end the year at 2.4%.
 S| U.S. stocks rose after the decision, with the S&P 500 closing at a record high of 5,224.62.
 B footer| Reporting by Howard Schneider; Editing by Andrea Ricci
@@ -49,13 +49,13 @@ E04 = """
 T| Wildfire forces thousands to evacuate in Southern California
 B dateline| (CNN) —
 +S| A fast-moving wildfire in the hills east of Los Angeles forced the evacuation of more than 4,000 homes on Monday as strong Santa Ana winds pushed the flames toward residential neighborhoods.
-S| The Bridge Fire has burned more than 12,500 acres since it broke out on Sunday afternoon, according to the California Department of Forestry and Fire Protection. || the California Department of Forestry and Fire Protection | according to | indirect
+S| The Bridge Fire has burned more than 12,500 acres since it broke out on Sunday afternoon, according to the California Department of Forestry and Fire Protection. || California Department of Forestry and Fire Protection | according to | indirect
 B caption| Firefighters battle the Bridge Fire near Wrightwood, Calif., on Monday. David Swanson/AFP/Getty Images
 S| “This fire is zero percent contained and it is moving very fast,” Los Angeles County Fire Chief Anthony Marrone said at an evening briefing. || Anthony Marrone | said | direct
 +S| “If you are told to leave, leave now.” || Anthony Marrone | said | direct
 S| Gov. Gavin Newsom declared a state of emergency for Los Angeles and San Bernardino counties late Monday.
 H| Air quality alerts
-S| The South Coast Air Quality Management District issued a smoke advisory through Wednesday, warning that air quality could reach unhealthy levels across much of the region. || The South Coast Air Quality Management District | warning | indirect
+S| The South Coast Air Quality Management District issued a smoke advisory through Wednesday, warning that air quality could reach unhealthy levels across much of the region. || South Coast Air Quality Management District | warning | indirect
 S| Residents were urged to keep windows closed and limit outdoor activities
 B share| Sign up for CNN's Wonder Theory science newsletter.
 B footer| CNN's Sarah Moon and Cheri Mossburg contributed to this report.
@@ -71,8 +71,8 @@ S| Prime Minister Rishi Sunak said the number of children using vapes had triple
 +S| "As any parent or teacher knows, one of the most worrying trends at the moment is the rise in vaping among children," he said. || Rishi Sunak | said | direct
 S| The ban is expected to come into force at the end of 2024 or the start of 2025.
 B read_also| Read more: UK smoking ban bill passes first vote in parliament
-S| The UK Vaping Industry Association said a ban would lead to a "boom" in black-market sales. || The UK Vaping Industry Association | said | indirect
-+S| It estimates that about 5 million disposable vapes are thrown away each week in Britain.
+S| The UK Vaping Industry Association said a ban would lead to a "boom" in black-market sales. || UK Vaping Industry Association | said | indirect
++S| It estimates that about 5 million disposable vapes are thrown away each week in Britain. || UK Vaping Industry Association | estimates | indirect
 B footer| (Reporting by James Davey; editing by Kate Holton)
 """
 
