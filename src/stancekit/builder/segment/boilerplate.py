@@ -64,7 +64,8 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?=.*\d).{0,80}$",
         re.IGNORECASE)),
     ("byline", re.compile(
-        rf"^(?:the\s+)?(?:{_AGENCIES_EN}|{_AGENCIES_AR})(?:\s+(?:staff|reporters?|writers?|عربي|نت|نيوز))?\.?$", re.IGNORECASE)),
+        rf"^(?:the\s+)?(?:{_AGENCIES_EN}|{_AGENCIES_AR})(?:\s+(?:staff|reporters?|writers?|عربي|نت|نيوز))?\.?$",
+        re.IGNORECASE)),
 ]
 # A caption by its credit needs the whole line to be short.
 _MAX_CAPTION_WORDS = 45
