@@ -1,4 +1,4 @@
-"""A real Label Studio for the integration tests (the fixtures are re-exported by conftest.py), started once per session on a free port.
+"""A real Label Studio for the integration tests, started once per session on a free port (see conftest.py).
 
 The first run on a machine builds a pre-migrated template ``studio/`` directory (database, admin user and token,
 secret key) under ``~/.cache/stancekit/`` (about 30 s, under a file lock); every server after that starts from a copy

@@ -10,7 +10,6 @@ from typing import Any
 
 import polars as pl
 import pytest
-from studio_helpers import make_campaign
 
 from stancekit.errors import StudioError
 from stancekit.io import read_table, write_table
@@ -18,6 +17,7 @@ from stancekit.labeling.client import Studio
 from stancekit.labeling.projects import project_id
 from stancekit.pipeline.pull import run_pull
 from stancekit.pipeline.push import list_keys, run_push
+from studio_helpers import make_campaign
 
 pytestmark = pytest.mark.studio
 

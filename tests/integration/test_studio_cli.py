@@ -13,10 +13,10 @@ from typing import Any
 import httpx
 import pytest
 from ls_fixture import copy_template
-from studio_helpers import make_campaign
 
 from stancekit.labeling import server
 from stancekit.labeling.projects import record
+from studio_helpers import make_campaign
 
 pytestmark = pytest.mark.studio
 

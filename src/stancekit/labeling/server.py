@@ -261,8 +261,9 @@ def up(studio: Path, *, python: str | None = None, timeout: float = READY_TIMEOU
     py = find_python(python, install=True, say=say)
     port = free_port()
     log = studio / "server.log"
-    with open(log, "ab") as fh:
-        start = fh.tell()
+    fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)  # requests in the log can name users
+    with os.fdopen(fd, "ab") as fh:
+        start = fh.seek(0, os.SEEK_END)
         fresh = not (studio / "data").exists()
         (studio / "data").mkdir(mode=0o700, exist_ok=True)
         if fresh:
