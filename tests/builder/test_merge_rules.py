@@ -39,7 +39,7 @@ def table(*rows: tuple[Any, ...]) -> pl.DataFrame:
 
 def merged(ann: pl.DataFrame, **kw: Any) -> tuple[pl.DataFrame, pl.DataFrame, dict[str, Any]]:
     kw.setdefault("bootstrap", 0)
-    return merge_labels(ann, labels=LABELS, scheme_id="stance.v1", **kw)
+    return merge_labels(ann, scheme=DEFAULT_SCHEME, **kw)
 
 
 def row(labels: pl.DataFrame, pair: str) -> dict[str, Any]:

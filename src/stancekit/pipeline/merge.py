@@ -64,7 +64,7 @@ def run_merge(campaign: Campaign, *, method: str | None = None, show: bool = Tru
     scheme = LabelScheme(labels=tuple(cfg.get("labels", "names")), version=cfg.get("labels", "version"))
     annotations = read_table(campaign.table("annotations"))
     labels, rejects, report = merge_labels(
-        annotations, _pairs_meta(campaign), labels=scheme.labels, scheme_id=scheme.id, method=method,
+        annotations, _pairs_meta(campaign), scheme=scheme, method=method,
         tie_policy=cfg.get("merge", "tie_policy"), min_annotators=cfg.get("merge", "min_annotators"),
         bootstrap=cfg.get("merge", "bootstrap"), seed=cfg.get("merge", "seed"),
     )

@@ -26,6 +26,7 @@ from stancekit.builder.merge.protocol import NO_LABEL, Aggregator, IntArray, Vot
 from stancekit.builder.merge.report import build_report
 from stancekit.builder.merge.votes import extract_votes
 from stancekit.errors import ConfigError
+from stancekit.schemas import DEFAULT_SCHEME, LabelScheme
 
 METHODS: tuple[str, ...] = ("majority_vote", "dawid_skene")
 REASONS = {
@@ -62,6 +63,18 @@ def _codes(values: pl.Series, universe: pl.Series) -> IntArray:
     return found.to_numpy().astype(np.int64)
 
 
+def _dense_codes(values: pl.Series, uniques: pl.Series) -> IntArray:
+    """Index of every value in ``uniques`` (its sorted distinct values).
+
+    A dense rank is that index and is fast on many distinct values (items); on few distinct values (annotators) it
+    sorts the whole column, where a hash lookup is 5-20x faster (measured on 1M votes).
+    """
+    if len(values) and len(uniques) * 8 <= len(values):
+        lookup = pl.int_range(len(uniques), eager=True, dtype=pl.Int64)
+        return values.replace_strict(uniques, lookup, return_dtype=pl.Int64).to_numpy()
+    return (values.rank("dense").to_numpy() - 1).astype(np.int64)
+
+
 def encode_votes(
     main: pl.DataFrame,
     *,
@@ -85,11 +98,17 @@ def encode_votes(
     else:
         codes = main[label].replace_strict({lab: i for i, lab in enumerate(labels)}, return_dtype=pl.Int64).to_numpy()
         n_classes = len(labels)
-    # a dense rank is the index into the sorted unique values, and much faster than a search (strings above all)
-    item_codes = (every_item.rank("dense").to_numpy()[: main.height] - 1).astype(np.int64)
-    annotator_codes = (main[annotator].rank("dense").to_numpy() - 1).astype(np.int64)
+    item_codes = _dense_codes(every_item, items)[: main.height]
+    annotator_codes = _dense_codes(main[annotator], annotators)
     votes = Votes(item_codes, annotator_codes, codes, len(items), len(annotators), n_classes)
     return votes, items, annotators
+
+
+def _list_column(matrix: np.ndarray, dtype: type[pl.DataType]) -> pl.Series:
+    """A 2-D array as a list column (one list per row), without a Python loop."""
+    if matrix.shape[0] == 0:
+        return pl.Series([], dtype=pl.List(dtype))
+    return pl.Series(np.ascontiguousarray(matrix)).cast(pl.List(dtype))
 
 
 def _decisions(frame: pl.DataFrame | None, item: str, items: pl.Series, label_index: dict[str, int]) -> IntArray:
@@ -98,10 +117,6 @@ def _decisions(frame: pl.DataFrame | None, item: str, items: pl.Series, label_in
         idx = _codes(frame[item], items)
         out[idx] = np.array([label_index[v] for v in frame["label"].to_list()], dtype=np.int64)
     return out
-
-
-def _empty_frame(item: str, dtype: pl.DataType) -> pl.DataFrame:
-    return pl.DataFrame(schema={item: dtype})
 
 
 def aggregate_votes(
@@ -154,8 +169,8 @@ def aggregate_votes(
     out = pl.DataFrame({
         item: items.filter(pl.Series(keep)),
         "label": pl.Series(label_names[final[keep]].tolist(), dtype=pl.Utf8),
-        "votes": pl.Series(counts[keep].tolist(), dtype=pl.List(pl.Int64)),
-        "soft_label": pl.Series(probas[keep].tolist(), dtype=pl.List(pl.Float64)),
+        "votes": _list_column(counts[keep], pl.Int64),
+        "soft_label": _list_column(probas[keep], pl.Float64),
         "n_annotators": pl.Series(n_votes[keep], dtype=pl.Int32),
         "agreement": pl.Series(agreement[keep], dtype=pl.Float64).fill_nan(None),
         "method": pl.Series([aggregator.name] * int(keep.sum()), dtype=pl.Utf8),
@@ -165,7 +180,8 @@ def aggregate_votes(
     consensus = np.where(keep, final, NO_LABEL)
     group_codes: dict[str, tuple[IntArray, list[str]]] = {}
     for key, frame in (groups or {}).items():
-        g = frame.select(pl.col(item).cast(item_dtype), pl.col("group").cast(pl.Utf8)).unique(item)
+        g = frame.select(pl.col(item).cast(item_dtype), pl.col("group").cast(pl.Utf8))
+        g = g.unique(item, keep="first", maintain_order=True)
         names = sorted(v for v in g["group"].unique().to_list() if v is not None)
         codes = np.full(len(items), -1, dtype=np.int64)
         inside = g.filter(pl.col(item).is_in(items.implode()) & pl.col("group").is_not_null())
@@ -220,8 +236,7 @@ def merge_labels(
     annotations: pl.DataFrame,
     pairs_meta: pl.DataFrame | None = None,
     *,
-    labels: tuple[str, ...],
-    scheme_id: str = "",
+    scheme: LabelScheme = DEFAULT_SCHEME,
     method: str = "majority_vote",
     tie_policy: str = "adjudicate",
     min_annotators: int = 1,
@@ -233,7 +248,8 @@ def merge_labels(
     ``pairs_meta``: optional ``pair_id`` with ``claim_id`` and/or ``lang`` columns for per-claim / per-language
     agreement. Annotations that cannot vote (no label, label outside the scheme, no pair_id) join the rejects.
     """
-    tables = extract_votes(annotations, labels, scheme_id=scheme_id)
+    labels = scheme.labels
+    tables = extract_votes(annotations, labels, scheme_id=scheme.id)
     groups: dict[str, pl.DataFrame] = {}
     if pairs_meta is not None:
         for key, col in (("per_claim", "claim_id"), ("per_language", "lang")):
@@ -248,7 +264,7 @@ def merge_labels(
                                  pl.lit(None, pl.Int64).alias("source_row"), "detail")
     rejects = pl.concat([result.rejects, bad]) if bad.height else result.rejects
     report = result.agreement
-    report["scheme"] = scheme_id or None
+    report["scheme"] = scheme.id
     report["input"] = tables.stats
     report["reject_reasons"] = dict(sorted(rejects.group_by("reason").len().iter_rows()))
     return result.labels, rejects, report
