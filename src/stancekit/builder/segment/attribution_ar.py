@@ -131,8 +131,9 @@ def _np_after(text: str, pos: int, end: int, extend: bool = True) -> list[tuple[
         if out and _indefinite_head(text, out) and (word in AR_REL_VERBS or (
                 word.endswith(("ها", "هم")) and not _definite(word))):
             break
-        if out and (word.startswith(("بت", "بإ", "بال", "بأ", "بـ", "لـ")) or CUE_RE.fullmatch(word)):
-            break
+        if out and (word.startswith(("بت", "بإ", "بال", "بأ", "بـ", "لـ")) or CUE_RE.fullmatch(word) or (
+                word[0] == "ب" and len(word) > 3 and (word.endswith("ة") or word[1] in "تإعمقفرحسخطزجدغ"))):
+            break  # a prepositional or verbal-noun phrase (بزيادة الرواتب) ends the speaker
         out.append((s, e))
         if raw[-1] in "،," and extend and not _name_candidates(text, out):
             j = _apposition(text, toks, i + 1)
