@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,7 @@ def test_seed_mckenzie_quote_is_a_direct_claim(seed: tuple[str, list[UnitSpan], 
     a = attrs[_find(text, units, "قال قائد القيادة")]
     assert a is not None and a.is_claim
     assert (a.speaker, a.cue, a.quote_type) == ("فرانك ماكنزي", "قال", "direct")
-    assert text[a.speaker_start:a.speaker_end] == "فرانك ماكنزي"  # type: ignore[misc]
+    assert text[a.speaker_start:a.speaker_end] == "فرانك ماكنزي"
     assert text[a.cue_start:a.cue_end] == "قال"
 
 
@@ -294,11 +295,11 @@ def test_offsets_point_into_the_text(frags: list[str], seps: list[str], lang: st
 @given(st.text(min_size=0, max_size=300), st.lists(st.integers(0, 300), max_size=6), st.sampled_from(["en", "ar"]))
 def test_arbitrary_text_never_breaks(text: str, cuts: list[int], lang: str) -> None:
     points = sorted({0, len(text), *(c for c in cuts if c <= len(text))})
-    units = [UnitSpan(a, b) for a, b in zip(points, points[1:], strict=False) if b > a]
+    units = [UnitSpan(a, b) for a, b in pairwise(points) if b > a]
     attrs = attribute(text, units, lang)
     assert len(attrs) == len(units)
     for a in attrs:
         if a is not None:
             assert text[a.cue_start:a.cue_end] == a.cue
             if a.speaker is not None:
-                assert text[a.speaker_start:a.speaker_end] == a.speaker  # type: ignore[misc]
+                assert text[a.speaker_start:a.speaker_end] == a.speaker
