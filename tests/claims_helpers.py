@@ -59,3 +59,57 @@ def seed_units(seed: Path) -> tuple[pl.DataFrame, dict[str, str]]:
                 named["assassination"] = unit_id(doc, start, end)
         offset += len(line) + 1
     return unit_rows(doc, text, spans), named
+
+
+TRACK_CLAIMS = """\
+# two tracked claims
+claims:
+  - claim_id: us-troops-stay-iraq  # the seed claim
+    text: {ar: "القوات الأمريكية ستبقى في العراق", en: "US troops will stay in Iraq"}
+  - claim_id: oil-prices-fall
+    text: {en: "Oil prices will fall this year"}
+"""
+
+# (doc_id, outlet, date or None, [(unit text, speaker, expected claim or None)])
+TRACK_DOCS: list[tuple[str, str, str | None, list[tuple[str, str | None, str | None]]]] = [
+    ("d1", "alpha", "2021-11-01", [
+        ("القوات الأمريكية ستبقى في العراق حسب قائد القيادة المركزية", "ماكنزي", "us-troops-stay-iraq"),
+        ("Iran will hold early elections in March, officials said.", "officials", None)]),
+    ("d2", "beta", "2021-11-03", [
+        ("قال الجنرال إن القوات الأمريكية ستبقى في العراق", "الجنرال", "us-troops-stay-iraq"),
+        ("Oil prices will fall this year, the minister said.", "minister", "oil-prices-fall")]),
+    ("d3", "gamma", "2021-11-09", [
+        ("Oil prices are expected to fall this year.", "analysts", "oil-prices-fall"),
+        ("Iran is expected to hold early elections in March.", "diplomats", None)]),
+    ("d4", "alpha", "2021-11-10", [
+        ("القوات الأمريكية ستبقى في العراق", "ماكنزي", "us-troops-stay-iraq"),
+        ("The weather was cold in the capital on Sunday.", "forecasters", None)]),
+    ("d5", "beta", "2021-11-16", [
+        ("Iran will hold early elections in March, a spokesman said.", "spokesman", None),
+        ("Oil prices will fall this year.", "minister", "oil-prices-fall")]),
+    ("d6", "gamma", "2021-11-17", [
+        ("A new bridge over the river opened to traffic yesterday.", "mayor", None)]),
+]
+
+
+def tracking_tables(dated: bool = True) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(documents, units) of the small tracking corpus: three outlets, several dates, two tracked claims."""
+    from datetime import UTC, datetime
+
+    from stancekit.ids import content_hash
+    from stancekit.schemas import DOCUMENTS
+
+    docs, units = [], []
+    for doc_id, outlet, day, items in TRACK_DOCS:
+        text = "\n".join(t for t, _, _ in items)
+        docs.append({"doc_id": doc_id, "source": "test", "source_row": None, "title": None, "text": text,
+                     "lang": "ar" if "ال" in text else "en", "url": None, "outlet": outlet, "license": None,
+                     "published_at": datetime.fromisoformat(day).replace(tzinfo=UTC) if dated and day else None,
+                     "content_hash": content_hash(text), "duplicate_of": None})
+        spans, at = [], 0
+        for t, speaker, _ in items:
+            spans.append((at, at + len(t), {"is_claim": True, "speaker": speaker}))
+            at += len(t) + 1
+        units.append(unit_rows(doc_id, text, spans))
+    doc_frame = conform(pl.DataFrame(docs, schema=DOCUMENTS.polars_schema()), DOCUMENTS)
+    return doc_frame, pl.concat(units)

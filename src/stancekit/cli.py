@@ -472,6 +472,54 @@ def baseline(
                      f"(majority class {r['majority_class']['macro_f1']:.3f}); reports/baseline.json")
 
 
+@claims_app.command("suggest")
+def claims_suggest(
+    campaign: CampaignOpt = Path("."),
+    threshold: Annotated[float, typer.Option(help="Cosine (char n-grams) at which two units are one claim.")] = 0.45,
+    min_size: Annotated[int, typer.Option("--min-size", help="Smallest cluster proposed as a claim.")] = 2,
+    as_json: JsonOpt = False,
+) -> None:
+    """Cluster claim units that match no tracked claim: reports/claim_suggestions.parquet."""
+    from stancekit.pipeline.track import run_suggest
+
+    summary = run_suggest(_campaign(campaign), threshold=threshold, min_size=min_size)
+    lines = "".join(f"\n  {s['suggestion_id']}  x{s['size']}  {s['text']}" for s in summary["top"])
+    emit(summary, as_json, f"claims suggest: {summary['suggestions']} suggestion(s) from "
+                           f"{summary['unmatched_claim_units']} unmatched claim unit(s); wrote {summary['path']}"
+                           + lines + ("\nadd one with: stancekit claims add SUGGESTION_ID --id CLAIM_ID"
+                                      if summary["top"] else ""))
+
+
+@claims_app.command("add")
+def claims_add(
+    suggestion_id: Annotated[str, typer.Argument(help="An id from `stancekit claims suggest`.")],
+    campaign: CampaignOpt = Path("."),
+    claim_id: Annotated[str | None, typer.Option("--id", help="The new claim's id (default: from its text).")] = None,
+    lang: Annotated[str | None, typer.Option(help="Its language, when the suggestion's is unknown.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Promote a suggestion into claims.yaml (the file's comments and order are kept)."""
+    from stancekit.pipeline.track import run_add
+
+    summary = run_add(_campaign(campaign), suggestion_id, claim_id=claim_id, lang=lang)
+    emit(summary, as_json, f"claims add: {summary['claim_id']} ({summary['lang']}) added to {summary['registry']}; "
+                           "run `stancekit match` to pair units with it")
+
+
+@app.command("track")
+def track_cmd(
+    campaign: CampaignOpt = Path("."),
+    by: Annotated[str, typer.Option(help="Period: day, week or month.")] = "week",
+    as_json: JsonOpt = False,
+) -> None:
+    """Mentions per claim, period, outlet and speaker (+ stance): reports/track/ (Parquet, PNG and HTML per claim)."""
+    from stancekit.pipeline.track import run_track
+
+    summary = run_track(_campaign(campaign), by=by)
+    emit(summary, as_json, f"track: {summary['mentions']} mention(s) of {summary['claims']} claim(s) by {by}; "
+                           f"wrote {summary['path']} and one .png/.html per claim")
+
+
 def main() -> None:
     try:
         app(standalone_mode=False)
