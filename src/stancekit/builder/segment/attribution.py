@@ -64,6 +64,39 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
     return spans
 
 
+def find_cues(text: str, finder: ModuleType) -> list[re.Match[str]]:
+    """Every cue match of ``finder.CUE_RE`` in ``text``, in order. Equivalent to ``CUE_RE.finditer`` but faster: the
+    whitespace tokens are looked up in the finder's ``CUE_KEYS`` first (one C-level pass), and the regex only runs
+    where one of the few cue words found occurs."""
+    keys: dict[str, str] = finder.CUE_KEYS
+    found = {keys[w] for w in keys.keys() & text.split()}
+    if not found:
+        return []
+    cue_re: re.Pattern[str] = finder.CUE_RE
+    starts: set[int] = set()
+    for word in found:
+        pos = text.find(word)
+        while pos >= 0:
+            end = pos + len(word)
+            if not (text[end:end + 1].isalpha()):
+                before = text[pos - 1:pos]
+                if not before.isalpha():
+                    starts.add(pos)
+                elif before in "وف" and not text[pos - 2:pos - 1].isalpha():
+                    starts.add(pos - 1)
+            pos = text.find(word, end)
+    out: list[re.Match[str]] = []
+    last_end = -1
+    for pos in sorted(starts):
+        if pos < last_end:
+            continue
+        m = cue_re.match(text, pos)
+        if m is not None:
+            out.append(m)
+            last_end = m.end()
+    return out
+
+
 def attribute(text: str, units: Sequence[UnitSpan], lang: str) -> list[Attribution | None]:
     """One entry per unit: its ``Attribution`` when it is a claim unit, else None. Offsets index ``text``."""
     out: list[Attribution | None] = [None] * len(units)
@@ -77,7 +110,7 @@ def attribute(text: str, units: Sequence[UnitSpan], lang: str) -> list[Attributi
         i = bisect_right(starts, pos) - 1
         return i >= 0 and spans[i][0] < pos < spans[i][1]
 
-    cues = list(finder.CUE_RE.finditer(text))
+    cues = find_cues(text, finder)
     mentions = list(_EN_MENTION_RE.finditer(text)) if finder is attribution_en else []
     entities: list[_Entity] = []
     ci = mi = 0

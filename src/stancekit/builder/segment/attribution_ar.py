@@ -38,7 +38,7 @@ from stancekit.builder.segment.claim_lexicon import (
     ar_verb_forms,
     trie_regex,
 )
-from stancekit.builder.segment.claim_types import QUOTE_CHARS, Local, core, tokens
+from stancekit.builder.segment.claim_types import QUOTE_CHARS, STRIP_CHARS, Local, core, cue_keys, tokens
 
 _FREE = [f for lemma in AR_VERBS_FREE for f in ar_verb_forms(lemma)] + AR_EXTRA_FREE + [
     p for p in AR_PRESENT if p not in AR_PRESENT_CONTENT
@@ -61,17 +61,25 @@ CUE_RE = re.compile(
     rf"|(?P<nonclaim>{trie_regex(_NONCLAIM)}){_END}"
     rf")"
 )
+# the first word of every cue, as it can stand between spaces: a cheap pre-filter before CUE_RE (attribution.find_cues)
+_FIRST_WORDS = (_FREE + _CONTENT + _PARTS + _NONCLAIM + ar_verb_forms("نقل") + AR_SPEECH_NOUNS
+                + ["بحسب", "حسب", "وفقا", "وفقاً", "وفقًا", "وفق", "طبقا", "طبقاً", "نقلا", "نقلاً", "نقلًا"]
+                + ["وفقا" + x for x in ("لـ", "ل")] + [p + x for p in ("ختم", "اختتم", "استهل", "بدأ") for x in ("", "ت")])
+CUE_KEYS = cue_keys(_FIRST_WORDS, "وف", ("", "“", "\"", "«", "("),
+                    ("", "،", ":", ".", "”", "\"", "»", "؛", ",", ":”", ":“", "\"،", "”،", ")"))
+_CONTENT_WORDS = frozenset(p + b + a + x for p in ("", "و", "ف") for b in ("", "ب", "ل") for a in ("أن", "إن", "ان")
+                           for x in ("", "ّ", "ه", "ها", "هم", "هما", "نا", "ني", "ك")) | {"بالقول"}
 _HEADLINE_RE = re.compile(r"^([^:\n“”\"«»]{2,40}?)\s*:\s*\S")
 _SPEECH_NOUN_RE = re.compile(r"(?<!\w)(?:قوله|قولها|قولهم|قولهما)(?!\w)")
 _AN_RE = re.compile(r"(?<!\w)عن(?!\w)")
 _NP_MAX = 12
+_ORDER = {"relay": 0, "free": 1, "content": 1, "expr": 1, "marker": 2, "noun": 3, "part": 4, "nonclaim": 5}
 _PREPS = {"في", "عن"}
 _SPOKESMAN = {"المتحدث", "المتحدثة", "الناطق", "الناطقة", "متحدث", "متحدثة", "ناطق", "ناطقة"}
 
 
 def _word(text: str, s: int, e: int) -> str:
-    cs, ce = core(text, s, e)
-    return text[cs:ce]
+    return text[s:e].strip(STRIP_CHARS)
 
 
 def _definite(w: str) -> bool:
@@ -89,7 +97,7 @@ def _quote_group(text: str, toks: list[tuple[int, int]], i: int) -> int:
 
 def _np_after(text: str, pos: int, end: int, extend: bool = True) -> list[tuple[int, int]]:
     """Raw tokens of the speaker phrase that starts at ``pos`` (stops at adjuncts, content markers, commas)."""
-    toks = tokens(text, pos, min(end, pos + 200))
+    toks = tokens(text, pos, min(end, pos + 130))
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(toks) and len(out) < _NP_MAX:
@@ -123,7 +131,7 @@ def _np_after(text: str, pos: int, end: int, extend: bool = True) -> list[tuple[
                     break
                 continue
             break
-        if word in AR_NP_STOP or AR_CONTENT_RE.fullmatch(word):
+        if word in AR_NP_STOP or word in _CONTENT_WORDS:
             break
         if out and not _definite(word) and (word.endswith(("اً", "ًا")) or (word.endswith("ا") and i + 1 < len(toks) and (
                 _word(text, *toks[i + 1]).endswith(("ا", "اً", "ًا"))))):
@@ -131,7 +139,7 @@ def _np_after(text: str, pos: int, end: int, extend: bool = True) -> list[tuple[
         if out and _indefinite_head(text, out) and (word in AR_REL_VERBS or (
                 word.endswith(("ها", "هم")) and not _definite(word))):
             break
-        if out and (word.startswith(("بت", "بإ", "بال", "بأ", "بـ", "لـ")) or CUE_RE.fullmatch(word) or (
+        if out and (word.startswith(("بت", "بإ", "بال", "بأ", "بـ", "لـ")) or word in CUE_KEYS or (
                 word[0] == "ب" and len(word) > 3 and (word.endswith("ة") or word[1] in "تإعمقفرحسخطزجدغ"))):
             break  # a prepositional or verbal-noun phrase (بزيادة الرواتب) ends the speaker
         out.append((s, e))
@@ -152,7 +160,7 @@ def _lookahead(text: str, toks: list[tuple[int, int]], i: int) -> int:
     while j < len(toks) and j < i + 8:
         raw = text[toks[j][0]:toks[j][1]]
         w = _word(text, *toks[j])
-        if not w or AR_CONTENT_RE.fullmatch(w) or w in AR_NP_STOP or raw.startswith(("لـ", ":")):
+        if not w or w in _CONTENT_WORDS or w in AR_NP_STOP or raw.startswith(("لـ", ":")):
             break
         j += 1
         if raw[-1] in "،,:؛.":
@@ -192,7 +200,7 @@ def _apposition(text: str, toks: list[tuple[int, int]], i: int) -> int:
     while j < len(toks) and j < i + 4:
         raw = text[toks[j][0]:toks[j][1]]
         w = _word(text, *toks[j])
-        if not w or w in AR_NP_STOP or (_definite(w) and j == i) or CUE_RE.fullmatch(w):
+        if not w or w in AR_NP_STOP or (_definite(w) and j == i) or w in CUE_KEYS:
             return i
         j += 1
         if raw[-1] in "،,":
@@ -204,12 +212,14 @@ def _next_is_stop(text: str, toks: list[tuple[int, int]], j: int) -> bool:
     if j >= len(toks):
         return True
     word = _word(text, *toks[j])
-    return word in AR_NP_STOP or bool(AR_CONTENT_RE.fullmatch(word)) or text[toks[j][0]] in ":،"
+    return word in AR_NP_STOP or word in _CONTENT_WORDS or text[toks[j][0]] in ":،"
 
 
 def _np_before(text: str, start: int, pos: int) -> list[tuple[int, int]]:
     """The subject phrase standing before a verb (``وكان وزير الدفاع قد أعلن``), or []."""
-    toks = tokens(text, start, pos)
+    toks = tokens(text, max(start, pos - 110), pos)
+    if toks and start < pos - 110:
+        toks.pop(0)  # possibly cut
     while toks and _word(text, *toks[-1]) in ("قد", "لقد"):
         toks.pop()
     out: list[tuple[int, int]] = []
@@ -300,11 +310,15 @@ def _cue_span(m: re.Match[str]) -> tuple[int, int]:
 
 def analyse(text: str, us: int, ue: int, matches: list[re.Match[str]], quoted: Callable[[int], bool]) -> Local | None:
     """The attribution of unit ``text[us:ue]`` from the cue matches inside it, or None."""
-    cands = [m for m in matches if not quoted(m.start()) and _valid(text, m, ue)]
-    if not cands:
+    best: re.Match[str] | None = None
+    rank = 9
+    for c in matches:
+        r = _ORDER[c.lastgroup or "part"]
+        if r < rank and not quoted(c.start()) and _valid(text, c, ue):
+            best, rank = c, r
+    if best is None:
         return None
-    order = {"relay": 0, "free": 1, "content": 1, "expr": 1, "marker": 2, "noun": 3, "part": 4, "nonclaim": 5}
-    m = min(cands, key=lambda c: (order[c.lastgroup or "part"], c.start()))
+    m = best
     kind = m.lastgroup
     cs, ce = _cue_span(m)
     form = text[cs:ce]

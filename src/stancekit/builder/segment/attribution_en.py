@@ -30,12 +30,16 @@ from stancekit.builder.segment.claim_lexicon import (
     EN_VERBS_FREE,
     trie_regex,
 )
-from stancekit.builder.segment.claim_types import QUOTE_CHARS, Local, core, tokens
+from stancekit.builder.segment.claim_types import QUOTE_CHARS, Local, core, cue_keys, tokens
 
 CUE_RE = re.compile(
     r"\b(?:(?P<acc>[Aa]ccording to)|(?P<quoted>quoted)|(?P<pointed>point(?:ed|s) out)"
     rf"|(?P<part>{trie_regex(EN_PARTICIPLES)})|(?P<verb>{trie_regex(EN_VERBS_FREE)}))\b"
 )
+CUE_KEYS = cue_keys([*EN_VERBS_FREE, *EN_PARTICIPLES, "according", "According", "quoted", "pointed", "points"], "",
+                    ("", "\"", "“", "(", "«", "‘", "'"),
+                    ("", ",", ".", ":", ";", "\"", "”", "’", ")", ",”", ".\"", ".”", ",\"", "—", "!", "?"))
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _AS_SAYING = re.compile(r"\bas (?:saying|telling)\b")
 _CONTENT_RE = re.compile(r"\bthat\b|[:“”\"«]")
 _HEADLINE_RE = re.compile(r"^([^:\n“”\"«»]{2,40}?)\s*:\s*\S")
@@ -55,7 +59,7 @@ def _clean(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _is_abbrev(word: str) -> bool:
-    return word.lower() in EN_TITLES or bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
+    return word.lower() in EN_TITLES or _INITIALS.fullmatch(word) is not None
 
 
 def _np_before(text: str, us: int, pos: int) -> list[tuple[int, int]]:
@@ -65,7 +69,7 @@ def _np_before(text: str, us: int, pos: int) -> list[tuple[int, int]]:
         if text[k] in _DELIMS:
             seg_start = k + 1
             break
-    toks = tokens(text, seg_start, pos)
+    toks = tokens(text, max(seg_start, pos - 120), pos)
     while toks and text[toks[-1][0]:toks[-1][1]].lower() in EN_AUX_BEFORE_CUE:
         toks.pop()
     # "Lloyd Austin, the defense secretary, said" / "John Keller, 64, told" / "The official, who ..., said"
@@ -131,7 +135,7 @@ def _walk_back(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _np_after(text: str, pos: int, ue: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    for s, e in tokens(text, pos, min(ue, pos + 160)):
+    for s, e in tokens(text, pos, min(ue, pos + 120)):
         raw = text[s:e]
         low = raw.lower().strip("".join(QUOTE_CHARS) + ",.;:")
         if raw[0] in QUOTE_CHARS and out:
@@ -257,7 +261,7 @@ def _valid(text: str, m: re.Match[str], us: int, ue: int) -> bool:
 
 def _postposed(text: str, m: re.Match[str], ue: int) -> bool:
     """The cue closes its clause: few words follow it, or a comma soon does (``, data showed on Thursday, and``)."""
-    if _CONTENT_RE.search(text, m.end(), ue) is None and len(tokens(text, m.end(), ue)) <= 8:
+    if _CONTENT_RE.search(text, m.end(), ue) is None and text.count(" ", m.end(), ue) <= 8:
         return True
     comma = text.find(",", m.end(), min(ue, m.end() + 30))
     return comma > 0 and _CONTENT_RE.search(text, m.end(), comma) is None and text[:m.start()].rstrip()[-1:] != ","

@@ -52,13 +52,27 @@ class Local:
             self.attr_start = self.cue_start
 
 
+def cue_keys(forms: list[str], proclitics: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]) -> dict[str, str]:
+    """Whitespace-token spellings of each cue word (with a proclitic, quotes, punctuation) -> the bare word."""
+    keys: dict[str, str] = {}
+    for f in forms:
+        for p in ("", *proclitics):
+            for a in prefixes:
+                for z in suffixes:
+                    keys[a + p + f + z] = f
+    return keys
+
+
 def core(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink ``[start, end)`` past quote marks and punctuation at both ends."""
-    while start < end and text[start] in STRIP_CHARS:
-        start += 1
-    while end > start and text[end - 1] in STRIP_CHARS:
-        end -= 1
-    return start, end
+    raw = text[start:end]
+    inner = raw.strip(STRIP_CHARS)
+    if len(inner) == len(raw):
+        return start, end
+    if not inner:
+        return start, start
+    lead = len(raw) - len(raw.lstrip(STRIP_CHARS))
+    return start + lead, start + lead + len(inner)
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
