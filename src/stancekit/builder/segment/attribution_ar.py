@@ -64,7 +64,8 @@ CUE_RE = re.compile(
 # the first word of every cue, as it can stand between spaces: a cheap pre-filter before CUE_RE (attribution.find_cues)
 _FIRST_WORDS = (_FREE + _CONTENT + _PARTS + _NONCLAIM + ar_verb_forms("نقل") + AR_SPEECH_NOUNS
                 + ["بحسب", "حسب", "وفقا", "وفقاً", "وفقًا", "وفق", "طبقا", "طبقاً", "نقلا", "نقلاً", "نقلًا"]
-                + ["وفقا" + x for x in ("لـ", "ل")] + [p + x for p in ("ختم", "اختتم", "استهل", "بدأ") for x in ("", "ت")])
+                + ["وفقا" + x for x in ("لـ", "ل")]
+                + [p + x for p in ("ختم", "اختتم", "استهل", "بدأ") for x in ("", "ت")])
 CUE_KEYS = cue_keys(_FIRST_WORDS, "وف", ("", "“", "\"", "«", "("),
                     ("", "،", ":", ".", "”", "\"", "»", "؛", ",", ":”", ":“", "\"،", "”،", ")"))
 _CONTENT_WORDS = frozenset(p + b + a + x for p in ("", "و", "ف") for b in ("", "ب", "ل") for a in ("أن", "إن", "ان")
