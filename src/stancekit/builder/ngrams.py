@@ -104,14 +104,39 @@ class Vocabulary:
     idf: np.ndarray  # float64
     oov_idf: float
 
+    def _filter(self) -> np.ndarray:
+        """A one-hash Bloom filter over the codes (built on first use in each process; not pickled)."""
+        cached = _FILTERS.get(id(self))
+        if cached is None or cached[0] is not self.codes:
+            bits = np.zeros(1 << _FILTER_BITS, dtype=bool)
+            bits[_slot(self.codes)] = True
+            cached = (self.codes, bits)
+            if len(_FILTERS) >= 8:
+                _FILTERS.clear()
+            _FILTERS[id(self)] = cached
+        return cached[1]
+
     def lookup(self, codes: np.ndarray) -> np.ndarray:
         """Vocabulary index of each code, -1 when it is not in the vocabulary."""
-        if len(self.codes) == 0:
-            return np.full(len(codes), -1, dtype=np.int64)
-        idx = np.searchsorted(self.codes, codes)
+        out = np.full(len(codes), -1, dtype=np.int64)
+        if len(self.codes) == 0 or len(codes) == 0:
+            return out
+        cand = np.flatnonzero(self._filter()[_slot(codes)])  # most n-grams of a text are in no claim: skip them
+        maybe = codes[cand]
+        idx = np.searchsorted(self.codes, maybe)
         idx[idx == len(self.codes)] = 0
-        hit = self.codes[idx] == codes
-        return np.where(hit, idx, -1)
+        hit = self.codes[idx] == maybe
+        out[cand[hit]] = idx[hit]
+        return out
+
+
+_FILTER_BITS = 21
+_FILTERS: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+
+def _slot(codes: np.ndarray) -> np.ndarray:
+    with np.errstate(over="ignore"):
+        return (codes * _HASH_MUL) >> np.uint64(64 - _FILTER_BITS)
 
 
 def count_matrix(texts: Sequence[str], alphabet: Alphabet, vocab: Vocabulary,
