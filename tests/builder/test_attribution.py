@@ -191,8 +191,13 @@ def test_boilerplate_is_never_a_claim() -> None:
     assert attrs[0] is None and attrs[1] is not None and attrs[1].speaker == "The minister"
 
 
-def test_unknown_language_gives_no_claims() -> None:
+def test_other_languages_give_no_claims_and_und_is_detected_by_script() -> None:
     assert attribute("Der Minister sagte, dass...", [UnitSpan(0, 27)], "de") == [None]
+    text = "قال الوزير إن الخطة ستنجح."
+    a = attribute(text, [UnitSpan(0, len(text))], "und")[0]
+    assert a is not None and a.speaker == "الوزير"
+    b = attribute("The minister said it works.", [UnitSpan(0, 27)], "und")[0]
+    assert b is not None and b.speaker == "The minister"
 
 
 # ----------------------------------------------------------------------------------------------------- Arabic

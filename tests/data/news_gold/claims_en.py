@@ -155,3 +155,32 @@ S| The White House said the president respects the Fed's independence. || White 
 S| Republican lawmakers called on the Fed to act faster.
 B credit| CNN's Matt Egan contributed to this report.
 """
+
+# c11 and c12 were written after the rules were frozen, as a blind check (their first scores are in the report).
+ARTICLES["c11"] = """
+T| Boeing CEO says company will 'fix' quality problems || Boeing CEO | says | indirect
+B dateline| SEATTLE, Jan. 24 (Reuters) -
++S| Boeing Chief Executive Dave Calhoun told employees on Wednesday that the planemaker would take "full accountability" for a mid-air cabin panel blowout. || Dave Calhoun | told | indirect
+S| "We caused the problem, and we understand that," Calhoun said during a town hall meeting at the company's 737 factory in Renton, Washington. || Calhoun | said | direct
++S| "We are going to fix it." || <Calhoun | <said | direct
+S| The Federal Aviation Administration said it would not allow Boeing to expand production of the 737 MAX until it was satisfied with the company's quality controls. || Federal Aviation Administration | said | indirect
+S| FAA Administrator Mike Whitaker met Calhoun in Washington on Tuesday.
+S| Alaska Airlines, which operated the flight, said inspections of its MAX 9 fleet had found loose bolts on many aircraft. || Alaska Airlines | said | indirect
+S| United Airlines CEO Scott Kirby said he was "disappointed" and that the carrier was considering alternatives to the MAX 10. || Scott Kirby | said | indirect
+S| Several lawmakers urged the FAA to tighten its oversight of Boeing.
+S| Boeing shares fell 2.3% on Wednesday.
+B credit| (Reporting by Valerie Insinna; Editing by Chris Reese)
+"""
+
+ARTICLES["c12"] = """
+T| Drought pushes Panama Canal to cut daily transits
+S| The Panama Canal Authority said on Friday it would reduce the number of daily ship crossings to 24 from 32 because of a severe drought. || Panama Canal Authority | said | indirect
+S| Water levels in Gatun Lake, which feeds the canal's locks, are at their lowest in decades, according to the authority's hydrology department. || the authority's hydrology department | according to | indirect
+S| "This is not something we can solve overnight," the canal's administrator, Ricaurte Vasquez, told reporters. || Ricaurte Vasquez | told | direct
+S| He said the restrictions could last until the rainy season begins in May. || <Ricaurte Vasquez | said | indirect
+S| Shipping companies warned that the delays would raise freight costs for U.S. importers. || Shipping companies | warned | indirect
+S| Maersk said in a customer advisory that it would send some vessels around South America instead. || Maersk | said | indirect
+S| Panama's President Laurentino Cortizo has pledged to build a new reservoir on the Indio River.
+S| Environmental groups have reportedly opposed the plan.
+B share| Share this story
+"""

@@ -27,6 +27,7 @@ from stancekit.builder.segment.protocol import UnitSpan
 __all__ = ["Attribution", "attribute"]
 
 _FINDERS: dict[str, ModuleType] = {"ar": attribution_ar, "en": attribution_en}
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
 _QUOTE_RE = re.compile(r"[“”\"«»„\n]")
 _EN_MENTION_RE = re.compile(
     r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Gen\.|President|Senator|Sen\.|Gov\.|Governor|Mayor|Chancellor)\.? "
@@ -100,7 +101,10 @@ def find_cues(text: str, finder: ModuleType) -> list[re.Match[str]]:
 def attribute(text: str, units: Sequence[UnitSpan], lang: str) -> list[Attribution | None]:
     """One entry per unit: its ``Attribution`` when it is a claim unit, else None. Offsets index ``text``."""
     out: list[Attribution | None] = [None] * len(units)
-    finder = _FINDERS.get(lang[:2].lower() if lang else "")
+    code = (lang or "und")[:3].lower()
+    if code in ("und", "") and units:
+        code = "ar" if _ARABIC.search(text, 0, 4000) else "en"
+    finder = _FINDERS.get(code[:2])
     if finder is None or not units:
         return out
     spans = quote_spans(text)
@@ -234,7 +238,8 @@ def _quote_type(text: str, spans: list[tuple[int, int, bool]], loc: Local, us: i
         if len(mid.split()) > 5 or _has_marker(mid):
             return "indirect"
     post = text[min(inner[-1][1], hi):hi]
-    if _PUNCT_ONLY.fullmatch(post) is None:
+    comma = post.lstrip()[:1] in ",،" or text[inner[-1][1] - 2:inner[-1][1] - 1] in ",،"
+    if _PUNCT_ONLY.fullmatch(post) is None and (loc.preposed or not comma or _has_marker(post)):
         return "indirect"
     if not loc.preposed:
         tail = text[loc.cue_end:ue]

@@ -311,6 +311,10 @@ def analyse(text: str, us: int, ue: int, matches: list[re.Match[str]], quoted: C
         return None
     before = text[us:np[0][0] if not inverted else cs].strip(" ,")
     preposed = not before or before[-1] not in ",”\"" + "»'’"
+    q = max(text.rfind(ch, us, cs) for ch in "\"”»")
+    if preposed and q > us and (text[q - 1] in ",.!?" or text[q + 1:q + 2] == ",") and not _CONTENT_RE.search(
+            text, q + 1, cs):
+        preposed = False  # "...," the canal's administrator, Ricaurte Vasquez, told reporters
     attr_end = max(ce, np[-1][1])
     k = attr_end
     while k < ue and text[k] in " ,":
