@@ -6,12 +6,16 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from ruamel.yaml import YAML
 
-from claims_helpers import seed_units
-from stancekit.builder.claims import load_registry
+from claims_helpers import SEED_CLAIMS, seed_units
+from stancekit.builder.claims import load_registry, registry_from_data
+from stancekit.builder.match import CharNgramMatcher, match_batch
 from stancekit.campaign import Campaign
 from stancekit.errors import ConfigError, StageError
+from stancekit.ids import doc_id_from_text
 from stancekit.io import read_table, write_table
+from stancekit.pipeline.init import SEED_CLAIMS as INIT_CLAIMS
 from stancekit.pipeline.match import run_match
 from stancekit.schemas import PAIRS, conform
 
@@ -61,3 +65,18 @@ def test_claims_file_csv_becomes_campaign_yaml(campaign: Campaign, seed_path: Pa
 def test_missing_units_table(campaign: Campaign) -> None:
     with pytest.raises(StageError, match="segment"):
         run_match(campaign)
+
+
+@pytest.mark.parametrize("registry_text", ["seed", "init"])
+def test_seed_with_the_real_segmenter(seed_path: Path, registry_text: str) -> None:
+    segment = pytest.importorskip("stancekit.builder.segment.units")
+    text = seed_path.read_text(encoding="utf-8")
+    docs = pl.DataFrame({"doc_id": [doc_id_from_text(text)], "text": [text], "lang": ["ar"]})
+    units, _ = segment.segment_batch(docs)
+    data = SEED_CLAIMS if registry_text == "seed" else YAML(typ="safe").load(INIT_CLAIMS)
+    pairs = match_batch(units, matcher=CharNgramMatcher(registry_from_data(data)), top_k_=5, min_score=0.2)
+    joined = units.join(pairs, on="unit_id", how="left")
+    quote = joined.filter(pl.col("text").str.starts_with("قال قائد"))
+    attempt = joined.filter(pl.col("text").str.starts_with("وحول محاولة اغتيال"))
+    assert quote.height == 1 and quote["claim_id"].to_list() == ["us-troops-stay-iraq"]
+    assert attempt.height == 1 and attempt["claim_id"].to_list() == [None]
