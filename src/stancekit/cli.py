@@ -222,6 +222,31 @@ def studio_status(campaign: CampaignOpt = Path("."), as_json: JsonOpt = False) -
                      + (f"; {projects}" if projects else "") + (f" ({s['error']})" if s.get("error") else ""))
 
 
+@studio_app.command("simulate")
+def studio_simulate(
+    campaign: CampaignOpt = Path("."),
+    annotators: Annotated[int, typer.Option(help="How many simulated annotators (sim-<i>@stancekit.invalid).")] = 3,
+    answers: Annotated[Path | None, typer.Option(
+        help="Known answers: CSV/JSONL/Parquet rows of doc_id or unit_id, claim_id, label.")] = None,
+    label_map: Annotated[str | None, typer.Option(
+        help="Map the answers' labels onto the scheme: a=agree,b=...")] = None,
+    seed: Annotated[int, typer.Option(help="Seed of every draw (same seed, same answers).")] = 13,
+    skip_rate: Annotated[float, typer.Option(help="Probability that an annotator skips a task.")] = 0.05,
+    accuracy: Annotated[float, typer.Option(help="P(true label) for all but the noisy annotator.")] = 0.85,
+    workers: Annotated[int, typer.Option(help="Concurrent requests.")] = 4,
+    as_json: JsonOpt = False,
+) -> None:
+    """Simulated annotators answer the pushed tasks through the API (for demos and tests; never imports tasks)."""
+    from stancekit.pipeline.pull_file import parse_label_map
+    from stancekit.pipeline.simulate import run_simulate
+
+    s = run_simulate(_campaign(campaign), annotators=annotators, answers=answers, label_map=parse_label_map(label_map),
+                     seed=seed, skip_rate=skip_rate, accuracy=accuracy, workers=workers)
+    emit(s, as_json, f"simulate: {s['answered']} answers and {s['skipped']} skips by {len(s['annotators'])} "
+                     f"annotators on {s['tasks']} tasks in {s['seconds']} s ({s['already_answered']} already there, "
+                     f"{s['failed']} failed); known answers in {s['known_answers']}")
+
+
 annotators_app = typer.Typer(help="People who label: add, list, remove.", no_args_is_help=True)
 studio_app.add_typer(annotators_app, name="annotators")
 
