@@ -137,29 +137,37 @@ def encode_labels(df: pl.DataFrame, labels: Sequence[str], column: str = "label"
     return df.with_columns(pl.col(column).replace_strict(mapping, default=None, return_dtype=pl.Int64))
 
 
-def to_arrow(df: pl.DataFrame, features: Features) -> pa.Table:
+def to_arrow(df: pl.DataFrame | pa.Table, features: Features) -> pa.Table:
     """Select the features' columns in order and cast to their Arrow schema (which carries the HF metadata)."""
-    missing = [c for c in features if c not in df.columns]
+    names = df.column_names if isinstance(df, pa.Table) else df.columns
+    missing = [c for c in features if c not in names]
     if missing:
         raise SchemaError(f"export frame lacks column(s) {', '.join(missing)}")
-    table = df.select(list(features)).to_arrow()
+    table = df.select(list(features)) if isinstance(df, pa.Table) else df.select(list(features)).to_arrow()
     schema = features.arrow_schema
     return table if table.schema.equals(schema, check_metadata=True) else table.cast(schema)
 
 
-def _n_shards(table: pa.Table, max_rows: int, max_bytes: int) -> int:
-    return max(1, math.ceil(table.num_rows / max(1, max_rows)), math.ceil(table.nbytes / max(1, max_bytes)))
+def _nbytes(frame: pl.DataFrame | pa.Table) -> int:
+    return int(frame.nbytes if isinstance(frame, pa.Table) else frame.estimated_size())
 
 
-def write_parquet(table: pa.Table, path: Path) -> None:
-    """One Parquet file with the fixed writer options (no timestamps, same bytes for the same table)."""
+def _rows(frame: pl.DataFrame | pa.Table) -> int:
+    return int(frame.num_rows if isinstance(frame, pa.Table) else frame.height)
+
+
+def _n_shards(frame: pl.DataFrame | pa.Table, max_rows: int, max_bytes: int) -> int:
+    return max(1, math.ceil(_rows(frame) / max(1, max_rows)), math.ceil(_nbytes(frame) / max(1, max_bytes)))
+
+
+def _writer(path: Path, schema: pa.Schema) -> pq.ParquetWriter:
+    """A Parquet writer with the fixed options (no timestamps: the same rows give the same bytes)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(
-        table,
+    return pq.ParquetWriter(
         path,
+        schema,
         compression=CODEC,
         compression_level=CODEC_LEVEL,
-        row_group_size=ROW_GROUP_ROWS,
         use_dictionary=True,
         write_statistics=True,
         data_page_version="1.0",
@@ -167,26 +175,47 @@ def write_parquet(table: pa.Table, path: Path) -> None:
     )
 
 
+def write_parquet(frame: pl.DataFrame | pa.Table, path: Path, features: Features) -> tuple[int, int]:
+    """Write one Parquet file under ``features``' schema, one row group of ROW_GROUP_ROWS rows at a time.
+
+    A polars frame is converted to Arrow one row group at a time, so memory stays near the frame's own size
+    (a whole-frame ``to_arrow()`` would copy every string once more). Returns (rows, in-memory Arrow bytes).
+    """
+    schema = features.arrow_schema
+    rows = _rows(frame)
+    nbytes = 0
+    writer = _writer(path, schema)
+    try:
+        for off in range(0, max(rows, 1), ROW_GROUP_ROWS):
+            table = to_arrow(frame.slice(off, ROW_GROUP_ROWS), features)
+            nbytes += table.nbytes
+            writer.write_table(table, row_group_size=ROW_GROUP_ROWS)
+    finally:
+        writer.close()
+    return rows, nbytes
+
+
 def write_config(
     root: Path,
     config: str,
     folder: str,
-    tables: Mapping[str, pa.Table],
+    frames: Mapping[str, pl.DataFrame | pa.Table],
+    features: Features,
     *,
     max_shard_rows: int = 500_000,
     max_shard_bytes: int = MAX_SHARD_BYTES,
     prefix: str | None = None,
 ) -> list[Shard]:
-    """Write ``{folder}/{prefix or split}-0000i-of-0000n.parquet`` for each split, shards split evenly by rows."""
+    """Write ``{folder}/{prefix or split}-0000i-of-0000n.parquet`` per split; shards split the rows evenly."""
     shards: list[Shard] = []
-    for split, table in tables.items():
-        n = _n_shards(table, max_shard_rows, max_shard_bytes)
-        bounds = [table.num_rows * i // n for i in range(n + 1)]
+    for split, frame in frames.items():
+        total = _rows(frame)
+        n = _n_shards(frame, max_shard_rows, max_shard_bytes)
+        bounds = [total * i // n for i in range(n + 1)]
         for i in range(n):
-            part = table.slice(bounds[i], bounds[i + 1] - bounds[i])
             rel = f"{folder}/{prefix or split}-{i:05d}-of-{n:05d}.parquet"
-            write_parquet(part, root / rel)
-            shards.append(Shard(config, split, rel, part.num_rows, part.nbytes))
+            rows, nbytes = write_parquet(frame.slice(bounds[i], bounds[i + 1] - bounds[i]), root / rel, features)
+            shards.append(Shard(config, split, rel, rows, nbytes))
     return shards
 
 

@@ -23,7 +23,7 @@ import polars as pl
 import pyarrow.parquet as pq
 
 from stancekit.errors import InputError, InputNotFoundError
-from stancekit.exports.hf import default_features, ordered_splits, to_arrow, write_config
+from stancekit.exports.hf import default_features, ordered_splits, write_config
 
 
 def _documents(source: str | Path | pl.DataFrame) -> pl.DataFrame:
@@ -100,6 +100,5 @@ def hydrate(
     if out is not None:
         labels = _label_names(files[0])
         features = default_features(labels, text="full")
-        tables = {split: to_arrow(df, features) for split, df in result.items()}  # labels are class indices
-        write_config(Path(out), "default", "data", tables)
+        write_config(Path(out), "default", "data", dict(result), features)  # labels are already class indices
     return result

@@ -28,7 +28,6 @@ from stancekit.exports.hf import (
     default_features,
     encode_labels,
     ordered_splits,
-    to_arrow,
     write_config,
 )
 from stancekit.exports.hub import push_folder
@@ -206,13 +205,13 @@ def run_export(
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
-        shards = write_config(tmp, "default", "data", {s: to_arrow(encode_labels(f, scheme.labels), default)
-                                                       for s, f in _by_split(rows, splits).items()},
+        shards = write_config(tmp, "default", "data", {s: encode_labels(f, scheme.labels) for s, f in
+                                                       _by_split(rows, splits).items()}, default,
                               max_shard_rows=max_rows)
-        shards += write_config(tmp, "annotations", "annotations",
-                               {s: to_arrow(encode_labels(f, scheme.labels), ann)
-                                for s, f in _by_split(votes, splits).items()}, max_shard_rows=max_rows)
-        shards += write_config(tmp, "claims", "claims", {"train": to_arrow(claims, claim_features())},
+        shards += write_config(tmp, "annotations", "annotations", {s: encode_labels(f, scheme.labels) for s, f in
+                                                                   _by_split(votes, splits).items()}, ann,
+                               max_shard_rows=max_rows)
+        shards += write_config(tmp, "claims", "claims", {"train": claims}, claim_features(),
                                max_shard_rows=max_rows, prefix="claims")
         inputs = _card_inputs(campaign, cfg, scheme, rows, votes, shards, tmp, text, claims["claim_id"].n_unique())
         atomic_write_text(tmp / "README.md", render_card(inputs))
