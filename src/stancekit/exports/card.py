@@ -142,6 +142,17 @@ def _agreement_lines(agreement: Mapping[str, Any] | None) -> list[str]:
                     and all(isinstance(c, int | float) for c in ci) else "")
         shown = f"{value:.3f}" if isinstance(value, float) else str(value)
         lines.append(f"| {key} | {shown} | {interval} |")
+    for key, title in (("per_claim", "claim"), ("per_language", "language")):
+        groups = agreement.get(key)
+        if isinstance(groups, Mapping) and groups:
+            lines += ["", f"| {title} | items | Krippendorff's alpha | 95% interval |", "|---|---|---|---|"]
+            for name in sorted(groups):
+                g = groups[name] if isinstance(groups[name], Mapping) else {}
+                alpha, ci = g.get("krippendorff_alpha"), g.get("krippendorff_alpha_ci")
+                shown = f"{alpha:.3f}" if isinstance(alpha, int | float) else "n/a"
+                interval = (f"[{ci[0]:.3f}, {ci[1]:.3f}]" if isinstance(ci, Sequence) and len(ci) == 2
+                            and all(isinstance(c, int | float) for c in ci) else "")
+                lines.append(f"| {name} | {g.get('n_items', '')} | {shown} | {interval} |")
     lines.append("")
     lines.append("Krippendorff's alpha is computed over every item's latest non-skipped votes of the main project "
                  "(gold and adjudication answers excluded), before any item was rejected; intervals are bootstrap "
