@@ -119,3 +119,14 @@ def test_bootstrap_is_seeded_and_brackets_the_estimate() -> None:
     lo, hi = a["krippendorff_alpha"]  # type: ignore[misc]
     assert lo < alpha < hi and hi - lo < 0.2
     assert bootstrap(stats, resamples=200, seed=6) != a
+
+
+def test_pairwise_confusions_dense_and_sparse_paths_agree() -> None:
+    rng = np.random.default_rng(9)
+    item = np.repeat(np.arange(300), 3)
+    ann = np.concatenate([rng.choice(40, 3, replace=False) for _ in range(300)])
+    lab = rng.integers(0, 3, 900)
+    small = pairwise_confusions(Votes(item, ann, lab, 300, 40, 3))
+    huge = pairwise_confusions(Votes(item, ann, lab, 300, 2000, 3))  # 2000^2 x 9 cells: the np.unique path
+    for x, y in zip(small, huge, strict=True):
+        assert np.array_equal(x, y)

@@ -31,45 +31,54 @@ NAN = float("nan")
 
 @dataclass(frozen=True)
 class ItemStats:
-    """Per-item sufficient statistics; every measure here is a ratio of (weighted) sums of these columns."""
+    """Per-item sufficient statistics, one row per item; every measure is a ratio of (weighted) column sums.
 
-    counts: FloatArray  # (n_items, K) votes per class
-    m: FloatArray  # votes per item
-    pairable: FloatArray  # 1.0 where m >= 2
-    diag: FloatArray  # sum_k n_ik (n_ik - 1) / (m - 1) on pairable items (o_kk summed over k)
-    p_item: FloatArray  # sum_k n_ik (n_ik - 1) / (m (m - 1)) on pairable items
-    shares: FloatArray  # (n_items, K) n_ik / m where m >= 1
+    Columns of ``table``: pairable (m >= 2), diag (``sum_k n_ik (n_ik - 1) / (m - 1)`` on pairable items),
+    p_item (``sum_k n_ik (n_ik - 1) / (m (m - 1))`` on pairable items), rated (m >= 1), then the K counts of
+    pairable items, then the K shares ``n_ik / m``. A bootstrap is then one matrix product per batch of resamples.
+    """
+
+    table: FloatArray
+    m: FloatArray
+    n_classes: int
 
     @classmethod
     def from_counts(cls, counts: npt.ArrayLike) -> ItemStats:
         c = np.asarray(counts, dtype=np.float64)
+        if c.ndim != 2:
+            raise ValueError("counts must be an (n_items, n_classes) matrix")
         m = c.sum(axis=1)
-        pairable = (m >= 2).astype(np.float64)
+        pairable = m >= 2
         same = (c * (c - 1)).sum(axis=1)
         with np.errstate(invalid="ignore", divide="ignore"):
-            diag = np.where(m >= 2, same / np.maximum(m - 1, 1), 0.0)
-            p_item = np.where(m >= 2, same / np.maximum(m * (m - 1), 1), 0.0)
+            diag = np.where(pairable, same / np.maximum(m - 1, 1), 0.0)
+            p_item = np.where(pairable, same / np.maximum(m * (m - 1), 1), 0.0)
             shares = np.where(m[:, None] >= 1, c / np.maximum(m, 1)[:, None], 0.0)
-        return cls(c, m, pairable, diag, p_item, shares)
+        table = np.column_stack([pairable, diag, p_item, m >= 1, c * pairable[:, None], shares]).astype(np.float64)
+        return cls(table, m, c.shape[1])
+
+    @property
+    def pairable(self) -> FloatArray:
+        return self.table[:, 0]
 
     def measures(self, weights: FloatArray | None = None) -> dict[str, float]:
-        """alpha, Fleiss' kappa and percent agreement, optionally with item weights (bootstrap)."""
-        w = np.ones(len(self.m)) if weights is None else weights
-        wp = w * self.pairable
-        nk = wp @ self.counts
-        n = float(nk.sum())
-        expected = n * n - float((nk * nk).sum())
-        alpha = 1.0 - (n - 1.0) * (n - float(wp @ self.diag)) / expected if n > 1 and expected > 0 else NAN
-        n_pairable = float(wp.sum())
-        p_a = float(w @ self.p_item) / n_pairable if n_pairable > 0 else NAN
-        rated = w * (self.m >= 1)
-        n_rated = float(rated.sum())
-        if n_rated > 0 and n_pairable > 0:
-            pi = (rated @ self.shares) / n_rated
-            p_e = float((pi * pi).sum())
-            fleiss = (p_a - p_e) / (1.0 - p_e) if p_e < 1.0 else NAN
-        else:
-            fleiss = NAN
+        """alpha, Fleiss' kappa and percent agreement, optionally with item weights."""
+        totals = self.table.sum(axis=0) if weights is None else weights @ self.table
+        return {k: float(v[0]) for k, v in self.from_totals(totals[None, :]).items()}
+
+    def from_totals(self, totals: FloatArray) -> dict[str, FloatArray]:
+        """The measures for every row of weighted column sums (``(n_rows, columns)``); NaN where undefined."""
+        k = self.n_classes
+        n_pairable, diag, p_sum, n_rated = totals[:, 0], totals[:, 1], totals[:, 2], totals[:, 3]
+        nk = totals[:, 4:4 + k]
+        n = nk.sum(axis=1)
+        expected = n * n - (nk * nk).sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            alpha = np.where((n > 1) & (expected > 0), 1.0 - (n - 1.0) * (n - diag) / expected, np.nan)
+            p_a = np.where(n_pairable > 0, p_sum / n_pairable, np.nan)
+            pi = totals[:, 4 + k:] / n_rated[:, None]
+            p_e = (pi * pi).sum(axis=1)
+            fleiss = np.where((n_rated > 0) & (n_pairable > 0) & (p_e < 1.0), (p_a - p_e) / (1.0 - p_e), np.nan)
         return {"krippendorff_alpha": alpha, "fleiss_kappa": fleiss, "percent_agreement": p_a}
 
 
@@ -96,15 +105,19 @@ def bootstrap(
     if resamples <= 0 or n < 2:
         return dict.fromkeys(names)
     rng = np.random.default_rng(seed)
-    draws: dict[str, list[float]] = {k: [] for k in names}
-    for _ in range(resamples):
-        w = np.bincount(rng.integers(0, n, n), minlength=n).astype(np.float64)
-        for k, v in stats.measures(w).items():
-            draws[k].append(v)
+    chunk = max(1, min(resamples, 4_000_000 // n))  # resamples per matrix product (bounds memory to ~64 MB)
+    parts: list[dict[str, FloatArray]] = []
+    done = 0
+    while done < resamples:
+        b = min(chunk, resamples - done)
+        picks = rng.integers(0, n, (b, n)) + (np.arange(b) * n)[:, None]
+        weights = np.bincount(picks.ravel(), minlength=b * n).reshape(b, n).astype(np.float64)
+        parts.append(stats.from_totals(weights @ stats.table))
+        done += b
+    draws = {k: np.concatenate([p[k] for p in parts]) for k in names}
     lo, hi = 100 * (1 - confidence) / 2, 100 * (1 + confidence) / 2
     out: dict[str, list[float] | None] = {}
-    for k, vals in draws.items():
-        arr = np.asarray(vals)
+    for k, arr in draws.items():
         arr = arr[np.isfinite(arr)]
         out[k] = [float(np.percentile(arr, lo)), float(np.percentile(arr, hi))] if len(arr) else None
     return out
@@ -147,8 +160,15 @@ def pairwise_confusions(votes: Votes) -> tuple[IntArray, IntArray, IntArray]:
     i = np.concatenate(firsts)
     j = np.concatenate(seconds)
     pair_code = ann[i] * votes.n_annotators + ann[j]
-    codes, inverse = np.unique(pair_code, return_inverse=True)
-    conf = np.bincount(inverse * k * k + lab[i] * k + lab[j], minlength=len(codes) * k * k)
+    cell = lab[i] * k + lab[j]
+    if votes.n_annotators**2 * k * k <= 20_000_000:  # a dense table over every annotator pair: no sort needed
+        dense = np.bincount(pair_code * k * k + cell, minlength=votes.n_annotators**2 * k * k).reshape(-1, k * k)
+        codes: npt.NDArray[np.int64] = np.flatnonzero(dense.any(axis=1)).astype(np.int64)
+        conf: npt.NDArray[np.int64] = dense[codes].ravel()
+    else:
+        uniq, inverse = np.unique(pair_code, return_inverse=True)
+        codes = uniq.astype(np.int64)
+        conf = np.bincount(inverse.ravel() * k * k + cell, minlength=len(codes) * k * k)
     return (codes // votes.n_annotators).astype(np.int64), (codes % votes.n_annotators).astype(np.int64), \
         conf.reshape(len(codes), k, k).astype(np.int64)
 

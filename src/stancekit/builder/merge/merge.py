@@ -58,9 +58,10 @@ class MergeResult:
 
 
 def _codes(values: pl.Series, universe: pl.Series) -> IntArray:
-    """Index of every value in the sorted unique ``universe``."""
-    found = universe.search_sorted(values.cast(universe.dtype), side="left")
-    return found.to_numpy().astype(np.int64)
+    """Index of every value in the sorted unique ``universe`` (every value must be in it): a hash join."""
+    index = pl.DataFrame({"v": universe, "i": pl.int_range(len(universe), eager=True, dtype=pl.Int64)})
+    found = pl.DataFrame({"v": values.cast(universe.dtype)}).join(index, on="v", how="left", maintain_order="left")
+    return found["i"].to_numpy()
 
 
 def _dense_codes(values: pl.Series, uniques: pl.Series) -> IntArray:

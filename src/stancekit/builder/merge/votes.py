@@ -82,8 +82,8 @@ def extract_votes(annotations: pl.DataFrame, labels: tuple[str, ...], *, scheme_
     adjudication = _latest(usable.filter(pl.col("project_role") == ADJUDICATION), ["pair_id"]).select(
         "pair_id", "label", "annotator"
     )
-    main_items = ann.filter(is_main & ~gt).select("pair_id").unique()
-    only_skipped = main_items.join(done.filter(is_main).select("pair_id").unique(), on="pair_id", how="anti")
+    skipped_items = ann.filter(is_main & ~gt & cancelled).select("pair_id").unique()  # few: only these can qualify
+    only_skipped = skipped_items.join(done.filter(is_main).select("pair_id"), on="pair_id", how="anti")
     other_roles = ann.filter(~pl.col("project_role").is_in([MAIN, ADJUDICATION]))
     if other_roles.height:
         roles = ", ".join(sorted(other_roles["project_role"].unique().to_list()))
