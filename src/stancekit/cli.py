@@ -143,7 +143,7 @@ def segment(
 def merge(
     campaign: CampaignOpt = Path("."),
     method: Annotated[
-        str | None, typer.Option(help="majority_vote or dawid_skene (default: [merge] method).")
+        str | None, typer.Option(help="majority_vote or dawid_skene (default: merge.method in stancekit.toml).")
     ] = None,
     votes: Annotated[Path | None, typer.Option(help="External votes (CSV/JSONL/Parquet), one vote per row.")] = None,
     item_column: Annotated[str | None, typer.Option(help="With --votes: the item column.")] = None,
