@@ -67,10 +67,16 @@ def symbols(texts: Sequence[str], alphabet: Alphabet) -> np.ndarray:
     return s[keep]
 
 
-def ngram_codes(s: np.ndarray, ns: Sequence[int], bits: int) -> tuple[np.ndarray, np.ndarray]:
-    """Every n-gram of ``s`` (not spanning a separator): ``(codes uint64, text index int64)``."""
+def ngram_codes(s: np.ndarray, ns: Sequence[int], bits: int,
+                within_words: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Every n-gram of ``s`` (not spanning a separator): ``(codes uint64, text index int64)``.
+
+    ``within_words``: only n-grams inside one space-padded word (no space in their interior), like scikit-learn's
+    ``char_wb`` analyser.
+    """
     is_sep = s == SEP
     sep_cum = np.concatenate(([0], np.cumsum(is_sep)))
+    space_cum = np.concatenate(([0], np.cumsum(s == SPACE))) if within_words else sep_cum
     text_of = sep_cum[:-1]  # index of the text each position belongs to
     exact = bits * max(ns) <= 58
     s64 = s.astype(np.uint64)
@@ -80,6 +86,8 @@ def ngram_codes(s: np.ndarray, ns: Sequence[int], bits: int) -> tuple[np.ndarray
         if m <= 0:
             continue
         valid = (sep_cum[n:n + m] - sep_cum[:m]) == 0
+        if within_words and n > 2:
+            valid &= (space_cum[n - 1:n - 1 + m] - space_cum[1:1 + m]) == 0
         if exact:
             code: np.ndarray = np.full(m, n, dtype=np.uint64)  # the size tag keeps n-grams of different sizes apart
             for j in range(n):
@@ -139,12 +147,12 @@ def _slot(codes: np.ndarray) -> np.ndarray:
         return (codes * _HASH_MUL) >> np.uint64(64 - _FILTER_BITS)
 
 
-def count_matrix(texts: Sequence[str], alphabet: Alphabet, vocab: Vocabulary,
-                 ns: Sequence[int]) -> tuple[sp.csr_matrix, np.ndarray]:
+def count_matrix(texts: Sequence[str], alphabet: Alphabet, vocab: Vocabulary, ns: Sequence[int],
+                 within_words: bool = False) -> tuple[sp.csr_matrix, np.ndarray]:
     """Term counts over the vocabulary (texts x vocabulary) and each text's count of out-of-vocabulary n-grams."""
     n_texts = len(texts)
     s = symbols(texts, alphabet)
-    codes, text_idx = ngram_codes(s, ns, alphabet.bits)
+    codes, text_idx = ngram_codes(s, ns, alphabet.bits, within_words)
     vidx = vocab.lookup(codes)
     hit = vidx >= 0
     oov = np.bincount(text_idx[~hit], minlength=n_texts)[:n_texts].astype(np.float64)
