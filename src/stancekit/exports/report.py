@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import io
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,13 +66,15 @@ def _text(text: str, lang: str) -> str:
 
 
 def _svg(fig: Any) -> str:
+    """Inline SVG without matplotlib's RDF metadata (dates and namespace URLs: not needed, and not reproducible)."""
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight")
+    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
     import matplotlib.pyplot as plt
 
     plt.close(fig)
     svg = buf.getvalue()
-    return svg[svg.index("<svg") :]
+    svg = svg[svg.index("<svg") :]
+    return re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
 
 
 def _label_split_plot(df: pl.DataFrame, labels: tuple[str, ...]) -> str:
