@@ -334,7 +334,13 @@ def _commented(plain: dict[str, Any]) -> CommentedMap:
 def install_registry(source: Path, dest: Path) -> Registry:
     """Make ``source`` the campaign's registry at ``dest`` (validated first; CSV converted to YAML)."""
     registry = load_registry(source)
-    if source.suffix.lower() == ".csv":
+    if dest.suffix.lower() == ".csv":
+        if source.suffix.lower() != ".csv":
+            raise ClaimsError(f"{dest}: the campaign's registry is a CSV file ([claims] file in stancekit.toml) but "
+                              f"{source} is YAML; set [claims] file = \"claims.yaml\" or pass a CSV")
+        if source.resolve() != dest.resolve():
+            atomic_write_text(dest, _read_text(source))
+    elif source.suffix.lower() == ".csv":
         atomic_write_text(dest, registry_yaml_text(registry, f"# converted from {source.name} by stancekit\n"))
     elif source.resolve() != dest.resolve():
         atomic_write_text(dest, _read_text(source))
