@@ -97,6 +97,14 @@ def test_card_loads_with_hub_metadata(exported: tuple[Campaign, Path]) -> None:
     _, out = exported
     card = DatasetCard.load(out / "README.md")
     data = card.data.to_dict()
+    documented = {"pretty_name", "language", "license", "annotations_creators", "language_creators",
+                  "multilinguality", "size_categories", "source_datasets", "task_categories", "task_ids", "tags",
+                  "configs", "dataset_info"}
+    assert set(data) <= documented, set(data) - documented
+    # the Hub's text-classification subtasks (huggingface.js tasks list)
+    assert set(data["task_ids"]) <= {"fact-checking", "multi-input-text-classification", "multi-class-classification",
+                                     "natural-language-inference"}
+    assert data["multilinguality"] == "multilingual" and data["language_creators"] == ["found"]
     assert data["task_categories"] == ["text-classification"]
     assert data["license"] == "cc-by-4.0" and data["language"] == ["ar", "en"]
     assert data["size_categories"] == ["n<1K"] and data["annotations_creators"] == ["crowdsourced"]

@@ -64,6 +64,16 @@ def test_rerun_is_identical(camp: Campaign) -> None:
     assert camp.table("splits").read_bytes() == a
 
 
+def test_lost_assignments_fall_back_to_the_current_splits(camp: Campaign) -> None:
+    camp.config_path.write_text("[split]\nseed = 1\n")
+    run_split(camp)
+    first = pl.read_parquet(camp.table("splits"))
+    camp.table("split_assignments").unlink()
+    camp.config_path.write_text("[split]\nseed = 99\n")  # a new seed would place groups differently
+    assert run_split(camp).moved == 0
+    assert pl.read_parquet(camp.table("splits")).equals(first)
+
+
 def test_changing_the_rule_needs_reassign(camp: Campaign) -> None:
     run_split(camp)
     camp.config_path.write_text('[split]\ngroup_by = "claim"\nratios = [0.34, 0.33, 0.33]\n')

@@ -82,8 +82,14 @@ def labelled_items(campaign: Campaign, *, threshold: float) -> pl.DataFrame:
 
 def _previous(campaign: Campaign, group_by: str, test_after: str, reassign: bool) -> pl.DataFrame | None:
     path = campaign.table(ASSIGNMENTS)
-    if reassign or not table_exists(path):
+    if reassign:
         return None
+    if not table_exists(path):
+        # assignments lost (or written by an older stancekit): the current splits still pin their pairs
+        if not table_exists(campaign.table("splits")):
+            return None
+        return read_table(campaign.table("splits"), ["pair_id", "split", "group_key"]).with_columns(
+            pl.lit(group_by).alias("group_by"), pl.lit(test_after).alias("test_after"))
     prev = read_table(path)
     rules = prev.select("group_by", "test_after").unique()
     if rules.height and rules.rows() != [(group_by, test_after)]:
