@@ -300,14 +300,17 @@ def annotators_remove(
 def push(
     campaign: CampaignOpt = Path("."),
     sample: Annotated[int | None, typer.Option(help="Push at most N new pairs (0: all).")] = None,
-    strategy: Annotated[str | None, typer.Option(help="score, random or stratified.")] = None,
+    strategy: Annotated[str | None, typer.Option(
+        help="score, random, stratified; uncertainty or diversity (with a baseline model).")] = None,
     per_claim: Annotated[int | None, typer.Option(help="At most Q new pairs per claim.")] = None,
+    predictions: Annotated[bool, typer.Option(
+        "--predictions", help="Attach the baseline model's label and score to each task as a pre-annotation.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Send pairs to Label Studio as tasks (idempotent: only missing tasks are imported); write tables/tasks."""
     from stancekit.pipeline.push import run_push
 
-    s = run_push(_campaign(campaign), sample=sample, strategy=strategy, per_claim=per_claim)
+    s = run_push(_campaign(campaign), sample=sample, strategy=strategy, per_claim=per_claim, predictions=predictions)
     emit(s, as_json, f"push: {s['imported']} task(s) imported, {s['already_there']} already there, "
                      f"{s['archived']} archived, {s['duplicates_removed']} duplicate(s) removed; "
                      f"{s['tasks_on_server']} task(s) in project {s['project_id']} at {s['url']}")

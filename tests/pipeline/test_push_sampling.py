@@ -59,3 +59,35 @@ def test_selection_is_a_capped_subset(rows: list[tuple[str, float]], sample: int
         assert out.group_by("claim_id").len()["len"].max() <= per_claim  # type: ignore[operator]
     if not sample and not per_claim:
         assert len(ids) == frame.height
+
+
+def _predicted(n: int) -> pl.DataFrame:
+    return pl.DataFrame({
+        "pair_id": [f"p{i:03d}" for i in range(n)],
+        "claim_id": [f"c{i % 3}" for i in range(n)],
+        "score": [0.5] * n,
+        "outlet": [f"o{i % 2}" for i in range(n)],
+        "pred_label": [("agree", "disagree")[i % 2] for i in range(n)],
+        "pred_confidence": [((i * 37) % 100) / 100 for i in range(n)],
+    })
+
+
+def test_uncertainty_least_confident_first() -> None:
+    df = _predicted(30)
+    out = select_pairs(df, sample=5, strategy="uncertainty")
+    assert out.height == 5
+    assert out["pred_confidence"].to_list() == sorted(df["pred_confidence"].to_list())[:5]
+
+
+def test_diversity_spreads_over_strata() -> None:
+    df = _predicted(60)
+    out = select_pairs(df, sample=12, strategy="diversity")
+    strata = {(r["claim_id"], r["outlet"], r["pred_label"]) for r in out.iter_rows(named=True)}
+    all_strata = {(r["claim_id"], r["outlet"], r["pred_label"]) for r in df.iter_rows(named=True)}
+    assert strata == all_strata  # every stratum once before any twice
+    assert select_pairs(df, sample=12, strategy="diversity").equals(out)  # deterministic
+
+
+def test_model_strategies_need_the_model() -> None:
+    with pytest.raises(ConfigError, match="stancekit baseline"):
+        select_pairs(_predicted(3).drop("pred_confidence", "pred_label"), strategy="uncertainty")

@@ -210,6 +210,11 @@ class Studio:
         return _dump(self.call(f"annotating task {task_id}", self._ls.annotations.create, id=task_id, retry=False,
                                **fields))
 
+    def create_prediction(self, task_id: int, prediction: dict[str, Any]) -> dict[str, Any]:
+        """Attach a model's suggestion to a task (never retried: a retried create could land twice)."""
+        return _dump(self.call(f"adding a prediction to task {task_id}", self._ls.predictions.create, task=task_id,
+                               retry=False, **prediction))
+
     def update_annotation(self, annotation_id: int, **fields: Any) -> dict[str, Any]:
         return _dump(self.call(f"updating annotation {annotation_id}", self._ls.annotations.update,
                                id=annotation_id, **fields))

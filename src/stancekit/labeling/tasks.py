@@ -101,3 +101,11 @@ def task_key_of(task: Mapping[str, Any]) -> str | None:
 
 def is_archived(task: Mapping[str, Any]) -> bool:
     return bool((task.get("data") or {}).get("archived") or (task.get("meta") or {}).get("archived"))
+
+
+def prediction(label: str, score: float, model_version: str) -> dict[str, Any]:
+    """A Label Studio prediction (pre-annotation) of the stance: shown to annotators as a suggestion, never a vote."""
+    from stancekit.labeling.config_xml import ANCHOR, STANCE
+
+    return {"model_version": model_version, "score": round(float(score), 6),
+            "result": [{"from_name": STANCE, "to_name": ANCHOR, "type": "choices", "value": {"choices": [label]}}]}

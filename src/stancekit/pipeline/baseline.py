@@ -62,12 +62,19 @@ def run_baseline(campaign: Campaign, *, dataset: Path | None = None) -> dict[str
     folder = dataset or campaign.export
     frames, labels = load_export(folder)
     model, report = train_baseline(frames["train"], frames["validation"], frames["test"], labels=labels)
-    report["stancekit_version"] = __version__
     report["dataset"] = str(folder)
-    models = campaign.root / "models"
-    path = models / f"baseline-{report['train_data_sha256'][:12]}.pkl"
-    atomic_write_bytes(path, pickle.dumps({"model": model, "report": report}))
+    if report["test"]["n"] < 30:
+        report.setdefault("warnings", []).append(
+            f"only {report['test']['n']} labelled pair(s) to evaluate on: the figures are anecdotal")
+    return save_model(campaign, model, report)
+
+
+def save_model(campaign: Campaign, model: BaselineModel, report: dict[str, Any]) -> dict[str, Any]:
+    """Keep the model (with its version, features and training-data hash) and its report in the campaign."""
+    report["stancekit_version"] = __version__
+    path = campaign.root / "models" / f"baseline-{report['train_data_sha256'][:12]}.pkl"
     report["model_file"] = str(path.relative_to(campaign.root))
+    atomic_write_bytes(path, pickle.dumps({"model": model, "report": report}))
     atomic_write_text(campaign.reports / "baseline.json", json.dumps(report, indent=2, sort_keys=True) + "\n")
     return report
 

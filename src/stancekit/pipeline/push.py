@@ -23,8 +23,8 @@ from stancekit.io import read_table, table_exists, write_table
 from stancekit.labeling import projects
 from stancekit.labeling.client import Studio
 from stancekit.labeling.config_xml import default_guideline
-from stancekit.labeling.tasks import Claim, encode_task, is_archived, join_context, task_key_of
-from stancekit.pipeline.sampling import select_pairs
+from stancekit.labeling.tasks import Claim, encode_task, is_archived, join_context, prediction, task_key_of
+from stancekit.pipeline.sampling import MODEL_STRATEGIES, select_pairs
 from stancekit.progress import bar, note
 from stancekit.schemas import TASKS, LabelScheme, conform
 
@@ -172,9 +172,47 @@ def _tasks_table(found: dict[str, list[dict[str, Any]]], cands: pl.DataFrame, pr
     return conform(df, TASKS)
 
 
+def _model_columns(campaign: Campaign, new: pl.DataFrame, claims: dict[str, Claim], scheme: LabelScheme,
+                   strategy: str, predictions: bool) -> tuple[pl.DataFrame, str | None]:
+    """The baseline model's predictions for the candidates, when the strategy or --predictions needs them."""
+    if not predictions and strategy not in MODEL_STRATEGIES:
+        return new, None
+    from stancekit.pipeline.predict import add_predictions, with_outlet
+
+    new, version = add_predictions(campaign, new, claims, scheme)
+    return with_outlet(new, read_table(campaign.table("documents"))), version
+
+
+def _predict_pushed(studio: Studio, campaign: Campaign, cands: pl.DataFrame, found: dict[str, list[dict[str, Any]]],
+                    old: pl.DataFrame, claims: dict[str, Claim], scheme: LabelScheme) -> tuple[set[str], str]:
+    """Attach predictions to tasks pushed earlier without one from the current model; returns their keys."""
+    from stancekit.pipeline.predict import add_predictions
+
+    have: dict[str, str | None] = {}
+    if old.height and "prediction_model" in old.columns:
+        have = dict(old.filter(pl.col("project_role") == ROLE).select("task_key", "prediction_model").iter_rows())
+    _, version = add_predictions(campaign, cands.head(0), claims, scheme)
+    todo = cands.filter(pl.col("task_key").is_in([k for k in found if have.get(k) != version]))
+    todo, version = add_predictions(campaign, todo, claims, scheme)
+    done: set[str] = set()
+    with bar("predictions", total=todo.height, unit="tasks") as b:
+        for key, label, conf in todo.select("task_key", "pred_label", "pred_confidence").iter_rows():
+            for t in found.get(key, []):
+                studio.create_prediction(int(t["id"]), prediction(label, conf, version))
+            done.add(key)
+            b.advance()
+    return done, version
+
+
 def run_push(campaign: Campaign, *, sample: int | None = None, strategy: str | None = None,
-             per_claim: int | None = None, batch_size: int | None = None) -> dict[str, Any]:
-    """Push the campaign's pairs to its Label Studio project; returns a summary."""
+             per_claim: int | None = None, batch_size: int | None = None,
+             predictions: bool = False) -> dict[str, Any]:
+    """Push the campaign's pairs to its Label Studio project; returns a summary.
+
+    ``predictions``: attach the baseline model's label and score to each task as a Label Studio prediction (a
+    suggestion annotators start from; predictions never vote in merge). ``strategy`` uncertainty/diversity order the
+    candidates by the same model. The strategy and the model version are recorded per task in tables/tasks.parquet.
+    """
     cfg = load_config(campaign.root)
     scheme = scheme_of(cfg)
     strategy = strategy or str(cfg.get("push", "strategy"))
@@ -195,10 +233,21 @@ def run_push(campaign: Campaign, *, sample: int | None = None, strategy: str | N
     removed = dedupe(studio, found)
 
     new = cands.filter(~pl.col("task_key").is_in(list(found)))
+    new, version = _model_columns(campaign, new, claims, scheme, strategy, predictions)
     chosen = select_pairs(new, sample=sample, strategy=strategy, per_claim=per_claim,
                           seed=int(cfg.get("push", "seed")))
-    tasks = [encode_task(r, claims[r["claim_id"]], task_key=r["task_key"], label_scheme=scheme.id)
-             for r in chosen.iter_rows(named=True)]
+    tasks = []
+    for r in chosen.iter_rows(named=True):
+        task = encode_task(r, claims[r["claim_id"]], task_key=r["task_key"], label_scheme=scheme.id)
+        task["data"]["strategy"] = strategy
+        if predictions and version:
+            task["predictions"] = [prediction(r["pred_label"], r["pred_confidence"], version)]
+        tasks.append(task)
+    path = campaign.table("tasks")
+    old = read_table(path) if table_exists(path) else TASKS.empty()
+    predicted_before: set[str] = set()
+    if predictions:
+        predicted_before, version = _predict_pushed(studio, campaign, cands, found, old, claims, scheme)
     with bar("push", total=len(tasks), unit="tasks") as b:
         for start in range(0, len(tasks), batch_size):
             batch = tasks[start:start + batch_size]
@@ -220,9 +269,9 @@ def run_push(campaign: Campaign, *, sample: int | None = None, strategy: str | N
                 t.setdefault("data", {})["archived"] = False
                 unarchived.append(key)
 
-    path = campaign.table("tasks")
-    old = read_table(path) if table_exists(path) else TASKS.empty()
     table = _tasks_table(after, cands, pid, scheme, old, datetime.now(UTC))
+    table = _record_choice(table, old, set(chosen["task_key"].to_list()), strategy,
+                           (set(chosen["task_key"].to_list()) | predicted_before) if predictions else set(), version)
     write_table(table, path)
     return {
         "url": studio.url, "project_id": pid, "project_created": created,
@@ -230,7 +279,27 @@ def run_push(campaign: Campaign, *, sample: int | None = None, strategy: str | N
         "already_there": len(wanted & set(found)), "duplicates_removed": removed,
         "archived": len(archived), "archived_pairs": sorted(archived), "unarchived": len(unarchived),
         "tasks_on_server": sum(len(c) for c in after.values()), "tasks_table": str(path),
+        "strategy": strategy, "predictions": version if predictions else None,
+        "predicted_earlier_tasks": len(predicted_before),
     }
+
+
+def _record_choice(table: pl.DataFrame, old: pl.DataFrame, chosen: set[str], strategy: str,
+                   predicted: set[str], version: str | None) -> pl.DataFrame:
+    """Per task: how it was chosen (``strategy``) and which model's suggestion it carries (``prediction_model``)."""
+    prev: dict[str, tuple[str | None, str | None]] = {}
+    if old.height:
+        cols = [c if c in old.columns else None for c in ("strategy", "prediction_model")]
+        for r in old.filter(pl.col("project_role") == ROLE).iter_rows(named=True):
+            prev[r["task_key"]] = (r.get("strategy") if cols[0] else None,
+                                   r.get("prediction_model") if cols[1] else None)
+    strat, model = [], []
+    for key, role in table.select("task_key", "project_role").iter_rows():
+        s_old, m_old = prev.get(key, (None, None))
+        strat.append(strategy if (role == ROLE and key in chosen) else s_old)
+        model.append(version if (role == ROLE and key in predicted) else m_old)
+    return table.with_columns(pl.Series("strategy", strat, dtype=pl.Utf8),
+                              pl.Series("prediction_model", model, dtype=pl.Utf8))
 
 
 def pushed_tasks(campaign: Campaign, roles: Iterable[str] = (ROLE,)) -> pl.DataFrame:

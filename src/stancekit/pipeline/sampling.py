@@ -4,6 +4,9 @@
 - ``random``: a seeded shuffle.
 - ``stratified``: claims take turns (round robin over claims, each claim's pairs shuffled with the seed), so every
   claim is represented before any claim gets a second pair.
+- ``uncertainty`` (needs the baseline model's predictions: column ``pred_confidence``): least confident first.
+- ``diversity`` (needs ``pred_label``): strata of claim x outlet x predicted label take turns, least confident first
+  within a stratum, so a batch spreads over claims, outlets and predicted labels.
 ``per_claim`` caps each claim first; ``sample`` then caps the total. 0 or None means no limit. The choice depends only
 on the frame and the options (the seed), so a re-run picks the same pairs.
 """
@@ -14,13 +17,26 @@ import polars as pl
 
 from stancekit.errors import ConfigError
 
-STRATEGIES = ("score", "random", "stratified")
+STRATEGIES = ("score", "random", "stratified", "uncertainty", "diversity")
+MODEL_STRATEGIES = ("uncertainty", "diversity")
 
 
 def _order(frame: pl.DataFrame, strategy: str, seed: int) -> pl.DataFrame:
     base = frame.sort("pair_id")
     if strategy == "score":
         return base.sort(["score", "pair_id"], descending=[True, False])
+    if strategy in MODEL_STRATEGIES:
+        need = "pred_confidence" if strategy == "uncertainty" else "pred_label"
+        if need not in base.columns:
+            raise ConfigError(f"push --strategy {strategy} needs the baseline model: run `stancekit baseline` first")
+        least = base.sort(["pred_confidence", "pair_id"])
+        if strategy == "uncertainty":
+            return least
+        outlet = pl.col("outlet").fill_null("") if "outlet" in least.columns else pl.lit("")
+        stratum = pl.concat_str([pl.col("claim_id"), outlet, pl.col("pred_label")], separator="\x1f")
+        return (least.with_columns(stratum.alias("__s"))
+                .with_columns(pl.int_range(pl.len()).over("__s").alias("__turn"))
+                .sort(["__turn", "pred_confidence", "pair_id"]).drop("__s", "__turn"))
     shuffled = base.sample(fraction=1.0, shuffle=True, seed=seed) if base.height else base
     if strategy == "random":
         return shuffled
