@@ -83,7 +83,7 @@ OPTIONS: dict[str, dict[str, Option]] = {
     "push": {
         "strategy": Option(
             "score",
-            "How pairs are chosen when --sample is given: score, random, stratified.",
+            "How pairs are chosen when --sample is given (uncertainty and diversity need `stancekit baseline`).",
             ("score", "random", "stratified", "uncertainty", "diversity"),
         ),
         "sample": Option(0, "Push at most this many new pairs per run (0: all)."),
