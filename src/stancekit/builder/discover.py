@@ -65,35 +65,64 @@ def tfidf_matrix(texts: Sequence[str], *, max_df: float = 0.2) -> sp.csr_matrix:
     return sp.csr_matrix(sp.diags(1.0 / norms) @ x)
 
 
-def cluster_texts(texts: Sequence[str], *, threshold: float = 0.45, chunk: int = 2048) -> np.ndarray:
-    """A cluster label per text: connected components of the graph ``cosine >= threshold``."""
-    n = len(texts)
-    if n == 0:
-        return np.empty(0, np.int64)
-    x = tfidf_matrix(texts)
+def _components(x: sp.csr_matrix, threshold: float, chunk: int = 2048) -> np.ndarray:
+    n = x.shape[0]
     xt = sp.csr_matrix(x.T)
-    rows, cols = [], []
+    rows, cols = [np.empty(0, np.int64)], [np.empty(0, np.int64)]
     for lo in range(0, n, chunk):
         sim = sp.coo_matrix(x[lo:lo + chunk] @ xt)
         keep = (sim.data >= threshold - 1e-12) & (sim.col > sim.row + lo)
-        rows.append(sim.row[keep] + lo)
-        cols.append(sim.col[keep])
+        rows.append(sim.row[keep].astype(np.int64) + lo)
+        cols.append(sim.col[keep].astype(np.int64))
     r, c = np.concatenate(rows), np.concatenate(cols)
     graph = sp.coo_matrix((np.ones(len(r)), (r, c)), shape=(n, n))
-    _, labels = connected_components(graph, directed=False)
-    return np.asarray(labels, dtype=np.int64)
+    return np.asarray(connected_components(graph, directed=False)[1], dtype=np.int64)
 
 
-def medoid(texts: Sequence[str]) -> int:
-    """Index of the text most similar to the others (ties: the first)."""
-    if len(texts) <= 2:
+def cluster_matrix(x: sp.csr_matrix, *, threshold: float = 0.45, max_size: int = 50, step: float = 0.1) -> np.ndarray:
+    """Cluster labels for the rows of ``x``: connected components of ``cosine >= threshold``.
+
+    Single linkage chains topics together (gold up, gold down, dollar up, ...): a component larger than ``max_size``
+    is split again at ``threshold + step``, and so on, so a cluster stays one claim rather than one topic.
+    """
+    n = x.shape[0]
+    labels = np.full(n, -1, dtype=np.int64)
+    work = [(np.arange(n), threshold)]
+    next_label = 0
+    while work:
+        idx, thr = work.pop()
+        comp = _components(x[idx], thr)
+        for lab in np.unique(comp):
+            members = idx[comp == lab]
+            if len(members) > max_size and thr + step < 0.95:
+                work.append((members, thr + step))
+            else:
+                labels[members] = next_label
+                next_label += 1
+    # relabel by first member so labels do not depend on the order the work list was processed in
+    _, first = np.unique(labels, return_index=True)
+    order = np.argsort(first)
+    remap = np.empty_like(order)
+    remap[order] = np.arange(len(order))
+    return remap[np.searchsorted(np.unique(labels), labels)]
+
+
+def cluster_texts(texts: Sequence[str], *, threshold: float = 0.45, max_size: int = 50) -> np.ndarray:
+    """A cluster label per text (see :func:`cluster_matrix`)."""
+    if len(texts) == 0:
+        return np.empty(0, np.int64)
+    return cluster_matrix(tfidf_matrix(texts), threshold=threshold, max_size=max_size)
+
+
+def medoid(x: sp.csr_matrix) -> int:
+    """Row of ``x`` most similar to the others (ties: the first)."""
+    if x.shape[0] <= 2:
         return 0
-    x = tfidf_matrix(texts)
     sims = np.asarray((x @ x.T).sum(axis=1)).ravel()
     return int(np.argmax(sims))
 
 
-def suggest_claims(units: pl.DataFrame, *, threshold: float = 0.45, min_size: int = 2,
+def suggest_claims(units: pl.DataFrame, *, threshold: float = 0.45, min_size: int = 2, max_size: int = 50,
                    n_examples: int = 5) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Cluster unmatched claim units into suggestions.
 
@@ -106,9 +135,13 @@ def suggest_claims(units: pl.DataFrame, *, threshold: float = 0.45, min_size: in
     norm = [normalize_text(t) for t in texts]
     keep = [i for i, t in enumerate(norm) if len(t) >= 8]
     labels = np.full(len(texts), -1, dtype=np.int64)
+    row_of = np.full(len(texts), -1, dtype=np.int64)
+    x = sp.csr_matrix((0, 0))
     if keep:
-        labels[keep] = cluster_texts([texts[i] for i in keep], threshold=threshold)
-    units = units.with_columns(pl.Series("_cluster", labels))
+        x = tfidf_matrix([texts[i] for i in keep])
+        labels[keep] = cluster_matrix(x, threshold=threshold, max_size=max_size)
+        row_of[keep] = np.arange(len(keep))
+    units = units.with_columns(pl.Series("_cluster", labels), pl.Series("_row", row_of))
     rows = []
     members = []
     for _, group in units.filter(pl.col("_cluster") >= 0).group_by("_cluster", maintain_order=True):
@@ -116,8 +149,7 @@ def suggest_claims(units: pl.DataFrame, *, threshold: float = 0.45, min_size: in
             continue
         g = group.sort("unit_id")
         gtexts = g["text"].to_list()
-        sample = list(range(min(len(gtexts), MEDOID_SAMPLE)))
-        rep = sample[medoid([gtexts[i] for i in sample])]
+        rep = medoid(x[g["_row"].to_numpy()[:MEDOID_SAMPLE]])
         rep_text = gtexts[rep]
         sid = "s" + hashlib.blake2b(normalize_text(rep_text).encode("utf-8"), digest_size=8).hexdigest()[:11]
         langs = Counter(x for x in g["lang"].to_list() if x)
@@ -136,7 +168,7 @@ def suggest_claims(units: pl.DataFrame, *, threshold: float = 0.45, min_size: in
             "representative_unit_id": g["unit_id"][rep],
             "examples": examples,
         })
-        members.append(g.drop("_cluster").with_columns(pl.lit(sid).alias("suggestion_id")))
+        members.append(g.drop("_cluster", "_row").with_columns(pl.lit(sid).alias("suggestion_id")))
     suggestions = pl.DataFrame(rows, schema=SUGGESTION_SCHEMA)
     suggestions = suggestions.sort(["size", "suggestion_id"], descending=[True, False])
     member_frame = (pl.concat(members, how="diagonal_relaxed").select("suggestion_id", pl.exclude("suggestion_id"))
