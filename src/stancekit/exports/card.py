@@ -196,6 +196,10 @@ def _counts(mapping: Mapping[str, int]) -> str:
     return ", ".join(f"{k} ({v})" for k, v in sorted(mapping.items(), key=lambda kv: (-kv[1], kv[0]))) or "none"
 
 
+def _names(names: Sequence[str]) -> str:
+    return ", ".join(f"`{n}`" for n in names) or "unknown"
+
+
 def card_body(inputs: CardInputs) -> str:
     rows = _split_rows(inputs, "default")
     total = sum(n for n, _ in rows.values())
@@ -239,12 +243,12 @@ def card_body(inputs: CardInputs) -> str:
         "",
         "## How the data was made",
         "",
-        f"Articles were segmented into units (segmenter: {', '.join(inputs.segmenters) or 'unknown'}): sentences and "
+        f"Articles were segmented into units (segmenter: {_names(inputs.segmenters)}): sentences and "
         "claim units (reported speech with a speaker and cue where found); boilerplate was set aside. Units were "
-        f"matched to the claims registry (matcher: {', '.join(inputs.matchers) or 'unknown'}) and the candidate "
+        f"matched to the claims registry (matcher: {_names(inputs.matchers)}) and the candidate "
         f"pairs labelled in Label Studio by {inputs.annotators} annotators with an overlap of {inputs.overlap} "
         f"annotators per item, following {inputs.guideline}. Votes were aggregated with "
-        f"{', '.join(inputs.aggregators) or 'unknown'}; final labels decided by: {_counts(inputs.decided_by)}.",
+        f"{_names(inputs.aggregators)}; final labels decided by: {_counts(inputs.decided_by)}.",
         "",
         "### Agreement",
         "",
