@@ -38,6 +38,8 @@ def push_folder(folder: Path, repo_id: str, *, private: bool = True, token: str 
         url = api.create_repo(repo_id, repo_type="dataset", private=private, exist_ok=True)
         api.upload_folder(repo_id=repo_id, repo_type="dataset", folder_path=str(folder),
                           allow_patterns=["data/*", "annotations/*", "claims/*", "README.md", "manifest.json"],
+                          # shards of an earlier export that this one no longer has would still be loaded
+                          delete_patterns=["data/*", "annotations/*", "claims/*"],
                           commit_message="stancekit export")
     except HfHubHTTPError as exc:
         raise HubError(f"the Hub refused the upload to {repo_id}: {exc}") from None
