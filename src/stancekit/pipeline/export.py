@@ -78,15 +78,19 @@ def labelled_rows(campaign: Campaign, claims: pl.DataFrame) -> pl.DataFrame:
         raise StageError(f"{len(unsplit)} labelled pair(s) are not in {campaign.table('splits')} (first: "
                          f"{unsplit.sort()[0]}): labels changed since the split; run `stancekit split` again")
     pairs = scan_table(campaign.table("pairs")).select("pair_id", "unit_id", "claim_id")
-    rows = rows.join(pairs.collect(), on="pair_id", how="left")
+    rows = rows.join(pairs.filter(pl.col("pair_id").is_in(rows["pair_id"].implode())).collect(), on="pair_id",
+                     how="left")
     unit_cols = ["unit_id", "doc_id", "start", "end", "text", "speaker", "quote_type", "prev_unit_id", "next_unit_id"]
     units = scan_table(campaign.table("units")).select(unit_cols)
-    rows = rows.join(units.collect(), on="unit_id", how="left")
+    rows = rows.join(units.filter(pl.col("unit_id").is_in(rows["unit_id"].drop_nulls().implode())).collect(),
+                     on="unit_id", how="left")
     lost = rows.filter(pl.col("doc_id").is_null())["pair_id"]
     if len(lost):
         raise StageError(f"{len(lost)} labelled pair(s) have no pair or unit row (first: {lost.sort()[0]}); "
                          "the tables are out of step: re-run match, push, pull and merge")
-    neighbours = scan_table(campaign.table("units")).select("unit_id", "text", "start", "end").collect()
+    wanted = pl.concat([rows["prev_unit_id"], rows["next_unit_id"]]).drop_nulls().unique()
+    neighbours = (scan_table(campaign.table("units")).select("unit_id", "text", "start", "end")
+                  .filter(pl.col("unit_id").is_in(wanted.implode())).collect())
     for side in ("prev", "next"):
         rows = rows.join(
             neighbours.rename({"unit_id": f"{side}_unit_id", "text": f"{side}_text", "start": f"{side}_start",
