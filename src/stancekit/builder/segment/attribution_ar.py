@@ -68,6 +68,7 @@ _FIRST_WORDS = (_FREE + _CONTENT + _PARTS + _NONCLAIM + ar_verb_forms("نقل") 
                 + [p + x for p in ("ختم", "اختتم", "استهل", "بدأ") for x in ("", "ت")])
 CUE_KEYS = cue_keys(_FIRST_WORDS, "وف", ("", "“", "\"", "«", "("),
                     ("", "،", ":", ".", "”", "\"", "»", "؛", ",", ":”", ":“", "\"،", "”،", ")"))
+CUE_KEY_SET = frozenset(CUE_KEYS)
 _CONTENT_WORDS = frozenset(p + b + a + x for p in ("", "و", "ف") for b in ("", "ب", "ل") for a in ("أن", "إن", "ان")
                            for x in ("", "ّ", "ه", "ها", "هم", "هما", "نا", "ني", "ك")) | {"بالقول"}
 _HEADLINE_RE = re.compile(r"^([^:\n“”\"«»]{2,40}?)\s*:\s*\S")
@@ -83,8 +84,11 @@ def _word(text: str, s: int, e: int) -> str:
     return text[s:e].strip(STRIP_CHARS)
 
 
+_DEFINITE = ("ال", "لل", "بال", "وال")
+
+
 def _definite(w: str) -> bool:
-    return w.startswith(("ال", "لل", "بال", "وال"))
+    return w.startswith(_DEFINITE)
 
 
 def _quote_group(text: str, toks: list[tuple[int, int]], i: int) -> int:
@@ -104,7 +108,7 @@ def _np_after(text: str, pos: int, end: int, extend: bool = True) -> list[tuple[
     while i < len(toks) and len(out) < _NP_MAX:
         s, e = toks[i]
         raw = text[s:e]
-        word = _word(text, s, e)
+        word = raw.strip(STRIP_CHARS)
         if raw[0] in QUOTE_CHARS and not (out and len(raw) == 1):
             j = _quote_group(text, toks, i)
             if j < 0:
@@ -134,11 +138,11 @@ def _np_after(text: str, pos: int, end: int, extend: bool = True) -> list[tuple[
             break
         if word in AR_NP_STOP or word in _CONTENT_WORDS:
             break
-        if out and not _definite(word) and (word.endswith(("اً", "ًا")) or (word.endswith("ا") and i + 1 < len(toks) and (
-                _word(text, *toks[i + 1]).endswith(("ا", "اً", "ًا"))))):
+        if out and (word.endswith(("اً", "ًا")) or (word.endswith("ا") and i + 1 < len(toks) and (
+                _word(text, *toks[i + 1]).endswith(("ا", "اً", "ًا"))))) and not word.startswith(_DEFINITE):
             break  # an indefinite accusative: the object (وتتوقع الهيئة انخفاضا طفيفا)
-        if out and _indefinite_head(text, out) and (word in AR_REL_VERBS or (
-                word.endswith(("ها", "هم")) and not _definite(word))):
+        if out and (word in AR_REL_VERBS or (word.endswith(("ها", "هم")) and not word.startswith(_DEFINITE))) and (
+                _indefinite_head(text, out)):
             break
         if out and (word.startswith(("بت", "بإ", "بال", "بأ", "بـ", "لـ")) or word in CUE_KEYS or (
                 word[0] == "ب" and len(word) > 3 and (word.endswith("ة") or word[1] in "تإعمقفرحسخطزجدغ"))):
@@ -236,10 +240,11 @@ def _np_before(text: str, start: int, pos: int) -> list[tuple[int, int]]:
     return out
 
 
-def _name_candidates(text: str, toks: list[tuple[int, int]]) -> list[int]:
+def _name_candidates(text: str, toks: list[tuple[int, int]], words: list[str] | None = None) -> list[int]:
     """Indices of tokens that can start a name: a quoted group, or an indefinite word after a definite word, a
-    title or an organisation head (not after an indefinite descriptor)."""
-    words = [_word(text, s, e) for s, e in toks]
+    title or an organisation head (not after an indefinite descriptor). ``words``: the tokens' words, when known."""
+    if words is None:
+        words = [text[s:e].strip(STRIP_CHARS) for s, e in toks]
     out: list[int] = []
     for i, w in enumerate(words):
         raw = text[toks[i][0]:toks[i][1]]
@@ -267,13 +272,16 @@ def speaker_span(text: str, toks: list[tuple[int, int]]) -> tuple[int, int] | No
     the whole descriptive phrase."""
     if not toks:
         return None
-    words = [_word(text, s, e) for s, e in toks]
-    for k, w in enumerate(words):
-        if w in AR_NAMED and k + 1 < len(toks):
-            return core(text, toks[k + 1][0], toks[-1][1])
-    if _indefinite_head(text, toks) and words[0] not in AR_ORG_HEADS:
-        return core(text, toks[0][0], toks[-1][1])
-    cands = _name_candidates(text, toks)
+    words = [text[s:e].strip(STRIP_CHARS) for s, e in toks]
+    if not AR_NAMED.isdisjoint(words):
+        for k, w in enumerate(words):
+            if w in AR_NAMED and k + 1 < len(toks):
+                return core(text, toks[k + 1][0], toks[-1][1])
+    head = words[0]
+    if head in AR_DESCRIPTORS and not head.startswith(_DEFINITE) and not (
+            len(words) > 1 and words[1].startswith(_DEFINITE)) and head not in AR_ORG_HEADS:
+        return core(text, toks[0][0], toks[-1][1])  # an indefinite head (_indefinite_head)
+    cands = _name_candidates(text, toks, words)
     if not cands:
         return core(text, toks[0][0], toks[-1][1])
     i = cands[-1]

@@ -39,6 +39,7 @@ CUE_RE = re.compile(
 CUE_KEYS = cue_keys([*EN_VERBS_FREE, *EN_PARTICIPLES, "according", "According", "quoted", "pointed", "points"], "",
                     ("", "\"", "“", "(", "«", "‘", "'"),
                     ("", ",", ".", ":", ";", "\"", "”", "’", ")", ",”", ".\"", ".”", ",\"", "—", "!", "?"))
+CUE_KEY_SET = frozenset(CUE_KEYS)
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _AS_SAYING = re.compile(r"\bas (?:saying|telling)\b")
 _CONTENT_RE = re.compile(r"\bthat\b|[:“”\"«]")
@@ -47,6 +48,9 @@ _DELIMS = ",;:(—–" + QUOTE_CHARS
 _SOURCE_HEADS = EN_SPEECH_NOUNS | {"data", "figures", "estimates", "statistics", "numbers", "records", "documents",
                                    "results", "projections", "calculations", "analysis", "tally", "count"}
 _NP_MAX = 10
+_CONNECTORS_BY = EN_CONNECTORS | {"by"}
+_CONNECTORS_NOT_AND = EN_CONNECTORS - {"and"}
+_WORD_STRIP = QUOTE_CHARS + ",.;:"
 _VERBISH = re.compile(r"^(?:[a-z]+ed|is|was|were|are|has|had|have|will|would|could|can|may|might|must|should|did|does"
                       r"|do|met|said|says|told|urged|vowed|called|asked|made|took|gave|sought|won|lost|left|began)$")
 
@@ -103,10 +107,10 @@ def _walk_back(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for k in range(n - 1, -1, -1):
         s, e = toks[k]
         word = text[s:e]
-        low = word.lower().strip("".join(QUOTE_CHARS))
+        low = word.lower().strip(QUOTE_CHARS)
         if word in EN_DETERMINERS:
             out.append((s, e))
-            if k >= 2 and text[toks[k - 1][0]:toks[k - 1][1]].lower() in EN_CONNECTORS | {"by"}:
+            if k >= 2 and text[toks[k - 1][0]:toks[k - 1][1]].lower() in _CONNECTORS_BY:
                 continue
             break
         if low in EN_CONNECTORS and out and k > 0:
@@ -119,7 +123,7 @@ def _walk_back(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if low in EN_NP_STOP and not (len(word) > 1 and word.isupper()):
             if not out and word in EN_PRONOUNS:
                 out.append((s, e))
-            elif out and k >= 2 and low in EN_CONNECTORS | {"by"}:
+            elif out and k >= 2 and low in _CONNECTORS_BY:
                 # a reduced relative: "Shareholders led by a fund alleged", "A study published in Nature found"
                 part = text[toks[k - 1][0]:toks[k - 1][1]].lower()
                 head = text[toks[k - 2][0]:toks[k - 2][1]].lower()
@@ -137,7 +141,7 @@ def _np_after(text: str, pos: int, ue: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in tokens(text, pos, min(ue, pos + 120)):
         raw = text[s:e]
-        low = raw.lower().strip("".join(QUOTE_CHARS) + ",.;:")
+        low = raw.lower().strip(_WORD_STRIP)
         if raw[0] in QUOTE_CHARS and out:
             break
         if low == "and" and out and text[out[-1][0]:out[-1][0] + 1].isupper() and text[e + 1:e + 2].isupper():
@@ -188,7 +192,7 @@ def speaker_span(text: str, toks: list[tuple[int, int]]) -> tuple[tuple[int, int
             s, e = _clean(text, *toks[-1])
             toks = [*toks[:-1], (s, e - 2)]
             words[-1] = words[-1][:-2]
-    conn = next((k for k in range(1, len(words)) if words[k].lower() in EN_CONNECTORS - {"and"}), -1)
+    conn = next((k for k in range(1, len(words)) if words[k].lower() in _CONNECTORS_NOT_AND), -1)
     if conn > 0:
         left = words[:conn]
         if not _cap(left[-1]):
@@ -311,7 +315,7 @@ def analyse(text: str, us: int, ue: int, matches: list[re.Match[str]], quoted: C
         return None
     before = text[us:np[0][0] if not inverted else cs].strip(" ,")
     preposed = not before or before[-1] not in ",”\"" + "»'’"
-    q = max(text.rfind(ch, us, cs) for ch in "\"”»")
+    q = max(text.rfind("\"", us, cs), text.rfind("”", us, cs), text.rfind("»", us, cs))
     if preposed and q > us and (text[q - 1] in ",.!?" or text[q + 1:q + 2] == ",") and not _CONTENT_RE.search(
             text, q + 1, cs):
         preposed = False  # "...," the canal's administrator, Ricaurte Vasquez, told reporters
