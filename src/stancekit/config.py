@@ -122,6 +122,12 @@ OPTIONS: dict[str, dict[str, Option]] = {
         "license": Option("", "The dataset's license (SPDX id, e.g. cc-by-4.0); empty: taken from the sources."),
         "pretty_name": Option("", "Dataset title; empty: the campaign name."),
         "max_shard_rows": Option(500000, "Rows per Parquet shard."),
+        "annotations_creators": Option(
+            "auto",
+            "Who made the labels, for the card: auto (machine-generated when simulated annotators answered, else "
+            "crowdsourced), crowdsourced, expert-generated or machine-generated.",
+            ("auto", "crowdsourced", "expert-generated", "machine-generated"),
+        ),
     },
 }
 

@@ -47,3 +47,38 @@ def test_hub_vocabularies() -> None:
     assert hub_license("CC-BY-4.0") == "cc-by-4.0"
     assert hub_license("All rights reserved") == "other"
     assert hub_license(None) == "unknown"
+
+
+def _inputs(**kw):  # type: ignore[no-untyped-def]
+    from stancekit.exports.card import CardInputs
+
+    base = dict(pretty_name="x", description="", labels=("agree", "disagree"), label_descriptions={},
+                scheme_id="stance.v1", languages=["ar"], license="cc-by-4.0", source_licenses={}, sources={},
+                outlets=1, text_mode="full", features={}, shards=[], download_size={}, overlap=3,
+                guideline="the built-in guideline", segmenters=["rules.v1"], matchers=["m.v1"],
+                aggregators=["majority_vote.v1"], decided_by={}, annotators=3, claims=1)
+    return CardInputs(**{**base, **kw})
+
+
+def test_card_says_how_items_were_chosen_and_whether_suggestions_were_seen() -> None:
+    from stancekit.exports.card import _selection_lines
+
+    lines = " ".join(_selection_lines(_inputs(selection={"score": 10, "uncertainty": 5}, n_tasks=15,
+                                              suggestions={"tfidf_lr.v1@abc": 5})))
+    assert "score (10)" in lines and "uncertainty (5)" in lines
+    assert "suggestion" in lines and "5 of 15 tasks" in lines and "never counted as votes" in lines
+    assert "no model suggestions" in " ".join(_selection_lines(_inputs(n_tasks=4)))
+    assert "simulated annotators" in " ".join(_selection_lines(_inputs(annotations_creators="machine-generated")))
+
+
+def test_card_baseline_section() -> None:
+    from stancekit.exports.card import _baseline_lines
+
+    assert _baseline_lines(None) == []
+    text = "\n".join(_baseline_lines({
+        "model": "tfidf_lr.v1", "features": ["f"], "params": {"C": 3.0}, "evaluated_on": "test",
+        "test": {"n": 40, "macro_f1": 0.61, "fnc1_weighted": 0.7,
+                 "per_class": {"agree": {"precision": 0.5, "recall": 0.6, "f1": 0.55, "support": 20}}},
+        "majority_class": {"macro_f1": 0.2}, "warnings": ["small"]}))
+    assert "macro-F1 **0.610**" in text and "majority class 0.200" in text and "| agree | 0.500 |" in text
+    assert "> small" in text

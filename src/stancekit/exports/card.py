@@ -73,6 +73,10 @@ class CardInputs:
     audit: Mapping[str, Any] | None = None
     annotations_creators: str = "crowdsourced"
     notes: list[str] = field(default_factory=list)
+    selection: Mapping[str, int] = field(default_factory=dict)  # push strategy -> tasks
+    suggestions: Mapping[str, int] = field(default_factory=dict)  # prediction model version -> tasks
+    n_tasks: int = 0
+    baseline: Mapping[str, Any] | None = None  # reports/baseline.json
 
 
 def _split_rows(inputs: CardInputs, config: str) -> dict[str, tuple[int, int]]:
@@ -200,6 +204,47 @@ def _names(names: Sequence[str]) -> str:
     return ", ".join(f"`{n}`" for n in names) or "unknown"
 
 
+def _baseline_lines(baseline: Mapping[str, Any] | None) -> list[str]:
+    """The baseline classifier's results on this dataset (``stancekit baseline``), when it was trained."""
+    if not baseline:
+        return []
+    test = baseline.get("test", {})
+    maj = baseline.get("majority_class", {})
+    lines = ["## Baseline", "",
+             f"`{baseline.get('model')}` ({'; '.join(baseline.get('features', []))}), trained on train, tuned on "
+             f"validation (C = {baseline.get('params', {}).get('C')}), evaluated on {baseline.get('evaluated_on')} "
+             f"({test.get('n')} pairs): macro-F1 **{test.get('macro_f1', float('nan')):.3f}** (majority class "
+             f"{maj.get('macro_f1', float('nan')):.3f})"
+             + (f", FNC-1 weighted score {test['fnc1_weighted']:.3f}" if test.get("fnc1_weighted") is not None
+                else "") + ".", "",
+             "| label | precision | recall | F1 | support |", "|---|---|---|---|---|"]
+    for lab, m in (test.get("per_class") or {}).items():
+        lines.append(f"| {lab} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | {m['support']} |")
+    lines += [f"> {w}" for w in baseline.get("warnings", [])]
+    lines.append("")
+    return lines
+
+
+def _selection_lines(inputs: CardInputs) -> list[str]:
+    """How pairs were chosen for labelling, and whether annotators saw a model's suggestions."""
+    lines = []
+    if inputs.selection:
+        lines.append(f"Pairs were chosen for labelling by push strategy: {_counts(inputs.selection)} "
+                     "(score: highest match score first; random/stratified: seeded; uncertainty/diversity: by the "
+                     "baseline model).")
+    if inputs.suggestions:
+        shown = sum(inputs.suggestions.values())
+        lines.append(f"Annotators saw a model's suggestion (a Label Studio prediction) on {shown} of "
+                     f"{inputs.n_tasks} tasks (model: {_counts(inputs.suggestions)}); suggestions never counted as "
+                     "votes, but they may have anchored the annotators.")
+    elif inputs.n_tasks:
+        lines.append("Annotators saw no model suggestions.")
+    if inputs.annotations_creators == "machine-generated":
+        lines.append("**The votes in this dataset come from simulated annotators** (stancekit's demo/test "
+                     "simulator), not from people: use it to try the pipeline, not as a stance resource.")
+    return lines
+
+
 def card_body(inputs: CardInputs) -> str:
     rows = _split_rows(inputs, "default")
     total = sum(n for n, _ in rows.values())
@@ -250,6 +295,8 @@ def card_body(inputs: CardInputs) -> str:
         f"annotators per item, following {inputs.guideline}. Votes were aggregated with "
         f"{_names(inputs.aggregators)}; final labels decided by: {_counts(inputs.decided_by)}.",
         "",
+        *_selection_lines(inputs),
+        "",
         "### Agreement",
         "",
         *_agreement_lines(inputs.agreement),
@@ -258,6 +305,7 @@ def card_body(inputs: CardInputs) -> str:
         "",
         *_audit_lines(inputs.audit, inputs.labels),
         "",
+        *_baseline_lines(inputs.baseline),
         "## Sources and licenses",
         "",
         f"Dataset license: `{inputs.license}`. Sources: {_counts(inputs.sources)}. Licenses of the source "

@@ -168,6 +168,19 @@ def _card_inputs(campaign: Campaign, cfg: Config, scheme: LabelScheme, rows: pl.
     segmenters = sorted(set(scan_table(campaign.table("units")).select("segmenter").unique().collect()["segmenter"]))
     matchers = sorted(set(scan_table(campaign.table("pairs")).select("method").unique().collect()["method"]))
     guideline = str(cfg.get("labels", "guideline"))
+    selection: dict[str, int] = {}
+    suggestions: dict[str, int] = {}
+    n_tasks = 0
+    if table_exists(campaign.table("tasks")):
+        tasks = read_table(campaign.table("tasks")).filter(pl.col("project_role") == "main")
+        n_tasks = tasks.height
+        for col, target in (("strategy", selection), ("prediction_model", suggestions)):
+            if col in tasks.columns:
+                target.update(count_by(tasks.filter(pl.col(col).is_not_null()), col))
+    creators = str(cfg.get("export", "annotations_creators"))
+    if creators == "auto":
+        simulated = (reports / "simulated_answers.parquet").exists()
+        creators = "machine-generated" if simulated else "crowdsourced"
     return CardInputs(
         pretty_name=str(cfg.get("export", "pretty_name")) or str(cfg.get("campaign", "name")),
         description=str(cfg.get("campaign", "description")),
@@ -180,7 +193,9 @@ def _card_inputs(campaign: Campaign, cfg: Config, scheme: LabelScheme, rows: pl.
         segmenters=segmenters, matchers=matchers, aggregators=sorted(set(rows["method"].drop_nulls())),
         decided_by=count_by(rows.with_columns(pl.col("decided_by").fill_null("unknown")), "decided_by"),
         annotators=votes["annotator"].n_unique() if "annotator" in votes.columns else 0,
-        claims=n_claims, agreement=agreement, audit=audit,
+        claims=n_claims, agreement=agreement, audit=audit, annotations_creators=creators,
+        selection=selection, suggestions=suggestions, n_tasks=n_tasks,
+        baseline=json.loads((reports / "baseline.json").read_text()) if (reports / "baseline.json").exists() else None,
     )
 
 
