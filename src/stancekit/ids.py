@@ -7,8 +7,10 @@ re-running a stage gives the same ids whatever the batch size, order or engine.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 
 _SEP = "\x1f"  # ASCII unit separator: cannot occur in the id fields we join
+_BOUNDS_FMT = b"%d" + _SEP.encode() + b"%d"
 
 
 def _digest(*parts: object, size: int = 16) -> str:
@@ -36,3 +38,17 @@ def pair_id(unit_id_: str, claim_id: str) -> str:
 
 def task_key(pair_id_: str, scheme_version: str) -> str:
     return "t" + _digest(pair_id_, scheme_version, size=16)[:15]
+
+
+def unit_ids(doc_id: str, bounds: Iterable[tuple[int, int]]) -> list[str]:
+    """``[unit_id(doc_id, start, end) for start, end in bounds]``, the same ids, faster: the document's part of the
+    hash input is fed once and the hash state copied for each unit (no per-unit string formatting of the doc id)."""
+    base = hashlib.blake2b((str(doc_id) + _SEP).encode("utf-8"), digest_size=8)
+    copy = base.copy
+    out: list[str] = []
+    append = out.append
+    for start, end in bounds:
+        h = copy()
+        h.update(_BOUNDS_FMT % (start, end))
+        append("u" + h.hexdigest()[:15])
+    return out

@@ -24,8 +24,9 @@ from stancekit.builder.segment.boundary_words import (
     EN_STARTERS,
 )
 from stancekit.builder.segment.protocol import UnitSpan
-from stancekit.builder.segment.sentences import ends_sentence, split_sentences
+from stancekit.builder.segment.sentences import ends_sentence, ends_sentence_at, split_sentences
 
+Unit = tuple[int, int, str, str | None]  # (start, end, kind, boilerplate_kind), as UnitSpan
 _LINE = re.compile(r"\S[^\n]*")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _EDGE_PUNCT = "\"“”«»'‘’()[]{}.,!?؟،:;؛…-–—*•"
@@ -91,6 +92,10 @@ class RuleSegmenter:
     def segment(self, doc_id: str, text: str, lang: str) -> list[UnitSpan]:
         return segment_text(text, lang)
 
+    def segment_tuples(self, text: str, lang: str) -> list[Unit]:
+        """The same units as plain ``(start, end, kind, boilerplate_kind)`` tuples (cheaper to build)."""
+        return segment_tuples(text, lang)
+
 
 def _lines(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, blank_line_before) of every non-empty line, stripped."""
@@ -106,13 +111,19 @@ def _lines(text: str) -> list[tuple[int, int, bool]]:
 
 
 def _is_title(line: str, arabic: bool) -> bool:
+    return _title_test(line, arabic)[0]
+
+
+def _title_test(line: str, arabic: bool) -> tuple[bool, list[tuple[int, int]] | None]:
+    """Does the first content line read as a headline? Also the line's sentences when they were computed."""
     if line.count(" ") >= _TITLE_MAX_WORDS:
-        return False
+        return False, None
     if line[-1] == ":" or line[-1] == ",":
-        return False
+        return False, None
     if ends_sentence(line) and line.rstrip(_EDGE_PUNCT[:9] + " ")[-1:] == ".":
-        return False  # a headline has no final period
-    return len(split_sentences(line, 0, len(line), "ar" if arabic else "en")) == 1
+        return False, None  # a headline has no final period
+    sents = split_sentences(line, 0, len(line), "ar" if arabic else "en")
+    return len(sents) == 1, sents
 
 
 _PAREN_END = re.compile(r"\(([^()]{1,40})\)$")
@@ -135,45 +146,59 @@ def _is_caption_like(line: str) -> bool:
 
 def segment_text(text: str, lang: str) -> list[UnitSpan]:
     """Units of one document (see the module docstring). Empty or whitespace-only text gives no units."""
+    return [UnitSpan._make(u) for u in segment_tuples(text, lang)]
+
+
+def segment_tuples(text: str, lang: str) -> list[Unit]:
+    """:func:`segment_text` as plain tuples."""
     arabic = lang == "ar" or (lang not in ("en",) and bool(_ARABIC.search(text, 0, 4000)))
     slang = "ar" if arabic else "en"
     heading_max = _HEADING_MAX_WORDS[slang]
-    units: list[UnitSpan] = []
+    units: list[Unit] = []
     lines = _lines(text)
     block: list[tuple[int, int]] = []
-    state = {"content": False, "body": False}
+    content = body = False  # a content unit / a body sentence has been emitted
+    title_split: tuple[int, list[tuple[int, int]]] | None = None  # the first line's sentences, from the title test
 
-    def flush() -> None:
-        if not block:
-            return
-        seg_start, seg_end = block[0]
-        for i in range(1, len(block) + 1):
-            if i < len(block):
-                a = text[block[i - 1][0] : block[i - 1][1]]
-                b = text[block[i][0] : block[i][1]]
-                if ends_sentence(a) or continues(a, b, arabic):
-                    seg_end = block[i][1]
-                    continue
-            _emit_segment(seg_start, seg_end, single=(seg_start, seg_end) in block)
-            if i < len(block):
-                seg_start, seg_end = block[i]
-        block.clear()
-
-    def _emit_segment(s: int, e: int, single: bool) -> None:
-        spans = split_sentences(text, s, e, slang)
+    def emit(s: int, e: int, single: bool) -> None:
+        nonlocal content, body
+        if title_split is not None and title_split[0] == s and single:
+            spans = [(a + s, b + s) for a, b in title_split[1]]  # the scanner only looks inside [s, e)
+        else:
+            spans = split_sentences(text, s, e, slang)
         if (
             single
             and len(spans) == 1
             and text.count(" ", s, e) < heading_max
-            and not ends_sentence(text[s:e])
             and text[e - 1] not in ":,،"
+            and not ends_sentence_at(text, s, e)
         ):
-            units.append(UnitSpan(s, e, "heading"))
+            units.append((s, e, "heading", None))
             return
-        for a, b in spans:
-            units.append(UnitSpan(a, b, "body"))
-        state["body"] = True
-        state["content"] = True
+        units.extend([(a, b, "body", None) for a, b in spans])
+        body = content = True
+
+    def flush() -> None:
+        n = len(block)
+        if n == 1:
+            emit(block[0][0], block[0][1], True)
+            block.clear()
+            return
+        seg_start, seg_end = block[0]
+        single = True
+        for i in range(1, n + 1):
+            if i < n:
+                a0, a1 = block[i - 1]
+                b0, b1 = block[i]
+                if ends_sentence_at(text, a0, a1) or continues(text[a0:a1], text[b0:b1], arabic):
+                    seg_end = b1
+                    single = False
+                    continue
+            emit(seg_start, seg_end, single)
+            if i < n:
+                seg_start, seg_end = block[i]
+                single = True
+        block.clear()
 
     list_kind: str | None = None  # a "read also:" header is followed by its list of links
     for idx, (s, e, blank) in enumerate(lines):
@@ -181,45 +206,57 @@ def segment_text(text: str, lang: str) -> list[UnitSpan]:
         kind = classify_line(line)
         if kind is None and list_kind is not None and not blank and _is_link_line(line):
             kind = list_kind
-        if kind is None and state["content"] and _is_caption_like(line):
+        if kind is None and content and line[-1] == ")" and _is_caption_like(line):
             kind = "caption"
-        list_kind = kind if kind == "read_also" and (line[-1] in ":：" or line.count(" ") < 3) else (
-            list_kind if kind == list_kind and kind is not None else None)
         if kind is not None:
-            flush()
-            units.append(UnitSpan(s, e, "boilerplate", kind))
+            list_kind = kind if kind == "read_also" and (line[-1] in ":：" or line.count(" ") < 3) else (
+                list_kind if kind == list_kind else None)
+            if block:
+                flush()
+            units.append((s, e, "boilerplate", kind))
             continue
-        if blank:
+        list_kind = None
+        if blank and block:
             flush()
-        if not state["content"] and not block:
+        if block:
+            block.append((s, e))
+            continue
+        dateline = -1  # dateline_prefix(line), computed once
+        if not content:
             if arabic and known_agency_dateline(line):
-                units.append(UnitSpan(s, e, "boilerplate", "dateline"))
+                units.append((s, e, "boilerplate", "dateline"))
                 continue
-            nxt = lines[idx + 1] if idx + 1 < len(lines) else None
             joined = False
-            if nxt is not None and not nxt[2] and not ends_sentence(line):
-                nline = text[nxt[0] : nxt[1]]
+            if idx + 1 < len(lines) and not lines[idx + 1][2] and not ends_sentence(line):
+                nline = text[lines[idx + 1][0] : lines[idx + 1][1]]
                 joined = (
                     classify_line(nline) is None
                     and not dateline_prefix(nline, slang)
                     and continues(line, nline, arabic)
                 )
-            if _is_title(line, arabic) and not joined and not dateline_prefix(line, slang):
-                units.append(UnitSpan(s, e, "title"))
-                state["content"] = True
-                continue
-        if not state["body"] and not block:
-            n = dateline_prefix(line, slang)
+            if not joined:
+                title, sents = _title_test(line, arabic)
+                if sents is not None:
+                    title_split = (s, sents)
+                if title:
+                    dateline = dateline_prefix(line, slang)
+                    if not dateline:
+                        units.append((s, e, "title", None))
+                        content = True
+                        continue
+        if not body:
+            n = dateline_prefix(line, slang) if dateline < 0 else dateline
             if n:
                 d_end = s + n
                 while d_end > s and text[d_end - 1].isspace():
                     d_end -= 1
-                units.append(UnitSpan(s, d_end, "boilerplate", "dateline"))
+                units.append((s, d_end, "boilerplate", "dateline"))
                 s += n
                 while s < e and text[s].isspace():
                     s += 1
                 if s >= e:
                     continue
         block.append((s, e))
-    flush()
+    if block:
+        flush()
     return units

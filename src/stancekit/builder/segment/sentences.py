@@ -19,6 +19,7 @@ _CLOSERS = frozenset("”»\"’')]}›")
 _DQUOTES = "\"“”"
 _NO_BREAK_AFTER = frozenset(",،;؛:")
 _TOKEN_START = re.compile(r"[^\s\"“”«»'‘’(\[]*$")
+_TOKEN_CHARS = re.compile(r"[^\s\"“”«»'‘’(\[]*")
 _WORD_AFTER = re.compile(r"[\"“”«»'‘’(\[]*([^\s\"“”«»'‘’)\].,!?؟،:;]+)")
 
 
@@ -55,10 +56,20 @@ def _is_closer(text: str, j: int, lo: int, end: int, attached: bool) -> bool:
     return n % 2 == 1
 
 
+def _token_before(text: str, p: int, lo: int) -> str:
+    """The token ending at ``p`` (non-space, non-quote characters, at most 24, not before ``lo``)."""
+    low = max(lo, p - 24)
+    i = text.rfind(" ", low, p)
+    token = text[(low if i < 0 else i + 1) : p]
+    if _TOKEN_CHARS.fullmatch(token):
+        return token
+    m = _TOKEN_START.search(text, low, p)  # another separator (a quote, a tab, ...) inside: the general search
+    return m.group() if m else ""
+
+
 def _abbrev_blocks(text: str, p: int, lo: int, nxt_word: str) -> bool:
     """True when the single period at ``p`` belongs to an abbreviation or an initial (so no boundary)."""
-    m = _TOKEN_START.search(text, max(lo, p - 24), p)
-    token = m.group() if m else ""
+    token = _token_before(text, p, lo)
     if not token or not token.isascii():
         return False
     if len(token) == 1:
@@ -76,15 +87,50 @@ def _abbrev_blocks(text: str, p: int, lo: int, nxt_word: str) -> bool:
     return False
 
 
+def _period_blocks(text: str, p: int, lo: int, k: int, hi: int) -> bool:
+    """:func:`_abbrev_blocks` for a period followed by a space and a letter at ``k`` (the fast path): the word after
+    it is read only when the token before it is a possible abbreviation."""
+    token = _token_before(text, p, lo)
+    if not token or not token.isascii():
+        return False
+    if len(token) == 1:
+        return token.isupper()
+    key = token.replace(".", "").lower()
+    if key in TITLE_ABBREV:
+        return True
+    if "." in token or key in OTHER_ABBREV:  # the next word starts with a letter: no month or "No." number rule
+        wm = _WORD_AFTER.match(text, k, hi)
+        nxt_word = wm.group(1) if wm else ""
+        return not (nxt_word[:1].isupper() and nxt_word in EN_STARTERS)
+    return False
+
+
 def split_sentences(text: str, lo: int, hi: int, lang: str) -> list[tuple[int, int]]:
     """Sentence spans of ``text[lo:hi]`` (absolute offsets, no outer whitespace), in order."""
     spans: list[tuple[int, int]] = []
     start = _skip_ws(text, lo, hi)
     arabic = lang == "ar"
     for m in _TERMINAL.finditer(text, start, hi):
-        p, q = m.start(), m.end()
+        p, q = m.span()
         if p < start:
             continue  # swallowed by the previous boundary's closers
+        if q == hi:
+            break  # the final cluster: the tail below ends the last sentence
+        # fast path, most candidates: one terminal (not an ellipsis), one space, then an Arabic letter or an ASCII
+        # capital. Nothing to take along, nothing that blocks the boundary except an abbreviation before a period
+        # (the general rules below decide the same way; a period after a non-ASCII character ends no abbreviation).
+        if q - p == 1 and text[q] == " " and q + 1 < hi and text[p] != "…":
+            c = text[q + 1]
+            if "\u0621" <= c <= "\u064a" or "A" <= c <= "Z":
+                if (
+                    text[p] == "."
+                    and not (p > start and not text[p - 1].isascii())
+                    and _period_blocks(text, p, start, q + 1, hi)
+                ):
+                    continue
+                spans.append((start, q))
+                start = q + 1
+                continue
         cluster = m.group()
         after = text[q] if q < hi else " "
         # glued to the next character: 2.5, U.S, example.com; Arabic glued sentences (العراق.وقال) do end
@@ -141,7 +187,16 @@ def split_sentences(text: str, lo: int, hi: int, lang: str) -> list[tuple[int, i
 
 def ends_sentence(line: str) -> bool:
     """Does this line end with sentence-final punctuation (possibly followed by closing quotes/brackets)?"""
-    s = line.rstrip()
-    while s and (s[-1] in _CLOSERS or s[-1].isspace()):
-        s = s[:-1]
-    return bool(s) and s[-1] in _TERMINAL_CHARS
+    return ends_sentence_at(line, 0, len(line))
+
+
+def ends_sentence_at(text: str, lo: int, hi: int) -> bool:
+    """:func:`ends_sentence` of ``text[lo:hi]``, without the copy."""
+    i = hi - 1
+    while i >= lo:
+        ch = text[i]
+        if ch in _CLOSERS or ch.isspace():
+            i -= 1
+            continue
+        return ch in _TERMINAL_CHARS
+    return False
