@@ -47,3 +47,15 @@ def test_suggestions_are_order_independent() -> None:
 def test_no_suggestion_below_min_size() -> None:
     s, m = suggest_claims(frame(["one thing", "entirely different matter"]))
     assert s.height == 0 and m.height == 0
+
+
+def test_large_chained_component_is_split() -> None:
+    from stancekit.builder.discover import cluster_texts
+
+    # two tight groups joined by a chain of in-between sentences: with max_size small, the groups come apart
+    a = [f"gold prices rise to a record high in {m}" for m in ("May", "June", "July", "August")]
+    b = [f"gold prices fall to a record low in {m}" for m in ("May", "June", "July", "August")]
+    loose = cluster_texts(a + b, threshold=0.3, max_size=100)
+    assert len(set(loose)) == 1
+    tight = cluster_texts(a + b, threshold=0.3, max_size=4)
+    assert len(set(tight[:4])) == 1 and len(set(tight[4:])) == 1 and tight[0] != tight[4]
