@@ -107,19 +107,23 @@ def find_cues(text: str, finder: ModuleType) -> list[re.Match[str]]:
 
 def attribute(text: str, units: Sequence[UnitSpan], lang: str) -> list[Attribution | None]:
     """One entry per unit: its ``Attribution`` when it is a claim unit, else None. Offsets index ``text``."""
-    n = len(units)
-    out: list[Attribution | None] = [None] * n
-    code = (lang or "und")[:3].lower()
-    if code in ("und", "") and units:
-        code = "ar" if _ARABIC.search(text, 0, 4000) else "en"
-    finder = _FINDERS.get(code[:2])
-    if finder is None or not units:
+    out: list[Attribution | None] = [None] * len(units)
+    if not units:
         return out
+    finder = _FINDERS.get(lang)  # the usual codes as they are; others normalised below
+    if finder is None:
+        code = (lang or "und")[:3].lower()
+        if code in ("und", ""):
+            code = "ar" if _ARABIC.search(text, 0, 4000) else "en"
+        finder = _FINDERS.get(code[:2])
+        if finder is None:
+            return out
     cues = find_cues(text, finder)
     kinds = list(map(_KIND, units))
-    if not cues and "title" not in kinds:
-        return out  # no cue and no headline: no claim unit
-    groups, todo = _cue_groups(units, kinds, cues)
+    heads = _headline_candidates(text, units, kinds)
+    if not cues and not heads:
+        return out  # no cue and no possible headline attribution: no claim unit
+    groups, todo = _cue_groups(units, cues, heads)
     doc = _Doc(text, finder, quote_spans(text))
     for idx in todo:
         us, ue = units[idx].start, units[idx].end
@@ -158,9 +162,22 @@ def attribute(text: str, units: Sequence[UnitSpan], lang: str) -> list[Attributi
     return out
 
 
-def _cue_groups(units: Sequence[UnitSpan], kinds: list[str],
-                cues: list[re.Match[str]]) -> tuple[dict[int, list[re.Match[str]]], Iterable[int]]:
-    """The cue matches starting inside each unit, and the indices of the units to look at (with a cue, or titles).
+def _headline_candidates(text: str, units: Sequence[UnitSpan], kinds: list[str]) -> list[int]:
+    """Titles with a colon near their start: the only units where ``headline()`` can find ``X: ...``."""
+    out: list[int] = []
+    k = -1
+    for _ in range(kinds.count("title")):
+        k = kinds.index("title", k + 1)
+        us, ue = units[k].start, units[k].end
+        if text.find(":", us, min(ue, us + 60)) >= 0:
+            out.append(k)
+    return out
+
+
+def _cue_groups(units: Sequence[UnitSpan], cues: list[re.Match[str]],
+                heads: list[int]) -> tuple[dict[int, list[re.Match[str]]], Iterable[int]]:
+    """The cue matches starting inside each unit, and the indices of the units to look at (with a cue, or possible
+    headline attributions).
 
     Units in order without overlap (the segmenter's contract): each cue is placed by bisection and only those units
     are visited. Otherwise every unit is visited with the cues from its start up to its end, as a running pointer
@@ -177,12 +194,7 @@ def _cue_groups(units: Sequence[UnitSpan], kinds: list[str],
                     groups[k].append(m)
                 else:
                     groups[k] = [m]
-        todo = set(groups)
-        k = -1
-        while "title" in kinds[k + 1:]:
-            k = kinds.index("title", k + 1)
-            todo.add(k)
-        return groups, sorted(todo)
+        return groups, sorted(groups.keys() | heads) if heads else list(groups)
     ci = 0
     for idx, (us, ue) in enumerate(zip(starts, ends, strict=True)):
         while ci < len(cues) and cues[ci].start() < us:

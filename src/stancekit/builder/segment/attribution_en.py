@@ -30,7 +30,7 @@ from stancekit.builder.segment.claim_lexicon import (
     EN_VERBS_FREE,
     trie_regex,
 )
-from stancekit.builder.segment.claim_types import QUOTE_CHARS, Local, core, cue_keys, tokens
+from stancekit.builder.segment.claim_types import QUOTE_CHARS, STRIP_CHARS, Local, core, cue_keys, tokens
 
 CUE_RE = re.compile(
     r"\b(?:(?P<acc>[Aa]ccording to)|(?P<quoted>quoted)|(?P<pointed>point(?:ed|s) out)"
@@ -45,6 +45,7 @@ _AS_SAYING = re.compile(r"\bas (?:saying|telling)\b")
 _CONTENT_RE = re.compile(r"\bthat\b|[:“”\"«]")
 _HEADLINE_RE = re.compile(r"^([^:\n“”\"«»]{2,40}?)\s*:\s*\S")
 _DELIMS = ",;:(—–" + QUOTE_CHARS
+_LAST_DELIM = re.compile(r"(?s:.*)[" + re.escape(_DELIMS) + "]")
 _SOURCE_HEADS = EN_SPEECH_NOUNS | {"data", "figures", "estimates", "statistics", "numbers", "records", "documents",
                                    "results", "projections", "calculations", "analysis", "tally", "count"}
 _NP_MAX = 10
@@ -56,7 +57,11 @@ _VERBISH = re.compile(r"^(?:[a-z]+ed|is|was|were|are|has|had|have|will|would|cou
 
 
 def _clean(text: str, s: int, e: int) -> tuple[int, int]:
-    cs, ce = core(text, s, e)
+    raw = text[s:e]
+    if raw and raw[0] not in STRIP_CHARS and raw[-1] not in STRIP_CHARS:
+        cs, ce = s, e  # nothing to strip (core would return the same)
+    else:
+        cs, ce = core(text, s, e)
     if text[ce:ce + 1] == "." and _is_abbrev(text[cs:ce + 1]):
         ce += 1
     return cs, ce
@@ -68,11 +73,8 @@ def _is_abbrev(word: str) -> bool:
 
 def _np_before(text: str, us: int, pos: int) -> list[tuple[int, int]]:
     """Raw tokens of the subject phrase ending just before the cue at ``pos``."""
-    seg_start = us
-    for k in range(pos - 1, us - 1, -1):
-        if text[k] in _DELIMS:
-            seg_start = k + 1
-            break
+    last = _LAST_DELIM.match(text, us, pos)  # the last delimiter before the cue
+    seg_start = last.end() if last is not None else us
     toks = tokens(text, max(seg_start, pos - 120), pos)
     while toks and text[toks[-1][0]:toks[-1][1]].lower() in EN_AUX_BEFORE_CUE:
         toks.pop()
@@ -277,14 +279,17 @@ def analyse(text: str, us: int, ue: int, matches: list[re.Match[str]], quoted: C
     if not cands:
         return None
     verbs = [m for m in cands if m.lastgroup in ("verb", "pointed", "quoted")]
+    last: re.Match[str] | None = None
+    np_last: list[tuple[int, int]] = []
     if verbs:
         m = verbs[0]
-        last = verbs[-1]
-        if last is not m and _postposed(text, last, ue):
+        if verbs[-1] is not m and _postposed(text, verbs[-1], ue):
+            last = verbs[-1]
             np0 = _np_before(text, us, last.start())
             lead = text[us:np0[0][0] if np0 else last.start()].rstrip()
             if lead[-1:] in ",”\"":
                 m = last
+                np_last = np0
     else:
         acc = [m for m in cands if m.lastgroup == "acc"]
         m = acc[0] if acc else cands[0]
@@ -306,7 +311,7 @@ def analyse(text: str, us: int, ue: int, matches: list[re.Match[str]], quoted: C
         np = _walk_back(text, _subject_tokens(text, us, cs))
         span, gender, person = speaker_span(text, np)
         return Local(cs, ce, span, gender, True, ce, person)
-    np = _np_before(text, us, cs)
+    np = np_last if m is last else _np_before(text, us, cs)
     inverted = not np
     if inverted:
         np = _np_after(text, ce, ue)
