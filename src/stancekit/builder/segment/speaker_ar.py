@@ -1,0 +1,249 @@
+"""Arabic speaker phrases: the words after (or before) a reporting cue that name the source, and the source's name in
+them (rule 10 of ``docs/claim-units.md``). Used by ``attribution_ar``."""
+
+from __future__ import annotations
+
+from stancekit.builder.segment.claim_cues import AR_CUE_KEYS as CUE_KEYS
+from stancekit.builder.segment.claim_lexicon import (
+    AR_DESCRIPTORS,
+    AR_EVENT_NOUNS,
+    AR_NAMED,
+    AR_NP_STOP,
+    AR_ORG_HEADS,
+    AR_PRE_STOP,
+    AR_REL_VERBS,
+    AR_SPEECH_HEADS,
+    AR_TITLES,
+)
+from stancekit.builder.segment.claim_types import QUOTE_CHARS, STRIP_CHARS, core, tokens
+
+_CONTENT_WORDS = frozenset(p + b + a + x for p in ("", "و", "ف") for b in ("", "ب", "ل") for a in ("أن", "إن", "ان")
+                           for x in ("", "ّ", "ه", "ها", "هم", "هما", "نا", "ني", "ك")) | {"بالقول"}
+_NP_MAX = 12
+_PREPS = {"في", "عن"}
+_SPOKESMAN = {"المتحدث", "المتحدثة", "الناطق", "الناطقة", "متحدث", "متحدثة", "ناطق", "ناطقة"}
+
+
+def stripped(text: str, s: int, e: int) -> str:
+    return text[s:e].strip(STRIP_CHARS)
+
+
+_DEFINITE = ("ال", "لل", "بال", "وال")
+
+
+def _definite(w: str) -> bool:
+    return w.startswith(_DEFINITE)
+
+
+def _quote_group(text: str, toks: list[tuple[int, int]], i: int) -> int:
+    """Index of the token closing a short quoted group opened at token ``i`` (a name), or -1."""
+    for j in range(i, min(len(toks), i + 5)):
+        r = text[toks[j][0]:toks[j][1]].rstrip("،,:؛.")
+        if r and r[-1] in QUOTE_CHARS and (j > i or len(r) > 1):
+            return j if j - i < 4 else -1
+    return -1
+
+
+def np_after(text: str, pos: int, end: int, extend: bool = True) -> list[tuple[int, int]]:
+    """Raw tokens of the speaker phrase that starts at ``pos`` (stops at adjuncts, content markers, commas)."""
+    toks = tokens(text, pos, min(end, pos + 130))
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks) and len(out) < _NP_MAX:
+        s, e = toks[i]
+        raw = text[s:e]
+        word = raw.strip(STRIP_CHARS)
+        if raw[0] in QUOTE_CHARS and not (out and len(raw) == 1):
+            j = _quote_group(text, toks, i)
+            if j < 0:
+                break
+            out.extend(toks[i:j + 1])
+            if text[toks[j][1] - 1] in "،,:؛." or _next_is_stop(text, toks, j + 1):
+                break
+            i = j + 1
+            continue
+        if not word or raw[0] in ":،,":
+            break
+        if not out and word in AR_SPEECH_HEADS:
+            # بيان صادر عن X / بيانات X: the source follows the speech noun
+            k = i + 1
+            while k < len(toks) and k < i + 3 and stripped(text, *toks[k]) in ("صادر", "الصادر", "عن", "صادرة"):
+                k += 1
+            i = k
+            continue
+        if word in _PREPS and out and extend:
+            j = _pp_extension(text, toks, i, out)
+            if j > i:
+                out.extend(toks[i:j])
+                i = j
+                if text[toks[j - 1][1] - 1] in "،,:؛.":
+                    break
+                continue
+            break
+        if word in AR_NP_STOP or word in _CONTENT_WORDS:
+            break
+        if out and (word.endswith(("اً", "ًا")) or (word.endswith("ا") and i + 1 < len(toks) and (
+                stripped(text, *toks[i + 1]).endswith(("ا", "اً", "ًا"))))) and not word.startswith(_DEFINITE):
+            break  # an indefinite accusative: the object (وتتوقع الهيئة انخفاضا طفيفا)
+        if out and (word in AR_REL_VERBS or (word.endswith(("ها", "هم")) and not word.startswith(_DEFINITE))) and (
+                _indefinite_head(text, out)):
+            break
+        if out and (word.startswith(("بت", "بإ", "بال", "بأ", "بـ", "لـ")) or word in CUE_KEYS or (
+                word[0] == "ب" and len(word) > 3 and (word.endswith("ة") or word[1] in "تإعمقفرحسخطزجدغ"))):
+            break  # a prepositional or verbal-noun phrase (بزيادة الرواتب) ends the speaker
+        out.append((s, e))
+        if raw[-1] in "،," and extend and not _name_candidates(text, out):
+            j = _apposition(text, toks, i + 1)
+            if j > i + 1:
+                out.extend(toks[i + 1:j])
+            break
+        if raw[-1] in "،,:؛.)" or (raw[-1] in QUOTE_CHARS and len(raw) > 1):
+            break
+        i += 1
+    return out
+
+
+def _lookahead(text: str, toks: list[tuple[int, int]], i: int) -> int:
+    """End index of the words after a preposition, up to a content marker, colon, comma or adjunct (max 7)."""
+    j = i + 1
+    while j < len(toks) and j < i + 8:
+        raw = text[toks[j][0]:toks[j][1]]
+        w = stripped(text, *toks[j])
+        if not w or w in _CONTENT_WORDS or w in AR_NP_STOP or raw.startswith(("لـ", ":")):
+            break
+        j += 1
+        if raw[-1] in "،,:؛.":
+            break
+    return j
+
+
+def _pp_extension(text: str, toks: list[tuple[int, int]], i: int, out: list[tuple[int, int]]) -> int:
+    """How far a في/عن phrase belongs to the speaker: an indefinite descriptor's modifier (مسؤول في الوزارة), or a
+    title's affiliation before a name (النائب عن كتلة ... محمد الصيهود). Returns i when it is an adjunct."""
+    if i + 1 >= len(toks):
+        return i
+    nxt = stripped(text, *toks[i + 1])
+    if nxt in AR_EVENT_NOUNS or (nxt.startswith("ال") and nxt[2:] in AR_EVENT_NOUNS):
+        return i
+    j = _lookahead(text, toks, i)
+    head = stripped(text, *out[0])
+    if head in AR_DESCRIPTORS and not _definite(head):
+        return j
+    if head in AR_TITLES:
+        cand = [c for c in _name_candidates(text, toks[i + 1:j]) if c > 0]
+        if cand and text[toks[i + 1 + cand[-1]][0]] not in QUOTE_CHARS:
+            return j
+    return i
+
+
+def _indefinite_head(text: str, out: list[tuple[int, int]]) -> bool:
+    head = stripped(text, *out[0])
+    nxt = stripped(text, *out[1]) if len(out) > 1 else ""
+    return head in AR_DESCRIPTORS and not _definite(head) and not _definite(nxt)
+
+
+def _apposition(text: str, toks: list[tuple[int, int]], i: int) -> int:
+    """``، فاروق بوعسكر،`` after a title phrase: the name between commas, when a content marker or adjunct
+    follows."""
+    j = i
+    while j < len(toks) and j < i + 4:
+        raw = text[toks[j][0]:toks[j][1]]
+        w = stripped(text, *toks[j])
+        if not w or w in AR_NP_STOP or (_definite(w) and j == i) or w in CUE_KEYS:
+            return i
+        j += 1
+        if raw[-1] in "،,":
+            return j if _next_is_stop(text, toks, j) or (j < len(toks) and _definite(stripped(text, *toks[j]))) else i
+    return i
+
+
+def _next_is_stop(text: str, toks: list[tuple[int, int]], j: int) -> bool:
+    if j >= len(toks):
+        return True
+    word = stripped(text, *toks[j])
+    return word in AR_NP_STOP or word in _CONTENT_WORDS or text[toks[j][0]] in ":،"
+
+
+def np_before(text: str, start: int, pos: int) -> list[tuple[int, int]]:
+    """The subject phrase standing before a verb (``وكان وزير الدفاع قد أعلن``), or []."""
+    toks = tokens(text, max(start, pos - 110), pos)
+    if toks and start < pos - 110:
+        toks.pop(0)  # possibly cut
+    while toks and stripped(text, *toks[-1]) in ("قد", "لقد"):
+        toks.pop()
+    out: list[tuple[int, int]] = []
+    for s, e in reversed(toks):
+        raw = text[s:e]
+        word = stripped(text, s, e)
+        if word in AR_PRE_STOP or raw[-1] in "،,:؛.)" or len(out) >= _NP_MAX or word.isdigit():
+            break
+        out.append((s, e))
+    out.reverse()
+    while out and stripped(text, *out[0]) in AR_PRE_STOP:
+        out.pop(0)
+    return out
+
+
+def _name_candidates(text: str, toks: list[tuple[int, int]], words: list[str] | None = None) -> list[int]:
+    """Indices of tokens that can start a name: a quoted group, or an indefinite word after a definite word, a
+    title or an organisation head (not after an indefinite descriptor). ``words``: the tokens' words, when known."""
+    if words is None:
+        words = [text[s:e].strip(STRIP_CHARS) for s, e in toks]
+    out: list[int] = []
+    for i, w in enumerate(words):
+        raw = text[toks[i][0]:toks[i][1]]
+        if (raw[0] in QUOTE_CHARS and len(raw) > 1) or (raw[0] in QUOTE_CHARS and i + 1 < len(toks)):
+            out.append(i)
+            continue
+        if not w or _definite(w) or w in AR_TITLES or w in AR_ORG_HEADS or w in AR_DESCRIPTORS or w in AR_NAMED:
+            continue
+        if w.startswith(("لت", "لإ", "لم", "لل", "باست", "بت", "بإ", "بع", "بم", "بق", "بف", "بر", "بح", "بس", "بخ",
+                         "بط")) and len(w) > 4:
+            continue
+        if w == "باسم" and i and words[i - 1] in _SPOKESMAN:
+            continue
+        prev = words[i - 1] if i else ""
+        if i == 0 or _definite(prev) or prev in AR_TITLES or prev in AR_ORG_HEADS or prev in AR_NAMED or (
+                text[toks[i - 1][1] - 1] in QUOTE_CHARS):
+            if prev in AR_DESCRIPTORS and not _definite(prev) and prev not in AR_ORG_HEADS:
+                continue
+            out.append(i)
+    return out
+
+
+def speaker_span(text: str, toks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Rule 10 on an Arabic speaker phrase: the last name in it (quoted or after titles), an organisation's name, or
+    the whole descriptive phrase."""
+    if not toks:
+        return None
+    words = [text[s:e].strip(STRIP_CHARS) for s, e in toks]
+    if not AR_NAMED.isdisjoint(words):
+        for k, w in enumerate(words):
+            if w in AR_NAMED and k + 1 < len(toks):
+                return core(text, toks[k + 1][0], toks[-1][1])
+    head = words[0]
+    if head in AR_DESCRIPTORS and not head.startswith(_DEFINITE) and not (
+            len(words) > 1 and words[1].startswith(_DEFINITE)) and head not in AR_ORG_HEADS:
+        return core(text, toks[0][0], toks[-1][1])  # an indefinite head (_indefinite_head)
+    cands = _name_candidates(text, toks, words)
+    if not cands:
+        return core(text, toks[0][0], toks[-1][1])
+    i = cands[-1]
+    if text[toks[i][0]] in QUOTE_CHARS:
+        j = _quote_group(text, toks, i)
+        if j >= 0:
+            cs, ce = core(text, toks[i][0], toks[j][1])
+            if ce > cs:
+                return cs, ce
+    if i == 0:
+        return core(text, toks[0][0], toks[-1][1])
+    prev = words[i - 1]
+    last = i + 1
+    ends = [text[e - 1] in "،," for _, e in toks]
+    while last < len(toks) and not _definite(words[last]) and not ends[last - 1]:
+        last += 1
+    if prev not in AR_ORG_HEADS and last < len(toks) and not ends[last - 1]:
+        last += 1  # one definite surname (مصطفى الكاظمي) or the ال of عبد الله
+        if words[last - 2] in ("عبد", "أبو", "أبي") and last < len(toks) and not ends[last - 1]:
+            last += 1
+    return core(text, toks[i][0], toks[last - 1][1])
