@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
+import polars as pl
+
 _SEP = "\x1f"  # ASCII unit separator: cannot occur in the id fields we join
 _BOUNDS_FMT = b"%d" + _SEP.encode() + b"%d"
 
@@ -52,3 +54,22 @@ def unit_ids(doc_id: str, bounds: Iterable[tuple[int, int]]) -> list[str]:
         h.update(_BOUNDS_FMT % (start, end))
         append("u" + h.hexdigest()[:15])
     return out
+
+
+def unit_id_digests(doc_id: str, bounds: Iterable[tuple[int, int]]) -> list[bytes]:
+    """The blake2b digests behind :func:`unit_ids` (``unit_id`` is ``"u"`` + the first 15 hex digits of one); turn a
+    column of them into ids with :func:`unit_ids_from_digests`."""
+    base = hashlib.blake2b((str(doc_id) + _SEP).encode("utf-8"), digest_size=8)
+    copy = base.copy
+    out: list[bytes] = []
+    append = out.append
+    for start, end in bounds:
+        h = copy()
+        h.update(_BOUNDS_FMT % (start, end))
+        append(h.digest())
+    return out
+
+
+def unit_ids_from_digests(digests: pl.Series) -> pl.Series:
+    """``"u" + hex[:15]`` of every digest of :func:`unit_id_digests`, computed natively."""
+    return pl.select(pl.concat_str(pl.lit("u"), pl.lit(digests).bin.encode("hex").str.slice(0, 15))).to_series()

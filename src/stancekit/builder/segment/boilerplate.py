@@ -121,6 +121,7 @@ _AR_DATELINE = re.compile(
     rf"(?:(?P<agency2>{_AGENCIES_AR}|{_AR_WORD}(?:\s{_AR_WORD})?)\s*(?:{_DASH}|[:：])\s*"
     rf"|(?P<agency3>{_AGENCIES_AR}|{_AR_WORD}(?:\s{_AR_WORD}){{0,3}})\s*$)?"
 )
+_DASH_CHAR = re.compile(r"[–—‒―-]")  # every _DASH contains one
 _AR_AGENCY_ONLY = re.compile(rf"(?:{_AGENCIES_AR})\s*$")
 
 
@@ -139,7 +140,7 @@ def classify_line(line: str) -> str | None:
         return "caption"
     if ("/" in line or "hoto" in line or "Image" in line or "Getty" in line) and _CREDIT.search(line):
         return "caption"
-    if line[-1] in "t.y" and _CONTRIBUTED.search(line):
+    if line[-1] in "t.y" and "contributed" in line and _CONTRIBUTED.search(line):
         return "footer"
     return None
 
@@ -150,7 +151,7 @@ def dateline_prefix(line: str, lang: str) -> int:
     When the whole line is a dateline the result is ``len(line)``.
     """
     if lang == "ar" or not line[:1].isascii():
-        m = _AR_DATELINE.match(line)
+        m = _ar_dateline(line)
         if not m:
             return 0
         rest = line[m.end():]
@@ -176,8 +177,15 @@ def dateline_prefix(line: str, lang: str) -> int:
 
 def known_agency_dateline(line: str) -> bool:
     """A whole-line Arabic dateline whose second part is a known agency (``واشنطن – بال بلس``)."""
-    m = _AR_DATELINE.match(line)
+    m = _ar_dateline(line)
     return bool(m and m.group("agency3") is not None and _AR_AGENCY_ONLY.match(m.group("agency3")))
+
+
+def _ar_dateline(line: str) -> re.Match[str] | None:
+    """``_AR_DATELINE.match(line)``; a line without a dash (most lines) cannot match, and is not tried."""
+    if _DASH_CHAR.search(line) is None:
+        return None
+    return _AR_DATELINE.match(line)
 
 
 def _is_arabic_start(s: str) -> bool:

@@ -27,7 +27,7 @@ from stancekit.builder.segment.protocol import UnitSpan
 from stancekit.builder.segment.sentences import ends_sentence, ends_sentence_at, split_sentences
 
 Unit = tuple[int, int, str, str | None]  # (start, end, kind, boilerplate_kind), as UnitSpan
-_LINE = re.compile(r"\S[^\n]*")
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its outer whitespace
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _EDGE_PUNCT = "\"“”«»'‘’()[]{}.,!?؟،:;؛…-–—*•"
 _QUOTES = "\"“”«»"
@@ -102,9 +102,7 @@ def _lines(text: str) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     prev = 0
     for m in _LINE.finditer(text):
-        s, e = m.start(), m.end()
-        while text[e - 1].isspace():
-            e -= 1
+        s, e = m.span()
         out.append((s, e, not out or text.count("\n", prev, s) >= 2))
         prev = e
     return out

@@ -16,7 +16,7 @@ import polars as pl
 from stancekit.builder.segment.protocol import Segmenter, UnitSpan
 from stancekit.builder.segment.rules import RuleSegmenter
 from stancekit.errors import ConfigError, InputError
-from stancekit.ids import unit_ids
+from stancekit.ids import unit_id_digests, unit_ids_from_digests
 from stancekit.schemas import REJECTS, UNITS, conform
 
 SEGMENTERS: dict[str, Callable[[], Segmenter]] = {"rules": RuleSegmenter}
@@ -55,24 +55,6 @@ def _raw_units(seg: Segmenter) -> Callable[[str, str, str], Sequence[tuple[int, 
     return seg.segment
 
 
-def _link(ids: list[str], kinds: tuple[str, ...]) -> tuple[list[int | None], list[str | None], list[str | None]]:
-    """position, prev_unit_id, next_unit_id of one document's units: content units are linked, boilerplate skipped."""
-    n = len(ids)
-    if "boilerplate" not in kinds:
-        return list(range(n)), [None, *ids[:-1]], [*ids[1:], None]
-    content = [j for j, k in enumerate(kinds) if k != "boilerplate"]
-    pos: list[int | None] = [None] * n
-    prev: list[str | None] = [None] * n
-    nxt: list[str | None] = [None] * n
-    for k, j in enumerate(content):
-        pos[j] = k
-        if k:
-            prev[j] = ids[content[k - 1]]
-        if k + 1 < len(content):
-            nxt[j] = ids[content[k + 1]]
-    return pos, prev, nxt
-
-
 def segment_batch(
     docs: pl.DataFrame, *, segmenter: str = "rules", claims: bool = True
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -94,15 +76,12 @@ def segment_batch(
     rows = docs["source_row"].to_list() if "source_row" in docs.columns else [None] * n
 
     c_row: list[int] = []  # the document's row in the batch, one per unit
-    c_uid: list[str] = []
+    c_digest: list[bytes] = []  # unit id digests (ids.unit_id_digests)
     c_start: list[int] = []
     c_end: list[int] = []
     c_text: list[str] = []
     c_kind: list[str] = []
     c_bk: list[str | None] = []
-    c_pos: list[int | None] = []
-    c_prev: list[str | None] = []
-    c_next: list[str | None] = []
     c_attr: list[Any] = []
     rejects: list[dict[str, Any]] = []
 
@@ -116,27 +95,24 @@ def segment_batch(
             rejects.append(_reject("no_content_units", doc_id, sources[i], rows[i], "all 0 unit(s) are boilerplate"))
             continue
         starts, ends, kinds, bks = zip(*raw, strict=True)
-        ids = unit_ids(doc_id, zip(starts, ends, strict=True))
-        pos, prev, nxt = _link(ids, kinds)
-        if all(p is None for p in pos):
+        if kinds.count("boilerplate") == len(kinds):
             rejects.append(_reject("no_content_units", doc_id, sources[i], rows[i],
                                    f"all {len(raw)} unit(s) are boilerplate"))
-        c_row += [i] * len(ids)
-        c_uid += ids
+        c_row += [i] * len(raw)
+        c_digest += unit_id_digests(doc_id, zip(starts, ends, strict=True))
         c_start += starts
         c_end += ends
         c_text += [text[s:e] for s, e in zip(starts, ends, strict=True)]
         c_kind += kinds
         c_bk += bks
-        c_pos += pos
-        c_prev += prev
-        c_next += nxt
         if attribute is not None:
             spans = raw if isinstance(raw[0], UnitSpan) else [UnitSpan(*t) for t in raw]
             c_attr += attribute(text, spans, lang)  # type: ignore[arg-type]
 
-    return _units_frame(docs, seg.name, c_row, c_uid, c_start, c_end, c_text, c_kind, c_bk, c_pos, c_prev, c_next,
-                        c_attr if attribute is not None else None), _rejects_frame(rejects)
+    columns: dict[str, list[Any]] = {"row": c_row, "digest": c_digest, "start": c_start, "end": c_end,
+                                     "text": c_text, "kind": c_kind, "boilerplate_kind": c_bk}
+    units = _units_frame(docs, seg.name, columns, c_attr if attribute is not None else None)
+    return units, _rejects_frame(rejects)
 
 
 def _rejects_frame(rejects: list[dict[str, Any]]) -> pl.DataFrame:
@@ -151,32 +127,48 @@ def _claim_columns(attrs: list[Any], schema: Mapping[str, Any]) -> dict[str, pl.
     return out
 
 
-def _units_frame(docs: pl.DataFrame, seg_name: str, c_row: list[int], c_uid: list[str], c_start: list[int],
-                 c_end: list[int], c_text: list[str], c_kind: list[str], c_bk: list[str | None],
-                 c_pos: list[int | None], c_prev: list[str | None], c_next: list[str | None],
+def _units_frame(docs: pl.DataFrame, seg_name: str, columns: dict[str, list[Any]],
                  attrs: list[Any] | None) -> pl.DataFrame:
-    """The UNITS frame from the per-unit columns (one DataFrame build; constant columns added natively)."""
+    """The UNITS frame from the per-unit columns: one DataFrame build; ids, links and constants computed natively.
+
+    Units are in document order, so the previous content unit of the same document is found by filling the ids of
+    content units forward (next: backward) and checking the document row.
+    """
     schema = UNITS.polars_schema()
-    cols: dict[str, pl.Series] = {
-        "unit_id": pl.Series(c_uid, dtype=pl.String),
-        "doc_id": docs["doc_id"].cast(pl.String).gather(pl.Series(c_row, dtype=pl.UInt32)),
-        "start": pl.Series(c_start, dtype=schema["start"]),
-        "end": pl.Series(c_end, dtype=schema["end"]),
-        "text": pl.Series(c_text, dtype=pl.String),
-        "kind": pl.Series(c_kind, dtype=pl.String),
-        "boilerplate_kind": pl.Series(c_bk, dtype=pl.String),
-        "position": pl.Series(c_pos, dtype=schema["position"]),
-        "prev_unit_id": pl.Series(c_prev, dtype=pl.String),
-        "next_unit_id": pl.Series(c_next, dtype=pl.String),
-    }
-    if attrs is not None:
-        cols |= _claim_columns(attrs, schema)
-    units = pl.DataFrame([s.alias(name) for name, s in cols.items()])
-    constants = [pl.lit(seg_name, dtype=pl.String).alias("segmenter")]
+    row = pl.col("__row")
+    content = pl.col("kind") != "boilerplate"
+    crow = pl.when(content).then(row)
+    cid = pl.when(content).then(pl.col("unit_id"))
+    n_content = content.cast(pl.Int32).cum_sum()  # content units up to and including this one (whole batch)
+    first = pl.when(row != row.shift(1, fill_value=-1)).then(n_content - content.cast(pl.Int32)).forward_fill()
+    frame = pl.DataFrame(
+        [
+            pl.Series("__row", columns["row"], dtype=pl.UInt32),
+            pl.Series("__digest", columns["digest"], dtype=pl.Binary),
+            pl.Series("start", columns["start"], dtype=schema["start"]),
+            pl.Series("end", columns["end"], dtype=schema["end"]),
+            pl.Series("text", columns["text"], dtype=pl.String),
+            pl.Series("kind", columns["kind"], dtype=pl.String),
+            pl.Series("boilerplate_kind", columns["boilerplate_kind"], dtype=pl.String),
+        ]
+    )
+    frame = frame.with_columns(
+        unit_ids_from_digests(frame["__digest"]).alias("unit_id"),
+        docs["doc_id"].cast(pl.String).gather(frame["__row"]).alias("doc_id"),
+    ).with_columns(
+        pl.when(content).then(n_content - 1 - first).cast(schema["position"]).alias("position"),
+        pl.when(content & (crow.shift(1).forward_fill() == row)).then(cid.shift(1).forward_fill())
+        .alias("prev_unit_id"),
+        pl.when(content & (crow.shift(-1).backward_fill() == row)).then(cid.shift(-1).backward_fill())
+        .alias("next_unit_id"),
+        pl.lit(seg_name, dtype=pl.String).alias("segmenter"),
+    )
     if attrs is None:  # no attribution: is_claim False, the claim fields null
-        constants += [pl.lit(False, dtype=pl.Boolean).alias("is_claim")]
-        constants += [pl.lit(None, dtype=schema[f]).alias(f) for f in _CLAIM_FIELDS]
-    units = units.with_columns(constants).select(list(schema))
+        frame = frame.with_columns(pl.lit(False, dtype=pl.Boolean).alias("is_claim"),
+                                   *[pl.lit(None, dtype=schema[f]).alias(f) for f in _CLAIM_FIELDS])
+    else:
+        frame = frame.with_columns(**_claim_columns(attrs, schema))
+    units = frame.select(list(schema))
     # built to the UNITS schema already: conform only when it has something to report (a null doc id, duplicate
     # unit ids), so the error is the usual one
     if units["doc_id"].null_count() or units["unit_id"].n_unique() != units.height:
