@@ -29,6 +29,7 @@ _SOURCE_HEADS = EN_SPEECH_NOUNS | {"data", "figures", "estimates", "statistics",
 _NP_MAX = 10
 _CONNECTORS_BY = EN_CONNECTORS | {"by"}
 _CONNECTORS_NOT_AND = EN_CONNECTORS - {"and"}
+_GENDER_KEYS = frozenset(EN_GENDER_TITLES)
 _WORD_STRIP = QUOTE_CHARS + ",.;:"
 
 
@@ -145,8 +146,10 @@ def _clean_word(text: str, tok: tuple[int, int]) -> str:
 
 
 def _cap(w: str) -> bool:
-    return w[:1].isupper() and w not in EN_DETERMINERS and w.lower() not in EN_DEMONYMS and (
-        w.lower() not in EN_DESCRIPTOR_NOUNS)
+    if not w[:1].isupper() or w in EN_DETERMINERS:
+        return False
+    low = w.lower()
+    return low not in EN_DEMONYMS and low not in EN_DESCRIPTOR_NOUNS
 
 
 def _is_title(w: str) -> bool:
@@ -162,7 +165,10 @@ def speaker_span(text: str, toks: list[tuple[int, int]]) -> tuple[tuple[int, int
     if len(words) == 1 and words[0] in EN_PRONOUNS:
         g = EN_PRONOUNS[words[0]]
         return None, g, g in "mf"
-    gender = next((EN_GENDER_TITLES[w.lower()] for w in words if w.lower() in EN_GENDER_TITLES), "?")
+    lows = [w.lower() for w in words]
+    gender = "?"
+    if not _GENDER_KEYS.isdisjoint(lows):
+        gender = next(EN_GENDER_TITLES[w] for w in lows if w in EN_GENDER_TITLES)
     if words[-1].lower() in EN_SPEECH_NOUNS and len(words) > 1 and words[-1].lower() not in {
             "spokesman", "spokeswoman", "spokesperson"}:
         toks, words = toks[:-1], words[:-1]
@@ -170,7 +176,9 @@ def speaker_span(text: str, toks: list[tuple[int, int]]) -> tuple[tuple[int, int
             s, e = _clean(text, *toks[-1])
             toks = [*toks[:-1], (s, e - 2)]
             words[-1] = words[-1][:-2]
-    conn = next((k for k in range(1, len(words)) if words[k].lower() in _CONNECTORS_NOT_AND), -1)
+    conn = -1
+    if len(words) > 1 and not _CONNECTORS_NOT_AND.isdisjoint(w.lower() for w in words[1:]):
+        conn = next(k for k in range(1, len(words)) if words[k].lower() in _CONNECTORS_NOT_AND)
     if conn > 0:
         left = words[:conn]
         if not _cap(left[-1]):
