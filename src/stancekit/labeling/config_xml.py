@@ -5,6 +5,12 @@ the verified right-to-left wrapper ``<View style="direction: rtl; text-align: ri
 task codec fills the fields of the copy that matches the unit's language (``<field>_rtl`` or ``<field>_ltr``) and
 leaves the other copy's fields empty, so Arabic and English tasks can share one project. The unit is highlighted
 between its previous and next units. Stance and flags are answered on the unit (``toName="unit"``).
+
+The adjudication variant (``label_config(scheme, adjudication=True)``) adds, between the reading block and the
+questions, a left-to-right panel with why the item is there (``$adjudication_note``: tie or low agreement, the tally,
+the label the vote gave) and every vote (``$votes``: annotator pseudonyms per label). Its content is label names and
+pseudonyms, so it is one left-to-right copy whatever the unit's language. The answer controls are the same (``stance``
+on ``unit``), so adjudication answers parse exactly like the main project's.
 """
 
 from __future__ import annotations
@@ -32,6 +38,13 @@ STANCE = "stance"
 FLAGS_NAME = "flags"
 NOTE = "note"
 ANCHOR = "unit"
+# the adjudication panel: (data key = Text name, style of its wrapper)
+ADJUDICATION_FIELDS: tuple[tuple[str, str], ...] = (
+    ("adjudication_note", "font-weight: bold; margin-bottom: 0.3em;"),
+    ("votes", "font-family: monospace;"),
+)
+_ADJ_PANEL = "direction: ltr; text-align: left; margin-top: 1em; padding: 0.5em; border: 1px solid #d9a0a0; " \
+    "background: #fdf0f0;"
 
 
 def direction(lang: str | None) -> str:
@@ -60,11 +73,27 @@ def _reading_block(dir_: str) -> list[str]:
     return out
 
 
-def label_config(scheme: LabelScheme) -> str:
-    """The Label Studio XML for ``scheme`` (validated by the server on project create/update)."""
+def _adjudication_block() -> list[str]:
+    out = [f"  <View style={quoteattr(_ADJ_PANEL)}>",
+           '    <Header value="Adjudication: the annotators disagreed; their votes" size="5"/>']
+    for key, style in ADJUDICATION_FIELDS:
+        out.append(f"    <View style={quoteattr(style)}>")
+        out.append(f'      <Text name="{key}" value="${key}"/>')
+        out.append("    </View>")
+    out.append("  </View>")
+    return out
+
+
+def label_config(scheme: LabelScheme, *, adjudication: bool = False) -> str:
+    """The Label Studio XML for ``scheme`` (validated by the server on project create/update).
+
+    ``adjudication``: the adjudication project's variant, which also shows the votes and the reason.
+    """
     lines = ["<View>"]
     for dir_ in DIRECTIONS:
         lines += _reading_block(dir_)
+    if adjudication:
+        lines += _adjudication_block()
     lines.append('  <Header value="Stance of the highlighted text towards the claim"/>')
     lines.append(f'  <Choices name="{STANCE}" toName="{ANCHOR}" choice="single-radio" required="true" '
                  'showInline="true">')
@@ -96,6 +125,16 @@ def default_guideline(scheme: LabelScheme) -> str:
               "Tick **Bad segment** when the highlighted text is cut in the wrong place, **Wrong claim** when the "
               "claim has nothing to do with the text; skip a task only when you cannot judge it at all."]
     return "\n".join(lines) + "\n"
+
+
+def adjudication_guideline(markdown: str) -> str:
+    """The adjudicators' guideline: what the project is for, then the annotators' guideline ``markdown``."""
+    head = ["# Adjudication", "",
+            "The annotators disagreed on these items: their votes were tied, or their agreement was low. Each task "
+            "shows every vote with the annotator's pseudonym and the label the vote gave, if any.",
+            "Read the highlighted text and the claim and choose the stance yourself, by the same guideline: "
+            "**your answer decides the item** on the next `stancekit merge`.", ""]
+    return "\n".join(head) + "\n" + markdown
 
 
 def guideline_html(markdown: str) -> str:

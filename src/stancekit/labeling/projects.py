@@ -31,12 +31,13 @@ class ProjectSpec:
     scheme: LabelScheme
     guideline_markdown: str
     overlap: int
+    adjudication: bool = False  # the adjudication variant of the interface (shows the votes)
 
     def fields(self) -> dict[str, Any]:
         return {
             "title": self.title,
             "description": f"Created by stancekit. Do not edit this line: {self.marker}",
-            "label_config": label_config(self.scheme),
+            "label_config": label_config(self.scheme, adjudication=self.adjudication),
             "expert_instruction": guideline_html(self.guideline_markdown),
             "show_instruction": True,
             "show_skip_button": True,

@@ -90,6 +90,36 @@ def encode_task(row: Mapping[str, Any], claim: Claim, *, task_key: str, label_sc
     return {"data": data, "meta": meta}
 
 
+def encode_adjudication_task(row: Mapping[str, Any], claim: Claim, *, task_key: str,
+                             label_scheme: str) -> dict[str, Any]:
+    """The adjudication-project task for one item: the main task (same ``task_key``) plus its votes and why it is there.
+
+    ``row``: a row of :func:`join_context` with the adjudication plan's ``reason`` (``tie`` | ``low_agreement``),
+    ``agreement``, ``current_label``, ``tally`` and ``votes`` (a list of ``{annotator, label}``: pseudonyms only).
+    """
+    task = encode_task(row, claim, task_key=task_key, label_scheme=label_scheme)
+    votes = [{"annotator": str(v["annotator"]), "label": str(v["label"])} for v in row.get("votes") or []]
+    by_label: dict[str, list[str]] = {}
+    for v in votes:
+        by_label.setdefault(v["label"], []).append(v["annotator"])
+    reason = str(row.get("reason") or "")
+    tally = str(row.get("tally") or "")
+    current = row.get("current_label") or ""
+    agreement = row.get("agreement")
+    if reason == "tie":
+        note = f"Tie ({tally}): the vote gave no label."
+    else:
+        shown = f"{agreement:.2f}" if isinstance(agreement, float) else "?"
+        note = f"Low agreement ({shown}; {tally}): the vote gave {current or 'no label'}."
+    task["data"].update({
+        "project_role": "adjudication", "reason": reason, "agreement": agreement, "current_label": current,
+        "tally": tally, "vote_list": votes, "adjudication_note": note,
+        "votes": "\n".join(f"{label}: {', '.join(names)}" for label, names in by_label.items()),
+    })
+    task["meta"]["project_role"] = "adjudication"
+    return task
+
+
 def task_key_of(task: Mapping[str, Any]) -> str | None:
     """The stancekit key of a task as listed by the server (data first, then meta), or None for a foreign task."""
     for part in ("data", "meta"):
