@@ -1,4 +1,7 @@
-"""``stancekit pull``: every task of the campaign's project with its annotations -> raw snapshot + annotations table.
+"""``stancekit pull``: every task of the campaign's projects with its annotations -> raw snapshots + annotations table.
+
+The projects are the main one and, once ``stancekit adjudicate`` has made it, the adjudication project (each
+recorded in ``DIR/studio/projects.json``); their rows carry ``project_role`` ``main`` / ``adjudication``.
 
 Pages through ``tasks.list(fields="all")`` (no single synchronous export: those time out on large projects). The
 tasks are scrubbed of identity (user ids -> pseudonyms, e-mails and names removed; ``codec.scrub_task``) and saved to
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -73,36 +77,59 @@ def _write_rejects(campaign: Campaign, rejects: pl.DataFrame) -> None:
     write_rejects(path, rejects)
 
 
-def run_pull(campaign: Campaign, *, project_role: str = ROLE, page_size: int = PAGE_SIZE) -> dict[str, Any]:
-    """Pull every task and annotation of the campaign's project; returns a summary."""
+def roles_to_pull(studio_dir: Path, url: str) -> list[str]:
+    """``main`` first (always: a missing main project is an error), then every other role recorded for ``url``."""
+    others = sorted(r for r, e in projects.recorded(studio_dir).items() if r != ROLE and e.get("url") == url)
+    return [ROLE, *others]
+
+
+def _pull_project(studio: Any, campaign: Campaign, role: str, page_size: int, pseudo: Any,
+                  identities: list[str]) -> tuple[dict[str, Any], list[dict[str, Any]], Path]:
+    """One project's tasks, scrubbed and saved to DIR/raw/ (``pull-`` or ``pull-<role>-`` + UTC time)."""
+    project = projects.verify(studio, campaign.studio, role)
+    scrubbed: list[dict[str, Any]] = []
+    label = "pull" if role == ROLE else f"pull {role}"
+    with bar(label, total=int(project.get("task_number") or 0) or None, unit="tasks") as b:
+        for page in studio.iter_task_pages(int(project["id"]), fields="all", page_size=page_size):
+            scrubbed += _assert_clean([scrub_task(t, pseudo) for t in page], identities)
+            b.advance(len(page))
+    return project, scrubbed, save_snapshot(campaign.raw, "pull" if role == ROLE else f"pull-{role}", scrubbed)
+
+
+def run_pull(campaign: Campaign, *, project_role: str | None = None, page_size: int = PAGE_SIZE) -> dict[str, Any]:
+    """Pull every task and annotation of the campaign's projects (``project_role``: only that one); a summary.
+
+    Without ``project_role`` the main project is pulled, and the adjudication project too when one is recorded
+    (``stancekit adjudicate``); the top-level counts cover every project pulled, ``projects`` has them per role.
+    """
     cfg = load_config(campaign.root)
     scheme = scheme_of(cfg)
     studio = connect(campaign, cfg)
-    project = projects.verify(studio, campaign.studio, project_role)
-    pid = int(project["id"])
     pseudo = pseudonymiser(campaign.studio)
     identities = _known_identities(studio)
+    roles = [project_role] if project_role else roles_to_pull(campaign.studio, studio.url)
 
-    scrubbed: list[dict[str, Any]] = []
-    with bar("pull", total=int(project.get("task_number") or 0) or None, unit="tasks") as b:
-        for page in studio.iter_task_pages(pid, fields="all", page_size=page_size):
-            scrubbed += _assert_clean([scrub_task(t, pseudo) for t in page], identities)
-            b.advance(len(page))
-    snapshot = save_snapshot(campaign.raw, "pull", scrubbed)
-
-    result = parse_tasks(scrubbed, pseudonymise=pseudo, scheme=scheme, project_role=project_role,
-                         source=snapshot.name)
+    parsed, rejects, per_role = [], [], {}
+    for role in roles:
+        project, scrubbed, snapshot = _pull_project(studio, campaign, role, page_size, pseudo, identities)
+        result = parse_tasks(scrubbed, pseudonymise=pseudo, scheme=scheme, project_role=role, source=snapshot.name)
+        parsed.append(result.annotations)
+        rejects.append(result.rejects)
+        per_role[role] = {"project_id": int(project["id"]), "snapshot": str(snapshot), "tasks": result.n_tasks,
+                          "annotations": result.annotations.height, "rejected": result.rejects.height}
+    new = pl.concat(parsed, how="diagonal_relaxed")
     table = campaign.table("annotations")
     old = read_table(table) if table_exists(table) else ANNOTATIONS.empty()
-    merged, added, already = merge_annotations(old, result.annotations)
+    merged, added, already = merge_annotations(old, new)
     write_table(conform(merged, ANNOTATIONS, where=str(table)), table)
-    _write_rejects(campaign, result.rejects)
-    anns = result.annotations
+    all_rejects = pl.concat(rejects, how="diagonal_relaxed")
+    _write_rejects(campaign, all_rejects)
+    first = per_role[roles[0]]
     return {
-        "url": studio.url, "project_id": pid, "project_role": project_role, "snapshot": str(snapshot),
-        "tasks": result.n_tasks, "annotations": anns.height,
-        "skipped": int(anns["was_cancelled"].sum()) if anns.height else 0,
-        "annotators": anns["annotator"].n_unique() if anns.height else 0,
-        "added": added, "already_there": already, "rejected": result.rejects.height,
-        "total": merged.height,
+        "url": studio.url, "project_id": first["project_id"], "project_role": roles[0], "snapshot": first["snapshot"],
+        "tasks": sum(p["tasks"] for p in per_role.values()), "annotations": new.height,
+        "skipped": int(new["was_cancelled"].sum()) if new.height else 0,
+        "annotators": new["annotator"].n_unique() if new.height else 0,
+        "added": added, "already_there": already, "rejected": all_rejects.height,
+        "total": merged.height, "projects": per_role,
     }
