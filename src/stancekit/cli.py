@@ -177,6 +177,21 @@ def merge(
          f"{summary.agreement_path}")
 
 
+@app.command()
+def adjudicate(campaign: CampaignOpt = Path("."), as_json: JsonOpt = False) -> None:
+    """Send ties and low-agreement items of the last merge to a separate Label Studio project showing every vote."""
+    from stancekit.pipeline.adjudicate import run_adjudicate
+
+    s = run_adjudicate(_campaign(campaign))
+    if s["project_id"] is None:
+        emit(s, as_json, "adjudicate: nothing to adjudicate (no ties or low-agreement items in the last merge)")
+        return
+    emit(s, as_json, f"adjudicate: {s['imported']} task(s) imported ({s['imported_ties']} tie(s), "
+                     f"{s['imported_low_agreement']} low agreement), {s['already_there']} already there; "
+                     f"{s['tasks_on_server']} task(s) in project {s['project_id']}: {s['project_url']}\n"
+                     "answers count after `stancekit pull` and `stancekit merge`")
+
+
 @studio_app.command("install")
 def studio_install(
     python: Annotated[str | None, typer.Option(help="Check this Python's install instead of the shared one.")] = None,
