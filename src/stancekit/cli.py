@@ -249,6 +249,9 @@ def studio_simulate(
     skip_rate: Annotated[float, typer.Option(help="Probability that an annotator skips a task.")] = 0.05,
     accuracy: Annotated[float, typer.Option(help="P(true label) for all but the noisy annotator.")] = 0.85,
     workers: Annotated[int, typer.Option(help="Concurrent requests.")] = 4,
+    method: Annotated[str, typer.Option(
+        help="post: one request per answer; bulk: answers as predictions converted per annotator (the campaign's "
+             "local server only); auto: bulk when possible.")] = "auto",
     as_json: JsonOpt = False,
 ) -> None:
     """Simulated annotators answer the pushed tasks through the API (for demos and tests; never imports tasks)."""
@@ -256,7 +259,7 @@ def studio_simulate(
     from stancekit.pipeline.simulate import run_simulate
 
     s = run_simulate(_campaign(campaign), annotators=annotators, answers=answers, label_map=parse_label_map(label_map),
-                     seed=seed, skip_rate=skip_rate, accuracy=accuracy, workers=workers)
+                     seed=seed, skip_rate=skip_rate, accuracy=accuracy, workers=workers, method=method)
     emit(s, as_json, f"simulate: {s['answered']} answers and {s['skipped']} skips by {len(s['annotators'])} "
                      f"annotators on {s['tasks']} tasks in {s['seconds']} s ({s['already_answered']} already there, "
                      f"{s['failed']} failed); known answers in {s['known_answers']}")

@@ -81,3 +81,23 @@ def test_simulate_pull(studio_env: Any, tmp_path: Path) -> None:
                 data = gzip.decompress(data)
             assert b"stancekit.invalid" not in data, path
             assert not [e for e in EMAIL.findall(data) if b"stancekit" in e], path
+
+
+def test_bulk_mode_on_the_campaigns_own_server(ls_server: Any) -> None:
+    # a campaign whose studio/ is the session server's: the "local server" case, where bulk mode is available
+    camp = make_campaign(ls_server.studio_dir.parent, n_docs=6, batch_size=50)  # 24 pairs
+    pid = run_push(camp)["project_id"]
+    studio = ls_server.client()
+    s = run_simulate(camp, annotators=3, seed=3, skip_rate=0.1, accuracy=0.9, method="bulk")
+    assert s["method"] == "bulk" and s["failed"] == 0
+    assert s["answered"] + s["skipped"] == 72 and s["skipped"] > 0
+    assert count_tasks(studio, pid) == 24
+    assert run_simulate(camp, annotators=3, seed=3, skip_rate=0.1, accuracy=0.9)["already_answered"] == 72
+    run_pull(camp)
+    ann = read_table(camp.table("annotations"))
+    per_task = ann.group_by("pair_id").agg(pl.col("annotator").n_unique().alias("people"), pl.len().alias("n"))
+    assert per_task.height == 24 and set(per_task["people"]) == {3} and set(per_task["n"]) == {3}
+    assert int(ann["was_cancelled"].sum()) == s["skipped"]
+    truth = read_table(camp.reports / ANSWERS_REPORT).select("pair_id", pl.col("label").alias("truth"))
+    hits = ann.filter(~pl.col("was_cancelled")).join(truth, on="pair_id")
+    assert (hits["label"] == hits["truth"]).mean() > 0.6  # 0.9, 0.9 and 0.65 configured

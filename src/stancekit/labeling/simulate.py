@@ -10,14 +10,20 @@ already answered (or skipped) is not answered again. Tasks are never imported he
 from __future__ import annotations
 
 import hashlib
+import json
 import random
+import subprocess
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+import httpx
+
 from stancekit.errors import StudioError
+from stancekit.labeling import server
 from stancekit.labeling.client import Studio
 from stancekit.labeling.config_xml import ANCHOR, STANCE
 
@@ -168,3 +174,69 @@ def post_answers(studio: Studio, jobs: Sequence[Job], *, workers: int = 4,
                 advance(1)
     stats.seconds = time.perf_counter() - start
     return stats
+
+
+# ---- bulk mode (the campaign's local server only) ----------------------------------------------------------------
+
+_TOKENS_SCRIPT = """
+import json, os, pathlib, sys
+import label_studio
+sys.path.insert(0, str(pathlib.Path(label_studio.__file__).parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "label_studio.core.settings.label_studio")
+import django
+django.setup()
+from rest_framework.authtoken.models import Token
+from users.models import User
+out = {}
+for email in json.load(sys.stdin):
+    out[email] = Token.objects.get_or_create(user=User.objects.get(email=email))[0].key
+print("TOKENS" + json.dumps(out))
+"""
+
+
+def local_tokens(studio_dir: Path, emails: Sequence[str]) -> dict[str, str] | None:
+    """API tokens of the simulated users, read through the campaign's local server's own Python (Label Studio has no
+    API to get another user's token); None when the campaign has no running local server. Kept in memory only."""
+    current = server.info(studio_dir)
+    admin = server.load_admin(studio_dir)
+    if current is None or admin is None or not current.running:
+        return None
+    env = server.server_env(studio_dir, admin, Path(current.python), current.port)
+    proc = subprocess.run([current.python, "-c", _TOKENS_SCRIPT], input=json.dumps(list(emails)), env=env,
+                          cwd=studio_dir, capture_output=True, text=True, timeout=300)
+    line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("TOKENS")), None)
+    if proc.returncode != 0 or line is None:
+        last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        raise StudioError(f"reading the simulated annotators' tokens failed: {last}")
+    tokens: dict[str, str] = json.loads(line[len("TOKENS"):])
+    return tokens
+
+
+def bulk_answers(url: str, admin_token: str, user_token: str, project_id: int, jobs: Sequence[Job],
+                 model_version: str, *, chunk: int = 2000) -> int:
+    """Create one user's (non-skip) answers in bulk: the answers are imported as predictions tagged
+    ``model_version`` (unique per run), then converted into that user's annotations by the Data Manager action
+    ``predictions_to_annotations`` called with the user's own token. Returns the annotations created."""
+    created = 0
+    with httpx.Client(base_url=url, timeout=600) as http:
+        for start in range(0, len(jobs), chunk):
+            part = [j for j in jobs[start:start + chunk] if j.label is not None]
+            if not part:
+                continue
+            preds = [{"task": j.task_id, "result": stance_result(str(j.label)), "model_version": model_version}
+                     for j in part]
+            r = http.post(f"/api/projects/{project_id}/import/predictions", json=preds,
+                          headers={"Authorization": f"Token {admin_token}"})
+            _raise(r, f"importing {len(preds)} simulated answers as predictions")
+            r = http.post("/api/dm/actions/", params={"id": "predictions_to_annotations", "project": project_id},
+                          json={"selectedItems": {"all": False, "included": [j.task_id for j in part]},
+                                "model_version": model_version},
+                          headers={"Authorization": f"Token {user_token}"})
+            _raise(r, "converting simulated answers into annotations")
+            created += len(part)
+    return created
+
+
+def _raise(resp: httpx.Response, what: str) -> None:
+    if resp.status_code >= 400:
+        raise StudioError(f"Label Studio refused {what} ({resp.status_code}): {resp.text[:200]}")
