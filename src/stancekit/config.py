@@ -43,6 +43,19 @@ OPTIONS: dict[str, dict[str, Option]] = {
         "batch_size": Option(500, "Documents per batch."),
         "workers": Option(2, "Worker processes for the local engine."),
     },
+    "engine": {
+        "name": Option(
+            "local",
+            "Engine of the corpus stages (segment, match): local (a process pool on this machine) or ray "
+            "(Ray Data; needs pip install 'stancekit[ray]'; tables become directories of Parquet shards).",
+            ("local", "ray"),
+        ),
+        "ray_address": Option(
+            "",
+            "With the ray engine: the cluster to use (e.g. auto, or ray://HOST:10001); empty: a local Ray "
+            "started for the run with [segment]/[match] workers CPUs, listening on 127.0.0.1 only.",
+        ),
+    },
     "claims": {
         "file": Option("claims.yaml", "The claims registry (YAML, or CSV with claim_id,lang,text[,aliases])."),
     },

@@ -1,8 +1,10 @@
-"""The local engine: stream a table through a batch function with a process pool, writing atomically.
+"""The engines: stream a table through a batch function, writing atomically.
 
-A corpus stage is a pure function over one batch (DESIGN.md, "the shape of a stage"); this module runs it over a
-table of any size with bounded memory: batches are read lazily, at most ``2 * workers`` are in flight, and results
-are written in input order, so the output does not depend on the number of workers.
+A corpus stage is a pure function over one batch (DESIGN.md, "the shape of a stage"); :func:`map_table` runs it over
+a table of any size with bounded memory. The local engine (default) reads batches lazily, keeps at most
+``2 * workers`` in flight in a process pool and writes results in input order, so the output does not depend on the
+number of workers. ``engine="ray"`` runs the same function as Ray Data ``map_batches`` (:mod:`stancekit.engine_ray`)
+and writes a directory of shards holding the same rows in the same order.
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ from typing import Any
 import polars as pl
 import pyarrow as pa
 
+from stancekit.errors import ConfigError
 from stancekit.io import TableWriter, count_rows, iter_batches
 from stancekit.progress import bar
 
+ENGINES = ("local", "ray")
 BatchResult = pl.DataFrame | tuple[pl.DataFrame, pl.DataFrame]
 BatchFn = Callable[..., BatchResult]
 
@@ -60,14 +64,28 @@ def map_table(
     columns: list[str] | None = None,
     description: str = "processing",
     fn_kwargs: dict[str, Any] | None = None,
+    engine: str = "local",
+    ray_address: str | None = None,
 ) -> MapResult:
     """Run ``fn(batch_df, **fn_kwargs)`` over every batch of ``source`` and write the results to ``dest``.
 
     ``fn`` must be a module-level function (it is pickled to worker processes). It returns the output frame, or a
     tuple ``(output, rejects)``; rejects are collected (they are small) and returned. ``dest`` is replaced only when
     every batch succeeded. With ``workers <= 1`` everything runs in this process.
+
+    ``engine="ray"`` runs on Ray (``ray_address`` names a cluster; none: the Ray already initialised in this process,
+    else a local cluster of ``workers`` CPUs) and writes ``dest`` as a directory of Parquet shards.
     """
     kwargs = fn_kwargs or {}
+    if engine not in ENGINES:
+        raise ConfigError(f"--engine must be one of {', '.join(ENGINES)}, got {engine!r}")
+    if engine == "ray":
+        from stancekit.engine_ray import map_table_ray
+
+        n_in, n_out, rejected = map_table_ray(source, fn, dest, schema=schema, batch_size=batch_size,
+                                              num_cpus=max(workers, 1), columns=columns, fn_kwargs=kwargs,
+                                              address=ray_address)
+        return MapResult(rows_in=n_in, rows_out=n_out, rejects=[rejected] if rejected is not None else [])
     call = partial(_call, fn, kwargs)
     result = MapResult()
     total = count_rows(source)

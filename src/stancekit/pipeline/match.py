@@ -1,8 +1,8 @@
 """``stancekit match``: units + the claims registry -> tables/pairs.parquet.
 
 Streams ``tables/units.parquet`` through :func:`stancekit.builder.match.match_batch` with the local engine (both
-cores, bounded memory, a progress bar). The matcher is fitted on the registry only, so the pairs do not depend on the
-batch size or the number of workers.
+cores, bounded memory, a progress bar) or, with ``--engine ray``, on Ray Data. The matcher is fitted on the registry
+only, so the pairs do not depend on the batch size, the number of workers or the engine.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from stancekit.config import load_config
 from stancekit.engine import map_table
 from stancekit.errors import ConfigError, StageError
 from stancekit.io import table_exists
+from stancekit.pipeline.engine_options import engine_options
 from stancekit.progress import note
 from stancekit.schemas import PAIRS
 
@@ -39,9 +40,14 @@ def campaign_registry(campaign: Campaign) -> Registry:
 
 def run_match(campaign: Campaign, *, claims_file: Path | None = None, units: str | None = None,
               top_k: int | None = None, min_score: float | None = None, workers: int | None = None,
-              batch_size: int | None = None) -> dict[str, Any]:
-    """Match the campaign's units against its registry and write ``tables/pairs.parquet``."""
+              batch_size: int | None = None, engine: str | None = None,
+              ray_address: str | None = None) -> dict[str, Any]:
+    """Match the campaign's units against its registry and write ``tables/pairs.parquet``.
+
+    ``engine``/``ray_address`` override ``[engine]``: with ray the pairs table is a directory of Parquet shards.
+    """
     cfg = load_config(campaign.root)
+    run_on = engine_options(cfg, engine, ray_address)
     select = units or str(cfg.get("match", "units"))
     if select not in UNIT_SELECTIONS:
         raise ConfigError(f"--units must be one of {', '.join(UNIT_SELECTIONS)}, got {select!r}")
@@ -72,12 +78,14 @@ def run_match(campaign: Campaign, *, claims_file: Path | None = None, units: str
         columns=UNIT_COLUMNS,
         description="match",
         fn_kwargs={"matcher": matcher, "top_k_": k, "min_score": threshold, "select": select, "method": method},
+        **run_on,
     )
     return {
         "units": result.rows_in,
         "pairs": result.rows_out,
         "claims": len(registry),
         "method": method,
+        "engine": run_on["engine"],
         "pairs_path": str(campaign.table("pairs")),
         "registry": str(dest_registry),
     }

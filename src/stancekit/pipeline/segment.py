@@ -15,6 +15,7 @@ from stancekit.config import load_config
 from stancekit.engine import map_table
 from stancekit.errors import ConfigError, StageError
 from stancekit.io import read_table, table_exists, write_rejects
+from stancekit.pipeline.engine_options import engine_options
 from stancekit.schemas import REJECTS, UNITS
 
 DOC_COLUMNS = ["doc_id", "text", "lang", "source", "source_row"]
@@ -26,9 +27,11 @@ def _up_to_date(campaign: Campaign) -> bool:
 
 
 def run_segment(campaign: Campaign, *, force: bool = False, workers: int | None = None,
-                batch_size: int | None = None) -> dict[str, Any]:
+                batch_size: int | None = None, engine: str | None = None,
+                ray_address: str | None = None) -> dict[str, Any]:
     """Segment every document of the campaign; returns counts (documents, units, content/boilerplate, rejects)."""
     cfg = load_config(campaign.root)
+    run_on = engine_options(cfg, engine, ray_address)  # --engine ray: units become a directory of shards
     source = campaign.table("documents")
     if not table_exists(source):
         raise StageError(f"{source} does not exist yet: run `stancekit ingest` first")
@@ -52,6 +55,7 @@ def run_segment(campaign: Campaign, *, force: bool = False, workers: int | None 
         columns=DOC_COLUMNS,
         description="segment",
         fn_kwargs={"segmenter": name},
+        **run_on,
     )
     rejects = result.rejects_frame()
     n_rejects = write_rejects(campaign.rejects_path("segment"), rejects if rejects is not None else REJECTS.empty())
