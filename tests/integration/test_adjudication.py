@@ -91,6 +91,11 @@ def test_adjudication_round_trip(studio_env: Any, tmp_path: Path) -> None:
     assert sorted(adj_rows["pair_id"].to_list()) == sorted(pair[i] for i in ADJUDICATED)
     assert set(adj_rows["project_id"].to_list()) == {adj_pid}
     assert campaign_status(camp)["tasks_pushed"][f"adjudication (project {adj_pid})"] == 3
+    pushed = run_push(camp)  # the main push keeps the adjudication rows and touches nothing in that project
+    assert pushed["imported"] == 0 and pushed["project_id"] == main_pid
+    kept = read_table(camp.table("tasks")).filter(pl.col("project_role") == "adjudication")
+    assert kept.select("pair_id", "ls_task_id", "project_id").sort("pair_id").equals(
+        adj_rows.select("pair_id", "ls_task_id", "project_id").sort("pair_id"))
 
     # idempotent: nothing twice, also when the local record of the adjudication tasks is lost
     assert run_adjudicate(camp)["imported"] == 0
@@ -128,3 +133,5 @@ def test_adjudication_round_trip(studio_env: Any, tmp_path: Path) -> None:
     summary = json.loads(out.stdout)
     assert summary["imported"] == 0 and summary["planned"] == 0 and summary["tasks_on_server"] == 3
     assert len(server_tasks(studio, adj_pid)) == 3
+    human = CliRunner().invoke(app, ["adjudicate", "--campaign", str(camp.root)])
+    assert human.exit_code == 0 and f"/projects/{adj_pid}/" in human.output.replace("\n", ""), human.output

@@ -24,7 +24,7 @@ from stancekit.ids import task_key
 from stancekit.io import read_table, table_exists, write_table
 from stancekit.labeling import projects
 from stancekit.labeling.config_xml import adjudication_guideline
-from stancekit.labeling.tasks import encode_adjudication_task, join_context
+from stancekit.labeling.tasks import encode_adjudication_task, is_archived, join_context
 from stancekit.pipeline.merge import plan_adjudication
 from stancekit.pipeline.push import _import, connect, dedupe, guideline, list_keys, load_claims, scheme_of
 from stancekit.progress import bar
@@ -72,9 +72,9 @@ def _tasks_table(found: dict[str, list[dict[str, Any]]], items: pl.DataFrame, pr
                 "segmenter": i.get("segmenter") or p.get("segmenter"),
                 "matcher": i.get("matcher") or p.get("matcher"),
                 "label_scheme": data.get("label_scheme") or p.get("label_scheme") or scheme.id,
-                "reason": data.get("reason") or p.get("reason"),
+                "reason": data.get("reason") or p.get("reason"), "archived": is_archived(t),
             })
-    mine = pl.DataFrame(rows, schema={**TASKS.polars_schema(), "reason": pl.Utf8})
+    mine = pl.DataFrame(rows, schema={**TASKS.polars_schema(), "reason": pl.Utf8, "archived": pl.Boolean})
     others = old.filter(pl.col("project_role") != ROLE)
     return conform(pl.concat([others, mine], how="diagonal_relaxed") if others.height else mine, TASKS)
 
