@@ -105,7 +105,7 @@ def _has_marker(s: str) -> bool:
 def continuations(text: str, units: Sequence[UnitSpan], kinds: list[str], out: list[Attribution | None],
                    spans: list[tuple[int, int, bool]]) -> None:
     """Rule 8: units inside an attributed quotation take its speaker and cue."""
-    if not spans:
+    if not spans or not any(out):  # no quotation, or no attributed unit to continue
         return
     starts = [u.start for u in units]
     for qs, qe, _closed in spans:
