@@ -1,6 +1,6 @@
 """Push, annotate and pull at scale against a local Label Studio, beside the naive one-request-per-task way.
 
-    .venv/bin/python benchmarks/studio.py [--tasks 10000] [--naive-sample 50] [--simulate-tasks 100]
+    .venv/bin/python benchmarks/studio.py [--tasks 10000] [--naive-sample 50] [--simulate-tasks 1000]
 
 Starts its own server (from the integration tests' pre-migrated template when there is one, else a fresh data dir),
 on a generated campaign of ``--tasks`` pairs:
@@ -9,7 +9,8 @@ on a generated campaign of ``--tasks`` pairs:
    only fast way to get 3 x 10k annotations; the simulated annotators' per-annotation rate is measured separately);
 3. pull: ``stancekit pull`` (paged listing with annotations) at its default page size and at larger ones, vs one
    request per task on a sample (extrapolated);
-4. simulate: ``stancekit studio simulate`` (one POST per answer, concurrent) on ``--simulate-tasks`` tasks.
+4. simulate: ``stancekit studio simulate`` in bulk mode on ``--simulate-tasks`` tasks (whole command: listing, users,
+   answers), and in post mode (one POST per answer, concurrent) on a sample, extrapolated.
 Targets: push 10k <= 10 s, pull 10k x 3 <= 30 s, simulate 3 x 1k <= 60 s. Prints one table; JSON in benchmarks/out/.
 """
 
@@ -173,7 +174,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--tasks", type=int, default=10_000)
     ap.add_argument("--naive-sample", type=int, default=50)
-    ap.add_argument("--simulate-tasks", type=int, default=100)
+    ap.add_argument("--simulate-tasks", type=int, default=1000)
     ap.add_argument("--page-sizes", default="100,500,1000", help="pull page sizes to time (first = pull's default)")
     args = ap.parse_args()
     set_quiet(True)
@@ -225,16 +226,30 @@ def main() -> None:
         ids = [int(x) for x in read_table(a.table("tasks"))["ls_task_id"].head(args.naive_sample)]
         results["naive_pull_s_per_task"] = naive_pull(studio.url, os.environ["LABEL_STUDIO_API_KEY"], ids)
 
+        # simulate on a campaign whose studio/ points at this server (its own local server: bulk mode available)
         c = make_campaign(work / "c", args.simulate_tasks)
+        for name in ("server.json", "admin.json"):
+            shutil.copy(a.studio / name, c.studio / name)
+        (c.studio / "data").symlink_to(a.studio / "data")
         run_push(c)
-        sim = run_simulate(c, annotators=3, workers=4)
-        results["simulate_answers"] = sim["answered"] + sim["skipped"]
-        results["simulate_s"] = sim["seconds"]
+        t = time.perf_counter()
+        sim = run_simulate(c, annotators=3, method="bulk")
+        results["simulate_bulk_s"] = time.perf_counter() - t
+        results["simulate_bulk_answers"] = sim["answered"] + sim["skipped"]
+        d = make_campaign(work / "d", args.naive_sample)
+        run_push(d)
+        sim = run_simulate(d, annotators=3, method="post", workers=4)
+        results["simulate_post_answers"] = sim["answered"] + sim["skipped"]
+        results["simulate_post_s"] = sim["seconds"]
         results["load_avg_end"] = os.getloadavg()[0]
     finally:
         server.down(a.studio)
         shutil.rmtree(work, ignore_errors=True)
     report(results, n)
+
+
+def args_tasks(r: dict[str, Any]) -> int:
+    return int(r["simulate_bulk_answers"] // 3)
 
 
 def report(r: dict[str, Any], n: int) -> None:
@@ -248,15 +263,17 @@ def report(r: dict[str, Any], n: int) -> None:
         ("  listing only, 4 concurrent pages of 100", n, r["listing_4x100_s"], "measured"),
         ("  one synchronous JSON export (reference)", n, r["export_sync_s"], "measured"),
         ("pull x3, one request per task", n, r["naive_pull_s_per_task"] * n, "extrapolated from a sample"),
-        ("simulate x3 (one POST per answer, 4 workers)", r["simulate_answers"] // 3, r["simulate_s"], "measured"),
+        ("simulate x3, bulk (whole command)", r["simulate_bulk_answers"] // 3, r["simulate_bulk_s"], "measured"),
+        ("simulate x3, one POST per answer (4 workers)", args_tasks(r),
+         r["simulate_post_s"] / r["simulate_post_answers"] * 3 * args_tasks(r), "extrapolated from a sample"),
     ]
     print(f"{'step':52s} {'tasks':>7s} {'seconds':>9s} {'tasks/s':>9s}  how")
     for name, count, secs, how in rows:
         print(f"{name:52s} {count:7d} {secs:9.2f} {count / secs:9.1f}  {how}")
-    sim_1k = 3000 / (r["simulate_answers"] / r["simulate_s"])
+    sim_1k = r["simulate_bulk_s"] * 3000 / r["simulate_bulk_answers"]
     print(f"targets: push {n} <= 10 s: {r['push_s']:.1f} s; pull {n} x 3 <= 30 s: "
           f"{min(r[k] for k in page_keys):.1f} s (best page size); simulate 3 x 1000 <= 60 s: "
-          f"{sim_1k:.0f} s (extrapolated from {r['simulate_answers']} answers)")
+          f"{sim_1k:.0f} s (bulk, {r['simulate_bulk_answers']} answers)")
     print(f"load average (1 min) at start {r['load_avg_start']:.1f}, at end {r['load_avg_end']:.1f} on "
           f"{os.cpu_count()} CPUs; pull again added {r['pull_again_added']}")
     OUT.mkdir(exist_ok=True)
