@@ -287,15 +287,12 @@ def run_push(campaign: Campaign, *, sample: int | None = None, strategy: str | N
 def _record_choice(table: pl.DataFrame, old: pl.DataFrame, chosen: set[str], strategy: str,
                    predicted: set[str], version: str | None) -> pl.DataFrame:
     """Per task: how it was chosen (``strategy``) and which model's suggestion it carries (``prediction_model``)."""
-    prev: dict[str, tuple[str | None, str | None]] = {}
-    if old.height:
-        cols = [c if c in old.columns else None for c in ("strategy", "prediction_model")]
-        for r in old.filter(pl.col("project_role") == ROLE).iter_rows(named=True):
-            prev[r["task_key"]] = (r.get("strategy") if cols[0] else None,
-                                   r.get("prediction_model") if cols[1] else None)
+    prev: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+    for r in old.iter_rows(named=True):  # rows of every role keep their own values (the key is task_key + role)
+        prev[(r["task_key"], r["project_role"])] = (r.get("strategy"), r.get("prediction_model"))
     strat, model = [], []
     for key, role in table.select("task_key", "project_role").iter_rows():
-        s_old, m_old = prev.get(key, (None, None))
+        s_old, m_old = prev.get((key, role), (None, None))
         strat.append(strategy if (role == ROLE and key in chosen) else s_old)
         model.append(version if (role == ROLE and key in predicted) else m_old)
     return table.with_columns(pl.Series("strategy", strat, dtype=pl.Utf8),
