@@ -58,7 +58,9 @@ def make_campaign(root: Path, n_pairs: int) -> Campaign:
     camp.ensure()
     camp.config_path.write_text('[campaign]\nname = "bench"\n[studio]\noverlap = 3\n', encoding="utf-8")
     (camp.root / "claims.yaml").write_text(CLAIMS, encoding="utf-8")
-    docs, units, pairs = [], [], []
+    docs: list[dict[str, Any]] = []
+    units: list[dict[str, Any]] = []
+    pairs: list[dict[str, Any]] = []
     for d in range((n_pairs + 3) // 4):
         sents = [f"Sentence {k} of document {d}: the spokesman said the troops will stay." for k in range(4)]
         text = "\n".join(sents)
