@@ -1,19 +1,26 @@
 """The Ray engine: the same batch functions as the local engine, run as Ray Data ``map_batches`` over Parquet shards.
 
 Imported only for ``--engine ray`` (Ray is the optional extra ``stancekit[ray]``). The plan is
-``read_parquet(shards) -> map_batches(fn) -> write_datasink(shards)``, with the execution option ``preserve_order`` so
-write task ``i`` holds the ``i``-th slice of the input: the output directory's shards (``part-000000.parquet``, ...),
-read in name order, are the local engine's rows in the local engine's order. A batch function's rejects travel in the
-same blocks as its output (rows whose ``__reject__`` column holds the reject as JSON) and are split off by the writer
-into a hidden side directory, so nothing is gathered on the driver but the (small) rejects.
+``from_items(slices) -> map_batches(read_and_apply) -> write_datasink(ShardSink)``: the input table (a file or a
+directory of shards) is cut into slices of whole Parquet row groups; a Ray task reads one slice with pyarrow and runs
+the stage's batch function on each batch of it; the writer writes one shard per write task, named after the place
+of its first batch in the input. So the output directory's shards, read in name order, hold the local engine's rows
+in the local engine's order, whatever Ray's scheduling (``preserve_order`` keeps each writer's batches contiguous,
+and the driver checks it). A batch's rejects travel in the same blocks as its rows (a JSON ``__reject__`` cell) and
+the writer puts them in a hidden side directory: nothing is gathered on the driver but the rejects.
+
+Slices are planned from Parquet metadata rather than read with ``ray.data.read_parquet`` so the blocks (and the
+memory of a task) are bounded by the batch size whatever the input's file layout, and because Ray's threaded file
+listing races on fsspec's HTTP import when aiohttp is not installed (seen with Ray 2.60).
 
 Ray's usage stats are off; a cluster started here listens on 127.0.0.1 only and has no dashboard. With an address the
 engine connects to that cluster (``ray start --head`` elsewhere): every node must have stancekit installed and see the
-campaign directory at the same path (a shared filesystem), since the writers write the shards where they run.
+campaign directory at the same path (a shared filesystem), since the tasks read and write the shards where they run.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import os
@@ -33,6 +40,7 @@ from stancekit.io import COMPRESSION, _shards, count_rows
 from stancekit.progress import is_quiet
 
 REJECT_COLUMN = "__reject__"
+ORDER_COLUMN = "__order__"
 INSTALL_HINT = "pip install 'stancekit[ray]'"
 
 
@@ -82,60 +90,103 @@ def ray_session(address: str | None = None, num_cpus: int | None = None) -> Iter
 
 def _transport_schema(schema: pa.Schema) -> pa.Schema:
     fields = [f.with_nullable(True) for f in schema]
-    return pa.schema([*fields, pa.field(REJECT_COLUMN, pa.large_string())])
+    return pa.schema([*fields, pa.field(REJECT_COLUMN, pa.large_string()), pa.field(ORDER_COLUMN, pa.int64())])
 
 
-def apply_batch(batch: pa.Table, *, fn: Callable[..., Any], kwargs: dict[str, Any], schema: pa.Schema) -> pa.Table:
-    """Run one batch function on a Ray block; its rejects ride along as rows with a JSON ``__reject__`` cell."""
+def plan_slices(source: Path, target_rows: int) -> list[dict[str, Any]]:
+    """Cut a table into read slices of whole row groups (about ``target_rows`` rows each), in table order."""
+    slices: list[dict[str, Any]] = []
+    for shard in _shards(source):
+        meta = pq.ParquetFile(shard).metadata
+        groups: list[int] = []
+        rows = 0
+        for g in range(meta.num_row_groups):
+            groups.append(g)
+            rows += meta.row_group(g).num_rows
+            if rows >= target_rows:
+                slices.append({"path": str(shard), "row_groups": groups})
+                groups, rows = [], 0
+        if groups:
+            slices.append({"path": str(shard), "row_groups": groups})
+    return slices
+
+
+def apply_batch(batch: pa.RecordBatch | pa.Table, *, fn: Callable[..., Any], kwargs: dict[str, Any],
+                schema: pa.Schema, order: int) -> pa.Table:
+    """Run one batch function on one batch; its rejects ride along as rows with a JSON ``__reject__`` cell."""
     df = pl.from_arrow(batch)
     assert isinstance(df, pl.DataFrame)
     out = fn(df, **kwargs)
     frame, rejects = out if isinstance(out, tuple) else (out, None)
     transport = _transport_schema(schema)
     table = frame.to_arrow().select(schema.names).cast(schema)
-    table = table.append_column(REJECT_COLUMN, pa.nulls(table.num_rows, pa.large_string())).cast(transport)
-    if rejects is None or rejects.height == 0:
-        return table
-    cells = [json.dumps(r, default=str, ensure_ascii=False) for r in rejects.iter_rows(named=True)]
-    nulls = {f.name: pa.nulls(len(cells), f.type) for f in schema}
-    extra = pa.table({**nulls, REJECT_COLUMN: pa.array(cells, pa.large_string())}, schema=transport)
-    return pa.concat_tables([table, extra])
+    table = table.append_column(REJECT_COLUMN, pa.nulls(table.num_rows, pa.large_string()))
+    if rejects is not None and rejects.height:
+        cells = [json.dumps(r, default=str, ensure_ascii=False) for r in rejects.iter_rows(named=True)]
+        nulls = {f.name: pa.nulls(len(cells), f.type) for f in schema}
+        extra = pa.table({**nulls, REJECT_COLUMN: pa.array(cells, pa.large_string())})
+        table = pa.concat_tables([table, extra])
+    table = table.append_column(ORDER_COLUMN, pa.array([order] * table.num_rows, pa.int64()))
+    return table.cast(transport)
+
+
+def read_and_apply(items: pa.Table, *, fn: Callable[..., Any], kwargs: dict[str, Any], schema: pa.Schema,
+                   columns: list[str] | None, batch_size: int) -> Iterator[pa.Table]:
+    """The Ray task: read a slice of row groups and yield one output block per batch, tagged with its place."""
+    for item in items.to_pylist():
+        pf = pq.ParquetFile(item["path"])
+        for seq, rb in enumerate(pf.iter_batches(batch_size=batch_size, row_groups=item["row_groups"],
+                                                 columns=columns)):
+            yield apply_batch(rb, fn=fn, kwargs=kwargs, schema=schema, order=(item["slice"] << 32) | seq)
 
 
 def _sink_class() -> type:
     from ray.data import Datasink
 
     class ShardSink(Datasink[dict[str, int]]):
-        """Write each write task's rows to ``part-<task index>.parquet`` and its rejects beside them."""
+        """Write each write task's rows to one shard named after its first batch's place in the input.
+
+        Blocks reach a write task in input order (``preserve_order``), so the shards, read in name order, hold the
+        rows in input order. Rejects go to a side directory under the same name.
+        """
 
         def __init__(self, directory: str, schema: pa.Schema) -> None:
             self.directory = directory
             self.schema = schema
+            self.ranges: list[tuple[int, int]] = []
+
+        def on_write_complete(self, write_result: Any) -> None:
+            ranges = sorted((r["first"], r["last"]) for r in write_result.write_returns if r["first"] >= 0)
+            for (_, last), (first, _) in itertools.pairwise(ranges):
+                if first <= last:
+                    raise StageError("ray engine: two writers got interleaved batches, so the shards' order would "
+                                     "not be the input's; please report this with your Ray version")
 
         def write(self, blocks: Iterable[pa.Table], ctx: Any) -> dict[str, int]:
-            name = f"part-{ctx.task_idx:06d}.parquet"
-            writer: pq.ParquetWriter | None = None
+            parts: list[pa.Table] = []
             rejects: list[pa.Table] = []
-            rows = 0
-            try:
-                for block in blocks:
-                    marks = block.column(REJECT_COLUMN)
-                    if marks.null_count < block.num_rows:
-                        rejects.append(block.filter(marks.is_valid()).select([REJECT_COLUMN]))
-                    rows_part = block.filter(marks.is_null()).drop_columns([REJECT_COLUMN]).cast(self.schema)
-                    if rows_part.num_rows == 0:
-                        continue
-                    if writer is None:
-                        writer = pq.ParquetWriter(os.path.join(self.directory, name), self.schema,
-                                                  compression=COMPRESSION)
-                    writer.write_table(rows_part)
-                    rows += rows_part.num_rows
-            finally:
-                if writer is not None:
-                    writer.close()
+            first = last = -1
+            for block in blocks:
+                if block.num_rows == 0:
+                    continue
+                order = block.column(ORDER_COLUMN)[0].as_py()
+                if order < last:
+                    raise StageError(f"ray engine: batches reached a writer out of order ({order} after {last})")
+                first, last = (order if first < 0 else first), order
+                marks = block.column(REJECT_COLUMN)
+                if marks.null_count < block.num_rows:
+                    rejects.append(block.filter(marks.is_valid()).select([REJECT_COLUMN]))
+                rows = block.filter(marks.is_null()).drop_columns([REJECT_COLUMN, ORDER_COLUMN])
+                parts.append(rows.cast(self.schema))
+            if first < 0:
+                return {"first": -1, "last": -1, "rows": 0}
+            name = f"part-{first:020d}.parquet"
+            table = pa.concat_tables(parts)
+            if table.num_rows:
+                pq.write_table(table, os.path.join(self.directory, name), compression=COMPRESSION)
             if rejects:
                 pq.write_table(pa.concat_tables(rejects), os.path.join(self.directory, ".rejects", name))
-            return {"rows": rows}
+            return {"first": first, "last": last, "rows": table.num_rows}
 
     return ShardSink
 
@@ -151,9 +202,15 @@ def map_table_ray(
     columns: list[str] | None,
     fn_kwargs: dict[str, Any],
     address: str | None = None,
+    slice_batches: int = 4,
 ) -> tuple[int, int, pl.DataFrame | None]:
-    """Run ``fn`` over ``source`` on Ray; ``dest`` becomes a directory of shards. Returns (rows in, out, rejects)."""
+    """Run ``fn`` over ``source`` on Ray; ``dest`` becomes a directory of shards. Returns (rows in, out, rejects).
+
+    The input is cut into slices of whole row groups of about ``slice_batches * batch_size`` rows; one Ray task
+    reads a slice and runs the batches in it.
+    """
     rows_in = count_rows(source)
+    slices = [{**s, "slice": i} for i, s in enumerate(plan_slices(source, slice_batches * batch_size))]
     tmp = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:12]}.tmp")
     (tmp / ".rejects").mkdir(parents=True)
     try:
@@ -164,14 +221,16 @@ def map_table_ray(
             logging.getLogger("ray.data").setLevel(logging.ERROR if is_quiet() else logging.WARNING)
             if is_quiet():
                 ctx.enable_progress_bars = False
-            ds = ray.data.read_parquet([str(p) for p in _shards(source)], columns=columns)
-            ds = ds.map_batches(apply_batch, batch_format="pyarrow", batch_size=batch_size, zero_copy_batch=True,
-                                fn_kwargs={"fn": fn, "kwargs": fn_kwargs, "schema": schema})
-            ds.write_datasink(_sink_class()(str(tmp), schema))
+            if slices:
+                ds = ray.data.from_items(slices, override_num_blocks=len(slices))
+                ds = ds.map_batches(read_and_apply, batch_format="pyarrow", batch_size=1,
+                                    fn_kwargs={"fn": fn, "kwargs": fn_kwargs, "schema": schema, "columns": columns,
+                                               "batch_size": batch_size})
+                ds.write_datasink(_sink_class()(str(tmp), schema))
         rejects = _collect_rejects(tmp / ".rejects")
         shutil.rmtree(tmp / ".rejects")
         if not any(tmp.glob("*.parquet")):
-            pq.write_table(schema.empty_table(), tmp / "part-000000.parquet", compression=COMPRESSION)
+            pq.write_table(schema.empty_table(), tmp / "part-0.parquet", compression=COMPRESSION)
         rows_out = count_rows(tmp)
         _replace_dir(tmp, dest)
     except BaseException:
