@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stancekit.builder.segment.units import segment_batch
-from stancekit.ids import unit_id, unit_ids
+from stancekit.ids import unit_id, unit_id_digests, unit_ids, unit_ids_from_digests
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -195,4 +195,7 @@ def test_gold_article_units_unchanged() -> None:
 @settings(deadline=None)
 @given(st.text(max_size=20), st.lists(st.tuples(st.integers(0, 10**9), st.integers(0, 10**9)), max_size=8))
 def test_unit_ids_equal_unit_id(doc_id: str, bounds: list[tuple[int, int]]) -> None:
-    assert unit_ids(doc_id, bounds) == [unit_id(doc_id, s, e) for s, e in bounds]
+    expected = [unit_id(doc_id, s, e) for s, e in bounds]
+    assert unit_ids(doc_id, bounds) == expected
+    digests = pl.Series(unit_id_digests(doc_id, bounds), dtype=pl.Binary)
+    assert unit_ids_from_digests(digests).to_list() == expected

@@ -13,10 +13,13 @@ import re
 from stancekit.builder.segment.boundary_words import EN_STARTERS, MONTH_ABBREV, OTHER_ABBREV, TITLE_ABBREV
 
 _TERMINAL = re.compile(r"[.!?؟…]+")
-# A candidate boundary: a whole terminal cluster (possessive: never a part of one), except where the rules below would
-# skip it at once: glued to an ASCII letter or digit (2.5, U.S, example.com), or followed by a space and a lower-case
-# ASCII letter.
-_CANDIDATE = re.compile(r"[.!?؟…]++(?![A-Za-z0-9]| [a-z])")
+# A candidate boundary: a whole terminal cluster (never a part of one: not after a terminal, not followed by one),
+# except where the rules below would skip it at once: glued to an ASCII letter or digit (2.5, U.S, example.com), or
+# followed by a space and a lower-case ASCII letter. It starts with a character class, so the regex engine scans for
+# it fast; the look-behind sees before the search start, so a text whose search starts right after a terminal uses
+# _CANDIDATE_FROM_START (a cluster may start there).
+_CANDIDATE = re.compile(r"[.!?؟…](?<![.!?؟…].)[.!?؟…]*(?![.!?؟…A-Za-z0-9]| [a-z])")
+_CANDIDATE_FROM_START = re.compile(r"[.!?؟…]++(?![A-Za-z0-9]| [a-z])")
 _TERMINAL_CHARS = frozenset(".!?؟…")
 _WS = frozenset(" \t\n\r\f\v\u00a0\u200f\u200e\u2009\u202f")
 _CLOSERS = frozenset("”»\"’')]}›")
@@ -114,7 +117,8 @@ def split_sentences(text: str, lo: int, hi: int, lang: str) -> list[tuple[int, i
     spans: list[tuple[int, int]] = []
     start = _skip_ws(text, lo, hi)
     arabic = lang == "ar"
-    for m in _CANDIDATE.finditer(text, start, hi):
+    rx = _CANDIDATE_FROM_START if start and text[start - 1] in _TERMINAL_CHARS else _CANDIDATE
+    for m in rx.finditer(text, start, hi):
         p, q = m.span()
         if p < start:
             continue  # swallowed by the previous boundary's closers

@@ -106,7 +106,7 @@ def segment_batch(
         c_kind += kinds
         c_bk += bks
         if attribute is not None:
-            spans = raw if isinstance(raw[0], UnitSpan) else [UnitSpan(*t) for t in raw]
+            spans = raw if isinstance(raw[0], UnitSpan) else list(map(UnitSpan._make, raw))
             c_attr += attribute(text, spans, lang)  # type: ignore[arg-type]
 
     columns: dict[str, list[Any]] = {"row": c_row, "digest": c_digest, "start": c_start, "end": c_end,
@@ -120,10 +120,19 @@ def _rejects_frame(rejects: list[dict[str, Any]]) -> pl.DataFrame:
 
 
 def _claim_columns(attrs: list[Any], schema: Mapping[str, Any]) -> dict[str, pl.Series]:
-    claimed = [a if a is not None and a.is_claim else None for a in attrs]
-    out = {"is_claim": pl.Series([a is not None for a in claimed], dtype=pl.Boolean)}
+    """is_claim and the claim fields; only the claim units (a minority) are visited per field."""
+    n = len(attrs)
+    idx = [j for j, a in enumerate(attrs) if a is not None and a.is_claim]
+    claims = [attrs[j] for j in idx]
+    flags = [False] * n
+    for j in idx:
+        flags[j] = True
+    out = {"is_claim": pl.Series(flags, dtype=pl.Boolean)}
     for f in _CLAIM_FIELDS:
-        out[f] = pl.Series([None if a is None else getattr(a, f) for a in claimed], dtype=schema[f])
+        col: list[Any] = [None] * n
+        for j, a in zip(idx, claims, strict=True):
+            col[j] = getattr(a, f)
+        out[f] = pl.Series(col, dtype=schema[f])
     return out
 
 
