@@ -123,17 +123,27 @@ def ingest(
     )
 
 
+EngineOpt = Annotated[str | None, typer.Option(
+    "--engine", help="local (a process pool here) or ray (Ray Data; pip install 'stancekit[ray]'); "
+    "default: [engine] name.")]
+RayAddressOpt = Annotated[str | None, typer.Option(
+    "--ray-address", help="With --engine ray: the cluster (e.g. auto or ray://HOST:10001); "
+    "default: [engine] ray_address, else a local Ray on 127.0.0.1.")]
+
+
 @app.command()
 def segment(
     campaign: CampaignOpt = Path("."),
     force: Annotated[bool, typer.Option("--force", help="Re-segment even if units are newer than documents.")] = True,
     workers: Annotated[int | None, typer.Option(help="Worker processes (default: [segment] workers).")] = None,
+    engine: EngineOpt = None,
+    ray_address: RayAddressOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Cut documents into units (titles, headings, sentences, boilerplate): tables/units.parquet."""
     from stancekit.pipeline.segment import run_segment
 
-    summary = run_segment(_campaign(campaign), force=force, workers=workers)
+    summary = run_segment(_campaign(campaign), force=force, workers=workers, engine=engine, ray_address=ray_address)
     emit(summary, as_json, f"segment: {summary['units']} unit(s) ({summary['content_units']} content, "
                            f"{summary['claim_units']} claim) from {summary.get('documents', '?')} document(s); "
                            f"wrote {summary['units_path']}")
@@ -465,12 +475,16 @@ def match_cmd(
         help="claims (claim units) or content (every non-boilerplate unit); default: [match] units.")] = None,
     top_k: Annotated[int | None, typer.Option("--top-k", help="At most K claims per unit (default: 5).")] = None,
     min_score: Annotated[float | None, typer.Option("--min-score", help="Drop pairs scoring below S.")] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes (default: [match] workers).")] = None,
+    engine: EngineOpt = None,
+    ray_address: RayAddressOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Pair units with the tracked claims they speak to: tables/pairs.parquet."""
     from stancekit.pipeline.match import run_match
 
-    summary = run_match(_campaign(campaign), claims_file=claims, units=units, top_k=top_k, min_score=min_score)
+    summary = run_match(_campaign(campaign), claims_file=claims, units=units, top_k=top_k, min_score=min_score,
+                        workers=workers, engine=engine, ray_address=ray_address)
     emit(summary, as_json, f"match: {summary['pairs']} pair(s) from {summary['units']} unit(s) and "
                            f"{summary['claims']} claim(s); wrote {summary['pairs_path']}")
 
