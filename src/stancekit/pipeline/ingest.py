@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -9,6 +11,7 @@ from typing import Any
 import polars as pl
 
 from stancekit.builder.ingest import expand, read_source, resolve_mapping, to_documents
+from stancekit.builder.ingest.remote import RemoteFile, expand_url, is_url, local_copy
 from stancekit.campaign import Campaign
 from stancekit.config import load_config, record_source
 from stancekit.io import TableWriter, iter_batches, read_table, table_exists, write_rejects
@@ -133,12 +136,36 @@ def _reject_rows(rows: list[dict[str, Any]], source: str) -> list[dict[str, Any]
     ]
 
 
+def _inputs(paths: list[str]) -> list[Path | RemoteFile]:
+    """Local files (``expand``) and URL inputs (``expand_url``), in the order given, each once."""
+    out: list[Path | RemoteFile] = []
+    seen: set[str] = set()
+    for raw in paths:
+        items: list[Path | RemoteFile] = [*expand_url(raw)] if is_url(raw) else [p.resolve() for p in expand([raw])]
+        for item in items:
+            key = item.url if isinstance(item, RemoteFile) else str(item)
+            if key not in seen:
+                seen.add(key)
+                out.append(item)
+    return out
+
+
+@contextmanager
+def _local(item: Path | RemoteFile) -> Iterator[tuple[Path, str | None]]:
+    """(a local path to read, the URL to record as the source, or None for a local file)."""
+    if isinstance(item, RemoteFile):
+        with local_copy(item) as path:
+            yield path, item.url
+    else:
+        yield item, None
+
+
 def run_ingest(campaign: Campaign, paths: list[str], opts: IngestOptions, *, record: bool = True) -> dict[str, Any]:
     """Read every input, append new documents, reject (never silently drop) the rest. Idempotent."""
     cfg = load_config(campaign.root)
     batch_size = int(cfg.get("ingest", "batch_size"))
     default_lang = cfg.get("ingest", "default_lang")
-    files = expand(paths)
+    files = _inputs(paths)
     campaign.ensure()
     dest = campaign.table("documents")
     existing_cols = (
@@ -155,10 +182,12 @@ def run_ingest(campaign: Campaign, paths: list[str], opts: IngestOptions, *, rec
         if table_exists(dest):
             for rb in iter_batches(dest, 10_000):
                 writer.write(rb)
-        for path in (f.resolve() for f in files):
+        for item in files:
             src_added = src_rejected = 0
-            with bar(f"ingest {path.name}", None, "rows") as progress:
+            with _local(item) as (path, url), bar(f"ingest {Path(url or path).name}", None, "rows") as progress:
                 for batch in read_source(path, encoding=opts.encoding, batch_size=batch_size):
+                    if url is not None:
+                        batch.source = url  # the URL, not the temporary copy, is the document's source
                     rejects.extend(_reject_rows([{**r, "source": batch.source} for r in batch.rejects], batch.source))
                     src_rejected += len(batch.rejects)
                     if batch.frame.height == 0:
@@ -182,7 +211,7 @@ def run_ingest(campaign: Campaign, paths: list[str], opts: IngestOptions, *, rec
                     unchanged += same
                     src_rejected += len(bad) + len(dup)
                     progress.advance(batch.frame.height)
-            per_source.append({"path": str(path), "added": src_added, "rejected": src_rejected})
+            per_source.append({"path": url or str(path), "added": src_added, "rejected": src_rejected})
         total = writer.rows
         writer.commit()
     if rejects:
@@ -190,7 +219,7 @@ def run_ingest(campaign: Campaign, paths: list[str], opts: IngestOptions, *, rec
     if record:
         for raw in paths:
             source = {
-                "path": str(Path(raw).expanduser().resolve()) if not any(c in raw for c in "*?[") else raw,
+                "path": raw if is_url(raw) or any(c in raw for c in "*?[") else str(Path(raw).expanduser().resolve()),
                 **{k: v for k, v in asdict(opts).items() if v},
             }
             record_source(campaign.root, source)
