@@ -22,7 +22,7 @@ from stancekit.builder.merge import METHODS, aggregate_votes, merge_labels
 from stancekit.campaign import Campaign
 from stancekit.config import load_config
 from stancekit.errors import ConfigError, InputError, InputNotFoundError
-from stancekit.io import atomic_write_text, read_table, table_exists, write_rejects, write_table
+from stancekit.io import atomic_write_text, read_table, scan_table, table_exists, write_rejects, write_table
 from stancekit.progress import is_quiet
 from stancekit.schemas import LABELS, LabelScheme, conform
 
@@ -39,14 +39,20 @@ class MergeSummary:
     report: dict[str, Any]
 
 
-def _pairs_meta(campaign: Campaign) -> pl.DataFrame | None:
-    """pair_id, claim_id and (when units and documents exist) lang, for per-claim and per-language agreement."""
+def _pairs_meta(campaign: Campaign, pair_ids: pl.Series) -> pl.DataFrame | None:
+    """pair_id, claim_id and (when units and documents exist) lang of the annotated pairs, for per-claim and
+    per-language agreement. Lazy scans filtered on the annotated ids: memory follows the annotations, not the corpus.
+    """
     if not table_exists(campaign.table("pairs")):
         return None
-    meta = read_table(campaign.table("pairs"), ["pair_id", "unit_id", "claim_id"])
+    wanted = pair_ids.drop_nulls().unique().implode()
+    meta = (scan_table(campaign.table("pairs")).select("pair_id", "unit_id", "claim_id")
+            .filter(pl.col("pair_id").is_in(wanted)).collect())
     if table_exists(campaign.table("units")) and table_exists(campaign.table("documents")):
-        units = read_table(campaign.table("units"), ["unit_id", "doc_id"])
-        docs = read_table(campaign.table("documents"), ["doc_id", "lang"])
+        units = (scan_table(campaign.table("units")).select("unit_id", "doc_id")
+                 .filter(pl.col("unit_id").is_in(meta["unit_id"].unique().implode())).collect())
+        docs = (scan_table(campaign.table("documents")).select("doc_id", "lang")
+                .filter(pl.col("doc_id").is_in(units["doc_id"].unique().implode())).collect())
         meta = meta.join(units, on="unit_id", how="left").join(docs, on="doc_id", how="left")
     return meta
 
@@ -64,7 +70,7 @@ def run_merge(campaign: Campaign, *, method: str | None = None, show: bool = Tru
     scheme = LabelScheme(labels=tuple(cfg.get("labels", "names")), version=cfg.get("labels", "version"))
     annotations = read_table(campaign.table("annotations"))
     labels, rejects, report = merge_labels(
-        annotations, _pairs_meta(campaign), scheme=scheme, method=method,
+        annotations, _pairs_meta(campaign, annotations["pair_id"]), scheme=scheme, method=method,
         tie_policy=cfg.get("merge", "tie_policy"), min_annotators=cfg.get("merge", "min_annotators"),
         bootstrap=cfg.get("merge", "bootstrap"), seed=cfg.get("merge", "seed"),
     )

@@ -50,9 +50,12 @@ def labelled_items(campaign: Campaign, *, threshold: float) -> pl.DataFrame:
     labels = read_table(campaign.table("labels"), ["pair_id", "label"]).filter(pl.col("label").is_not_null())
     if labels.height == 0:
         raise StageError(f"{campaign.table('labels')} has no labelled pair: run `stancekit merge` first")
-    pairs = scan_table(campaign.table("pairs")).select("pair_id", "unit_id", "claim_id")
-    units = scan_table(campaign.table("units")).select("unit_id", "doc_id")
-    items = labels.lazy().join(pairs, on="pair_id", how="left").join(units, on="unit_id", how="left").collect()
+    # filtered scans: only the labelled pairs and their units are read into memory, whatever the corpus size
+    pairs = (scan_table(campaign.table("pairs")).select("pair_id", "unit_id", "claim_id")
+             .filter(pl.col("pair_id").is_in(labels["pair_id"].implode())).collect())
+    units = (scan_table(campaign.table("units")).select("unit_id", "doc_id")
+             .filter(pl.col("unit_id").is_in(pairs["unit_id"].unique().implode())).collect())
+    items = labels.join(pairs, on="pair_id", how="left").join(units, on="unit_id", how="left")
     missing = items.filter(pl.col("doc_id").is_null())["pair_id"]
     if len(missing):
         raise StageError(
