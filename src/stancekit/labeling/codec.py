@@ -209,12 +209,20 @@ def keyed_pseudonymiser(key: bytes) -> Pseudonymise:
     """The campaign's pseudonyms: ``labeling.pseudonym`` for user ids (as a server pull), an HMAC of the e-mail for
     exports that name a user only by e-mail (same prefix, distinct input domain, so it never equals an id's)."""
     by_id = Pseudonymizer(key)
+    cache: dict[int | str, str] = {}  # a pull meets the same few users thousands of times
 
     def pseudonymise(ident: int | str) -> str:
+        hit = cache.get(ident)
+        if hit is not None:
+            return hit
         if isinstance(ident, int) or ident.strip().isdigit():
-            return by_id(ident)
-        digest = hmac.new(key, b"email\x1f" + ident.strip().lower().encode("utf-8"), hashlib.sha256).hexdigest()
-        return PREFIX + digest[:10]
+            out = by_id(ident)
+        else:
+            digest = hmac.new(key, b"email\x1f" + ident.strip().lower().encode("utf-8"), hashlib.sha256).hexdigest()
+            out = PREFIX + digest[:10]
+        if len(cache) < 100_000:
+            cache[ident] = out
+        return out
 
     return pseudonymise
 
@@ -409,23 +417,37 @@ def _scrub_user(value: Any, pseudonymise: Pseudonymise) -> Any:
 
 
 def _scrub(value: Any, pseudonymise: Pseudonymise) -> Any:
-    if isinstance(value, Mapping):
+    kind = type(value)
+    if kind is str:
+        return _EMAIL.sub("[e-mail removed]", value) if "@" in value else value
+    if kind in _SCALARS:
+        return value
+    if kind is list:
+        return [_scrub(v, pseudonymise) for v in value]
+    if kind is dict or isinstance(value, Mapping):
         out: dict[str, Any] = {}
         for k, v in value.items():
-            if k in DROP_KEYS:
+            vkind = type(v)
+            if vkind in _SCALARS or (vkind is str and "@" not in v):
+                if k not in DROP_KEYS:
+                    out[k] = _scrub_user(v, pseudonymise) if k in USER_KEYS else v
+            elif k in DROP_KEYS:
                 continue
-            if k in CONTENT_KEYS:
+            elif k in CONTENT_KEYS:
                 out[k] = v
             elif k in USER_KEYS:
                 out[k] = _scrub_user(v, pseudonymise)
             else:
                 out[k] = _scrub(v, pseudonymise)
         return out
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return [_scrub(v, pseudonymise) for v in value]
-    if isinstance(value, str) and _EMAIL.search(value):
-        return _EMAIL.sub("[e-mail removed]", value)
+    if isinstance(value, str):
+        return _EMAIL.sub("[e-mail removed]", value) if "@" in value else value
     return value
+
+
+_SCALARS = frozenset({int, float, bool, type(None)})
 
 
 def scrub_task(task: Any, pseudonymise: Pseudonymise) -> dict[str, Any]:
