@@ -20,7 +20,7 @@ from stancekit.builder.segment.protocol import UnitSpan
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "news_gold"
 UD = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "ud-sentences" / "ud_sentences.para.jsonl"
-EXPECTED = "99ff48ad86dea284134266fa4f1a0db15eb9b2694d4a3860e1f6e044d4564543"
+EXPECTED = "36861fa7fe9843cf4ae2a928febb6e5c87521bbd82ea0c354f5b8926d7148dff"
 
 Case = tuple[str, str, list[UnitSpan]]
 

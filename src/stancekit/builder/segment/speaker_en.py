@@ -44,8 +44,12 @@ def _clean(text: str, s: int, e: int) -> tuple[int, int]:
     return cs, ce
 
 
+_ABBREVS = {"dept.", "inc.", "corp.", "co.", "ltd.", "govt.", "assn.", "univ.", "bros.", "intl."}
+
+
 def _is_abbrev(word: str) -> bool:
-    return word.lower() in EN_TITLES or _INITIALS.fullmatch(word) is not None
+    low = word.lower()
+    return low in EN_TITLES or low in _ABBREVS or _INITIALS.fullmatch(word) is not None
 
 
 def np_before(text: str, us: int, pos: int) -> list[tuple[int, int]]:
@@ -147,9 +151,17 @@ def _clean_word(text: str, tok: tuple[int, int]) -> str:
 
 def _cap(w: str) -> bool:
     if not w[:1].isupper() or w in EN_DETERMINERS:
-        return False
+        # al-Janabi, el-Sisi, bin-Salman: the name part after the article is capitalised
+        return _NAME_PREFIX.match(w) is not None
     low = w.lower()
+    if "-" in w and not w.isupper() and any(p[:1].islower() for p in w.split("-")[1:]):
+        return False  # Iran-aligned, U.S.-led: a hyphenated adjective, not a name
     return low not in EN_DEMONYMS and low not in EN_DESCRIPTOR_NOUNS
+
+
+_NAME_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|abu|bint)-[A-Z]")
+_NAME_PARTICLES = {"bin", "ibn", "bint", "abu", "de", "del", "della", "di", "da", "dos", "du", "van", "von", "der",
+                   "den", "ter", "le", "la", "al", "el"}
 
 
 def _is_title(w: str) -> bool:
@@ -162,6 +174,12 @@ def speaker_span(text: str, toks: list[tuple[int, int]]) -> tuple[tuple[int, int
     if not toks:
         return None, "?", True
     words = [text[slice(*_clean(text, *t))] for t in toks]
+    while words and not words[0]:
+        toks, words = toks[1:], words[1:]
+    while words and not words[-1]:
+        toks, words = toks[:-1], words[:-1]
+    if not words:
+        return None, "?", True
     if len(words) == 1 and words[0] in EN_PRONOUNS:
         g = EN_PRONOUNS[words[0]]
         return None, g, g in "mf"
@@ -183,17 +201,25 @@ def speaker_span(text: str, toks: list[tuple[int, int]]) -> tuple[tuple[int, int
         left = words[:conn]
         if not _cap(left[-1]):
             return _span(text, toks[0], toks[-1]), gender, left[-1].lower() in EN_DESCRIPTOR_NOUNS
-        if any(_is_title(w) for w in left):
+        if any(_is_title(w) for w in left) or _person_name(left):
             return _name(text, toks[:conn], words[:conn], gender)
         first = 1 if words[0] in EN_DETERMINERS else 0
         return _span(text, toks[first], toks[-1]), "o", False
     return _name(text, toks, words, gender)
 
 
+def _person_name(words: list[str]) -> bool:
+    """Two to four capitalised words with no organisation head: a person's name (Elliot Marsh of the ... Institute)."""
+    names = words[1:] if words[0] in EN_DETERMINERS else words
+    return 2 <= len(names) <= 4 and words[0] not in EN_DETERMINERS and all(
+        _cap(w) or w.lower() in _NAME_PARTICLES for w in names) and names[-1].lower() not in EN_ORG_HEADS
+
+
 def _name(text: str, toks: list[tuple[int, int]], words: list[str],
           gender: str) -> tuple[tuple[int, int] | None, str, bool]:
     i = len(words)
-    while i > 0 and _cap(words[i - 1]):
+    while i > 0 and (_cap(words[i - 1]) or (
+            i < len(words) and i > 1 and words[i - 1].lower() in _NAME_PARTICLES and _cap(words[i - 2]))):
         i -= 1
     if i < len(words):
         last = words[-1].lower()
@@ -215,8 +241,18 @@ def _name(text: str, toks: list[tuple[int, int]], words: list[str],
                 k1 += 1
             return _span(text, toks[k0], toks[k1]), "o", False
     low = words[-1].lower()
+    if low in EN_ORG_HEADS and len(words) > 1 and _cap(words[-2]):
+        k = len(words) - 2
+        while k > 0 and _cap(words[k - 1]):
+            k -= 1
+        return _span(text, toks[k], toks[-1]), "o", False  # the Iran-aligned Fatah alliance -> Fatah alliance
     person = _is_title(low) or low in EN_DESCRIPTOR_NOUNS or low in EN_DEMONYMS
+    if person and gender == "?" and (low in _PLURALS or (low.endswith("s") and not low.endswith(("ss", "us")))):
+        gender = "p"  # officials, analysts, aides, police: not an antecedent for he/she
     return _span(text, toks[0], toks[-1]), gender, person
+
+
+_PLURALS = {"police", "people", "staff"}
 
 
 def _span(text: str, a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
