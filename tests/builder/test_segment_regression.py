@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from stancekit.builder.segment import boilerplate, sentences
 from stancekit.builder.segment.units import segment_batch
 from stancekit.ids import unit_id, unit_id_digests, unit_ids, unit_ids_from_digests
 
@@ -199,3 +200,41 @@ def test_unit_ids_equal_unit_id(doc_id: str, bounds: list[tuple[int, int]]) -> N
     assert unit_ids(doc_id, bounds) == expected
     digests = pl.Series(unit_id_digests(doc_id, bounds), dtype=pl.Binary)
     assert unit_ids_from_digests(digests).to_list() == expected
+
+
+# The shortcuts taken for speed, each against the plain form it replaces.
+_ALPHABET = st.sampled_from(list(".!?؟… \n\taZz9بو\"”«»'()-–:,U.S"))
+
+
+@settings(deadline=None)
+@given(st.text(_ALPHABET, max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_candidate_regex_is_the_possessive_one(text: str, pos: int, end: int) -> None:
+    pos, end = min(pos, len(text)), min(max(pos, end), len(text))
+    if pos and text[pos - 1] in ".!?؟…":
+        return  # split_sentences uses _CANDIDATE_FROM_START there
+    fast = [m.span() for m in sentences._CANDIDATE.finditer(text, pos, end)]
+    plain = [m.span() for m in sentences._CANDIDATE_FROM_START.finditer(text, pos, end)]
+    assert fast == plain
+
+
+@settings(deadline=None)
+@given(st.text(_ALPHABET, max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_token_before_is_the_regex_search(text: str, p: int, lo: int) -> None:
+    p, lo = min(p, len(text)), min(lo, p, len(text))
+    m = sentences._TOKEN_START.search(text, max(lo, p - 24), p)
+    assert sentences._token_before(text, p, lo) == (m.group() if m else "")
+
+
+@settings(deadline=None)
+@given(st.text(_ALPHABET, min_size=1, max_size=40))
+def test_ends_sentence_at_is_ends_sentence_of_the_slice(text: str) -> None:
+    for lo in range(len(text)):
+        assert sentences.ends_sentence_at(text, lo, len(text)) == sentences.ends_sentence(text[lo:])
+
+
+@settings(deadline=None)
+@given(st.text(st.sampled_from(list("واشنطن بغداد رويترز()–-—:، قال")), max_size=40))
+def test_arabic_dateline_guard(line: str) -> None:
+    got = boilerplate._ar_dateline(line)
+    want = boilerplate._AR_DATELINE.match(line)
+    assert (got.span() if got else None) == (want.span() if want else None)
