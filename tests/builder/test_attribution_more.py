@@ -43,3 +43,60 @@ def test_english_he_skips_plural_group() -> None:
             "Ministry adviser Omar Saleh said the grid was old. Officials said imports were falling. "
             "He said the plan was late.")
     assert [a.speaker for _, a in run(text) if a is not None][-1] == "Omar Saleh"
+
+
+def test_english_subject_before_relative_clause_with_commas() -> None:
+    a = claim("TechUnion, which represents Nokia, Ericsson and Bosch among others, warned that costs would rise.")
+    assert a.speaker == "TechUnion" and a.cue == "warned"
+
+
+def test_english_subject_before_that_clause() -> None:
+    a = claim("The vote was clean, after rival parties that suffered heavy losses said the count was rigged.")
+    assert a.speaker == "rival parties"
+
+
+def test_english_according_to_a_statement_from() -> None:
+    a = claim("Two rockets hit the base, according to a statement from the Joint Security Command.")
+    assert a.speaker == "Joint Security Command" and a.cue == "according to"
+
+
+def test_english_passive_by_is_no_cue() -> None:
+    a = claim("A rocket attack claimed by a militia killed two people on Monday, and an army official said the "
+              "launchers were found.")
+    assert a.cue == "said" and a.speaker == "an army official"
+
+
+def test_english_claimed_responsibility_is_no_claim() -> None:
+    assert all(a is None for _, a in run("No group has claimed responsibility for the attack."))
+
+
+def test_english_appositive_charge_is_no_cue() -> None:
+    a = claim("Officials have accused Ankara of arming the rebels, a charge Ankara denies.")
+    assert a.cue == "accused" and a.speaker == "Officials"
+
+
+def test_english_reject_needs_a_claim_as_object() -> None:
+    a = claim("The ministry has rejected the accusations and says the audit confirmed its figures.")
+    assert a.cue == "rejected" and a.speaker == "The ministry"
+    assert all(a is None for _, a in run("The union rejected the pay offer on Monday."))
+
+
+def test_english_describe_as_and_expect() -> None:
+    assert claim("Western officials describe the program as a serious threat.").cue == "describe"
+    assert claim("Analysts in Brussels expect the first fines in 2026.").speaker == "Analysts in Brussels"
+    assert all(a is None for _, a in run("About 900 troops remain, now described as trainers."))
+
+
+def test_english_heading_without_content_is_no_claim() -> None:
+    assert all(a is None for _, a in run("What investors say", title=True))
+
+
+def test_english_headline_colon_needs_a_source() -> None:
+    assert claim("Gulf official: drone attack shows the threat is growing", title=True).cue == ":"
+    assert all(a is None for _, a in run("Storm Ciara live updates: trains cancelled, homes without power", title=True))
+    assert all(a is None for _, a in run("Election night: polls close across the state", title=True))
+
+
+def test_english_name_with_ampersand_and_acronym() -> None:
+    a = claim("The war has killed 9,000 people, according to the Conflict Location & Event Data Project (CLED).")
+    assert a.speaker == "Conflict Location & Event Data Project"

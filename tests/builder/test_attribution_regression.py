@@ -20,7 +20,7 @@ from stancekit.builder.segment.protocol import UnitSpan
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "news_gold"
 UD = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "ud-sentences" / "ud_sentences.para.jsonl"
-EXPECTED = "36861fa7fe9843cf4ae2a928febb6e5c87521bbd82ea0c354f5b8926d7148dff"
+EXPECTED = "d84d461c07fd0aa13c703e01acde520421eaf7d284b66504c5057054de973709"
 
 Case = tuple[str, str, list[UnitSpan]]
 

@@ -99,8 +99,10 @@ def attribute(text: str, units: Sequence[UnitSpan], lang: str) -> list[Attributi
         matches = groups.get(idx)
         if matches:
             loc = finder.analyse(text, us, ue, matches, doc.quoted)
-        if loc is None and kinds[idx] == "title":
-            loc = finder.headline(text, us, ue)
+        if kinds[idx] == "title" and (loc is None or not loc.claim or text.find(":", us, loc.cue_start) >= 0):
+            head = finder.headline(text, us, ue)  # "X: ..." before the first cue: the colon attributes the title
+            if head is not None and (loc is None or head.cue_start < loc.cue_start):
+                loc = head
         if loc is None:
             continue
         if loc.speaker is not None:

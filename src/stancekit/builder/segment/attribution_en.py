@@ -13,10 +13,20 @@ from stancekit.builder.segment.claim_cues import EN_CUE_KEY_SET as CUE_KEY_SET
 from stancekit.builder.segment.claim_cues import EN_CUE_KEYS as CUE_KEYS
 from stancekit.builder.segment.claim_cues import EN_CUE_RE as CUE_RE
 from stancekit.builder.segment.claim_lexicon import (
+    EN_AS_VERBS,
+    EN_AUX_BEFORE_CUE,
+    EN_CLAIM_NOUNS,
     EN_CONTENT_VERBS,
+    EN_DEMONYMS,
+    EN_DESCRIPTOR_NOUNS,
     EN_FIRST_PERSON_RE,
     EN_HEADLINE_LABELS,
+    EN_OF_VERBS,
+    EN_ORG_HEADS,
     EN_PASSIVE_BEFORE,
+    EN_REJECT_VERBS,
+    EN_REJECTED_OBJECTS,
+    EN_TITLES,
 )
 from stancekit.builder.segment.claim_types import Local, tokens
 from stancekit.builder.segment.speaker_en import np_after, np_before, speaker_span, walk_back
@@ -26,6 +36,10 @@ __all__ = ["CUE_KEYS", "CUE_KEY_SET", "CUE_RE", "analyse", "first_person", "head
 _AS_SAYING = re.compile(r"\bas (?:saying|telling)\b")
 _CONTENT_RE = re.compile(r"\bthat\b|[:“”\"«]")
 _HEADLINE_RE = re.compile(r"^([^:\n“”\"«»]{2,40}?)\s*:\s*\S")
+_OF_RE = re.compile(r"\bof\b")
+_AS_RE = re.compile(r"\s(?<!such )as\s")
+_REJECTED_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:" + "|".join(EN_REJECTED_OBJECTS) + r")s?\b")
+_NO_CONTENT = re.compile(r"\s+(?:responsibility|credit)\b")  # claimed responsibility: a speech act, no content
 _VERBISH = re.compile(r"^(?:[a-z]+ed|is|was|were|are|has|had|have|will|would|could|can|may|might|must|should|did|does"
                       r"|do|met|said|says|told|urged|vowed|called|asked|made|took|gave|sought|won|lost|left|began)$")
 
@@ -49,9 +63,33 @@ def _valid(text: str, m: re.Match[str], us: int, ue: int) -> bool:
         return False
     if kind == "part":
         return text[us:m.start()].rstrip().endswith((",", "—"))
-    if kind == "verb" and m.group() in EN_CONTENT_VERBS:
-        return _CONTENT_RE.search(text, m.end(), min(ue, m.end() + 80)) is not None or _postposed(text, m, ue)
+    if kind != "verb":
+        return True
+    word, end = m.group(), m.end()
+    if text.startswith(" by ", end) or _NO_CONTENT.match(text, end, ue):
+        return False  # "an attack claimed by the group": a passive participle, not the unit's attribution
+    if word in EN_OF_VERBS:
+        return _OF_RE.search(text, end, min(ue, end + 60)) is not None
+    if word in EN_AS_VERBS:  # and a subject of its own: not ", now described as advisers"
+        lead = text[max(us, text.rfind(",", us, m.start()) + 1):m.start()].split()
+        return _AS_RE.search(text, end, min(ue, end + 80)) is not None and any(
+            w.lower() not in EN_AUX_BEFORE_CUE and w.lower() != "now" and not w.endswith("ly") for w in lead)
+    if word in EN_REJECT_VERBS:
+        return _REJECTED_RE.match(text, end, ue) is not None
+    if _appositive_claim(text, us, m.start()):
+        return False
+    if word in EN_CONTENT_VERBS:
+        return _CONTENT_RE.search(text, end, min(ue, end + 80)) is not None or _postposed(text, m, ue)
     return True
+
+
+def _appositive_claim(text: str, us: int, pos: int) -> bool:
+    """``..., a charge Tehran denies``: the cue's clause is an appositive naming a claim."""
+    comma = text.rfind(",", us, pos)
+    if comma < 0:
+        return False
+    words = text[comma + 1:pos].split()
+    return 2 <= len(words) <= 6 and words[0].lower() in ("a", "an", "the") and words[1].lower() in EN_CLAIM_NOUNS
 
 
 def _postposed(text: str, m: re.Match[str], ue: int) -> bool:
@@ -120,6 +158,8 @@ def analyse(text: str, us: int, ue: int, matches: list[re.Match[str]], quoted: C
     colon = text[k:k + 1] == ":"
     if colon:
         attr_end = k + 1
+    elif len(text[us:min(cs, np[0][0])].split()) <= 1 and not text[attr_end:ue].strip(" .!?\"”’'"):
+        return None  # "What businesses say": a cue with no content on either side
     return Local(cs, ce, span, gender, preposed, attr_end, person, colon, min(cs, np[0][0]))
 
 
@@ -139,13 +179,25 @@ def headline(text: str, us: int, ue: int) -> Local | None:
     if m is None:
         return None
     toks = tokens(text, us, us + m.end(1))
-    if not toks or len(toks) > 4 or text[us:us + m.end(1)].strip().lower() in EN_HEADLINE_LABELS:
+    if not toks or len(toks) > 4 or not _source_like(text[us:us + m.end(1)]):
         return None
     colon = text.index(":", us + m.end(1))
     span, gender, person = speaker_span(text, toks)
     if span is None:
         return None
     return Local(colon, colon + 1, span, gender, True, colon + 1, person, True)
+
+
+def _source_like(phrase: str) -> bool:
+    """``X`` of a headline ``X: ...`` can be a source: no label word (live updates, analysis), and its head is a name,
+    a person or an organisation (UAE official, Iraq, Pentagon), not a topic (Budget showdown, Storm Eleanor live)."""
+    words = [w.strip("'’\"“”") for w in phrase.split()]
+    lows = [w.lower() for w in words]
+    if not words or any(w in EN_HEADLINE_LABELS for w in lows) or phrase.strip().lower() in EN_HEADLINE_LABELS:
+        return False
+    head = lows[-1].removesuffix("'s").removesuffix("’s")
+    return words[-1][:1].isupper() or head in EN_DESCRIPTOR_NOUNS or head in EN_TITLES or (
+        head in EN_ORG_HEADS or head in EN_DEMONYMS)
 
 
 def first_person(text: str, s: int, e: int) -> bool:

@@ -173,13 +173,26 @@ EN_VERBS_FREE = [
     "emphasised", "revealed", "disclosed", "conceded", "concedes", "declared", "declares", "concluded",
     "tweeted", "cautioned", "countered", "replied", "observed", "remarked", "indicated", "reported", "reports",
     "testified", "recalled", "complained", "boasted", "estimates", "suggested", "insist", "warn", "deny",
-    "found", "finds", "showed", "shows", "show",
+    "found", "finds", "showed", "shows", "show", "accused", "accuses", "accuse", "allege", "described",
+    "describes", "describe", "rejected", "rejects", "reject", "expect", "expects",
 ]
+# cues that count only with their complement: accuse X of, describe X as, reject <a claim>
+EN_OF_VERBS = {"accused", "accuses", "accuse"}
+EN_AS_VERBS = {"described", "describes", "describe"}
+EN_REJECT_VERBS = {"rejected", "rejects", "reject"}
+EN_REJECTED_OBJECTS = ("accusation", "allegation", "claim", "charge", "report", "criticism", "portrayal",
+                       "characterization", "characterisation", "assertion", "suggestion", "notion", "description",
+                       "account", "version", "statement", "finding", "conclusion", "assessment", "narrative")
+# "a charge Tehran denies": an appositive that names a claim, not an attribution of the unit
+EN_CLAIM_NOUNS = {"charge", "charges", "claim", "claims", "accusation", "accusations", "allegation", "allegations",
+                  "assertion", "assertions", "account", "version", "characterization", "portrayal", "view",
+                  "suggestion", "notion", "idea"}
 EN_PARTICIPLES = ["saying", "adding", "noting", "warning", "insisting", "arguing", "claiming", "explaining",
                   "stressing", "stating", "asserting", "denying", "declaring", "acknowledging", "admitting"]
 EN_CONTENT_VERBS = {"reported", "reports", "notes", "states", "claims", "suggested", "estimates", "observed",
                     "indicated", "recalled", "announced", "announces", "confirmed", "confirms", "revealed",
-                    "disclosed", "found", "finds", "showed", "shows", "show", "declared", "declares"}
+                    "disclosed", "found", "finds", "showed", "shows", "show", "declared", "declares", "expect",
+                    "expects"}
 EN_NONCLAIM = ["urged", "urges", "called on", "called for", "calls on", "calls for", "demanded", "demands",
                "ordered", "orders", "vowed", "vows", "pledged", "pledges", "promised", "promises", "threatened",
                "threatens", "met", "meets", "discussed", "discusses", "declined to comment", "refused to comment",
@@ -268,4 +281,6 @@ EN_SPEECH_NOUNS = {"statement", "report", "letter", "post", "tweet", "release", 
 EN_FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me|I'm|we're|We're|I've|we've|We've)\b")
 EN_HEADLINE_LABELS = {"update", "updated", "exclusive", "analysis", "opinion", "watch", "live", "video",
                       "breaking", "explainer", "review", "editorial", "comment", "photos", "listen", "podcast",
-                      "factbox", "timeline", "q&a", "interview", "correction", "editor's note"}
+                      "factbox", "timeline", "q&a", "interview", "correction", "editor's note", "updates",
+                      "blog", "liveblog", "recap", "preview", "briefing", "newsletter", "quiz", "gallery", "map",
+                      "maps", "explained", "latest", "highlights"}

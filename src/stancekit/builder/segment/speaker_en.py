@@ -25,7 +25,9 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _DELIMS = ",;:(—–" + QUOTE_CHARS
 _LAST_DELIM = re.compile(r"(?s:.*)[" + re.escape(_DELIMS) + "]")
 _SOURCE_HEADS = EN_SPEECH_NOUNS | {"data", "figures", "estimates", "statistics", "numbers", "records", "documents",
-                                   "results", "projections", "calculations", "analysis", "tally", "count"}
+                                   "results", "projections", "calculations", "analysis", "tally", "count",
+                                   "testimony", "statements", "reports", "findings", "filings"}
+EN_DETERMINERS_LOW = {"a", "an", "the"}
 _NP_MAX = 10
 _CONNECTORS_BY = EN_CONNECTORS | {"by"}
 _CONNECTORS_NOT_AND = EN_CONNECTORS - {"and"}
@@ -59,6 +61,15 @@ def np_before(text: str, us: int, pos: int) -> list[tuple[int, int]]:
     toks = tokens(text, max(seg_start, pos - 120), pos)
     while toks and text[toks[-1][0]:toks[-1][1]].lower() in EN_AUX_BEFORE_CUE:
         toks.pop()
+    if not toks and seg_start > us and text[seg_start - 1] == ",":
+        # "DigitalEurope, which represents Apple, Google and SAP, warned": the noun before the relative clause
+        rel = _REL_CLAUSE.match(text, us, seg_start - 1)
+        if rel is not None and not any(c in QUOTE_CHARS for c in text[rel.start(1):pos]):
+            head = rel.start(1)
+            before = _LAST_DELIM.match(text, us, head)
+            cand = walk_back(text, tokens(text, max(before.end() if before else us, head - 120), head))
+            if cand:
+                return cand
     # "Lloyd Austin, the defense secretary, said" / "John Keller, 64, told" / "The official, who ..., said"
     guard = 0
     while not toks and seg_start > us and text[seg_start - 1] == "," and guard < 3:
@@ -99,11 +110,14 @@ def walk_back(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if low in EN_CONNECTORS and out and k > 0:
             left = text[toks[k - 1][0]:toks[k - 1][1]]
             ll = left.lower()
-            if (ll not in EN_NP_STOP and not ll.endswith(("ed", "ly")) and left.isalpha()) or (
-                    ll in EN_DESCRIPTOR_NOUNS):
+            if (ll not in EN_NP_STOP and not ll.endswith(("ed", "ly")) and (
+                    left.isalpha() or _INITIALS.fullmatch(left))) or ll in EN_DESCRIPTOR_NOUNS:
                 out.append((s, e))
                 continue
         if low in EN_NP_STOP and not (len(word) > 1 and word.isupper()):
+            if low in _RELATIVES and out and k > 0 and _verbish(text[out[0][0]:out[0][1]]) and _nounish(
+                    text[toks[k - 1][0]:toks[k - 1][1]]):
+                return walk_back(text, toks[:k])  # the subject is the noun the relative clause qualifies
             if not out and word in EN_PRONOUNS:
                 out.append((s, e))
             elif out and k >= 2 and low in _CONNECTORS_BY:
@@ -120,13 +134,33 @@ def walk_back(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+_RELATIVES = {"that", "who", "which"}
+_FINITE = {"has", "had", "have", "is", "was", "were", "are", "did", "does", "do", "will", "would", "can", "could"}
+
+
+def _verbish(word: str) -> bool:
+    low = word.lower()
+    return low in _FINITE or (low.endswith(("ed", "es")) and low.isalpha() and len(low) > 4)
+
+
+def _nounish(word: str) -> bool:
+    low = word.lower().strip(",")
+    return low.isalpha() and low not in EN_NP_STOP and not low.endswith(("ed", "ly")) and low not in _FINITE
+
+
+_REL_CLAUSE = re.compile(r"(?s:.*)(,)\s*(?:who|which|whose|whom)\b")
+
+
 def np_after(text: str, pos: int, ue: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in tokens(text, pos, min(ue, pos + 120)):
         raw = text[s:e]
         low = raw.lower().strip(_WORD_STRIP)
-        if raw[0] in QUOTE_CHARS and out:
+        if (raw[0] in QUOTE_CHARS or raw[0] == "(") and out:
             break
+        if low in _SOURCE_HEADS and all(text[a:b].lower() in EN_DETERMINERS_LOW for a, b in out):
+            out.append((s, e))  # "a statement" / "testimony": the source may follow (from, by, of)
+            continue
         if low == "and" and out and text[out[-1][0]:out[-1][0] + 1].isupper() and text[e + 1:e + 2].isupper():
             out.append((s, e))
             continue
@@ -160,7 +194,7 @@ def _cap(w: str) -> bool:
 
 
 _NAME_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|abu|bint)-[A-Z]")
-_NAME_PARTICLES = {"bin", "ibn", "bint", "abu", "de", "del", "della", "di", "da", "dos", "du", "van", "von", "der",
+_NAME_PARTICLES = {"&", "bin", "ibn", "bint", "abu", "de", "del", "della", "di", "da", "dos", "du", "van", "von", "der",
                    "den", "ter", "le", "la", "al", "el"}
 
 
@@ -218,9 +252,9 @@ def _person_name(words: list[str]) -> bool:
 def _name(text: str, toks: list[tuple[int, int]], words: list[str],
           gender: str) -> tuple[tuple[int, int] | None, str, bool]:
     i = len(words)
-    while i > 0 and (_cap(words[i - 1]) or (
-            i < len(words) and i > 1 and words[i - 1].lower() in _NAME_PARTICLES and _cap(words[i - 2]))):
-        i -= 1
+    while i > 0 and (_cap(words[i - 1]) or (i < len(words) and i > 1 and _cap(words[i - 2]) and (
+            words[i - 1].lower() in _NAME_PARTICLES or words[i - 1][:1].isupper()))):
+        i -= 1  # inside a name: particles (bin, van, &) and capitalised common nouns (Event Data Project)
     if i < len(words):
         last = words[-1].lower()
         if last in EN_ORG_HEADS or last.rstrip(".") in {"inc", "ltd", "corp", "co"}:
