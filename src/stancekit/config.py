@@ -40,7 +40,7 @@ OPTIONS: dict[str, dict[str, Option]] = {
     },
     "segment": {
         "segmenter": Option("rules", "Segmenter plug-in: rules (the built-in Arabic/English rule segmenter)."),
-        "batch_size": Option(500, "Documents per batch."),
+        "batch_size": Option(2000, "Documents per batch."),
         "workers": Option(2, "Worker processes for the local engine."),
     },
     "engine": {
