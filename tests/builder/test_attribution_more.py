@@ -100,3 +100,32 @@ def test_english_headline_colon_needs_a_source() -> None:
 def test_english_name_with_ampersand_and_acronym() -> None:
     a = claim("The war has killed 9,000 people, according to the Conflict Location & Event Data Project (CLED).")
     assert a.speaker == "Conflict Location & Event Data Project"
+
+
+def test_arabic_name_after_title_and_affiliation() -> None:
+    text = "قال القيادي في التيار الوطني سالم الخزرجي إن النتائج مزورة. وأضاف أن الطعون ستقدم غدا."
+    out = [a for _, a in run(text, "ar")]
+    assert out[0] is not None and out[0].speaker == "سالم الخزرجي"
+    assert out[1] is not None and out[1].speaker == "سالم الخزرجي"
+
+
+def test_arabic_vso_object_not_in_speaker() -> None:
+    assert whole("نفت الهيئة وجود أي تلاعب، وقالت إن النتائج سليمة.", "ar").speaker == "الهيئة"  # type: ignore[union-attr]
+    assert whole("وتتهم موسكو كييف منذ أشهر بقصف المدينة، وهو ما تنفيه أوكرانيا.", "ar").speaker == "موسكو"  # type: ignore[union-attr]
+
+
+def test_arabic_title_with_organisation_is_a_description() -> None:
+    a = whole("وقال رئيس بلدية عين الصفا المحلية للصحفيين: \"خسرنا كل شيء\".", "ar")
+    assert a is not None and a.speaker == "رئيس بلدية عين الصفا المحلية"
+
+
+def test_arabic_acronym_in_brackets_and_named_witness() -> None:
+    a = whole("وقالت منظمة الأغذية والزراعة (فاو) في بيان إن المحصول تراجع.", "ar")
+    assert a is not None and a.speaker == "منظمة الأغذية والزراعة"
+    b = whole("وقال أحد السكان، ويدعى أبو سامر، للمراسل: \"لم ننم منذ يومين\".", "ar")
+    assert b is not None and b.speaker == "أبو سامر"
+
+
+def test_arabic_descriptive_reports() -> None:
+    a = whole("وأفادت تقارير صحفية بأن المفاوضات توقفت.", "ar")
+    assert a is not None and a.speaker == "تقارير صحفية"

@@ -7,9 +7,11 @@ from stancekit.builder.segment.claim_cues import AR_CUE_KEYS as CUE_KEYS
 from stancekit.builder.segment.claim_lexicon import (
     AR_DESCRIPTORS,
     AR_EVENT_NOUNS,
+    AR_INSTITUTIONS,
     AR_NAMED,
     AR_NP_STOP,
     AR_ORG_HEADS,
+    AR_PLACES,
     AR_PRE_STOP,
     AR_REL_VERBS,
     AR_SPEECH_HEADS,
@@ -20,7 +22,9 @@ from stancekit.builder.segment.claim_types import QUOTE_CHARS, STRIP_CHARS, core
 _CONTENT_WORDS = frozenset(p + b + a + x for p in ("", "و", "ف") for b in ("", "ب", "ل") for a in ("أن", "إن", "ان")
                            for x in ("", "ّ", "ه", "ها", "هم", "هما", "نا", "ني", "ك")) | {"بالقول"}
 _NP_MAX = 12
+_NAMED_W = frozenset("و" + w for w in AR_NAMED)
 _PREPS = {"في", "عن"}
+_CONSTRUCT_ONLY = {"إطار", "سياق", "وقت", "أعقاب", "ختام", "افتتاح"}  # adverbial only as في إطار X, not في الإطار
 _SPOKESMAN = {"المتحدث", "المتحدثة", "الناطق", "الناطقة", "متحدث", "متحدثة", "ناطق", "ناطقة"}
 
 
@@ -64,8 +68,9 @@ def np_after(text: str, pos: int, end: int, extend: bool = True) -> list[tuple[i
             continue
         if not word or raw[0] in ":،,":
             break
-        if not out and word in AR_SPEECH_HEADS:
-            # بيان صادر عن X / بيانات X: the source follows the speech noun
+        if not out and word in AR_SPEECH_HEADS and i + 1 < len(toks) and (not _indefinite_word(
+                stripped(text, *toks[i + 1])) or (i + 2 < len(toks) and _definite(stripped(text, *toks[i + 2])))):
+            # بيان صادر عن X / بيانات X: the source follows the speech noun (not تقارير إعلامية: a description)
             k = i + 1
             while k < len(toks) and k < i + 3 and stripped(text, *toks[k]) in ("صادر", "الصادر", "عن", "صادرة"):
                 k += 1
@@ -80,18 +85,24 @@ def np_after(text: str, pos: int, end: int, extend: bool = True) -> list[tuple[i
                     break
                 continue
             break
-        if word in AR_NP_STOP or word in _CONTENT_WORDS:
+        if word in AR_NP_STOP or word in _CONTENT_WORDS or (out and raw[0] == "("):
             break
+        if out and _object_follows(text, out, word):
+            break  # VSO: the subject phrase is complete, the object starts (نفت المفوضية وجود أي تلاعب)
         if out and (word.endswith(("اً", "ًا")) or (word.endswith("ا") and i + 1 < len(toks) and (
                 stripped(text, *toks[i + 1]).endswith(("ا", "اً", "ًا"))))) and not word.startswith(_DEFINITE):
             break  # an indefinite accusative: the object (وتتوقع الهيئة انخفاضا طفيفا)
         if out and (word in AR_REL_VERBS or (word.endswith(("ها", "هم")) and not word.startswith(_DEFINITE))) and (
                 _indefinite_head(text, out)):
             break
-        if out and (word.startswith(("بت", "بإ", "بال", "بأ", "بـ", "لـ")) or word in CUE_KEYS or (
+        if out and word not in AR_INSTITUTIONS and (word.startswith(("بت", "بإ", "بال", "بأ", "بـ", "لـ")) or (
+                word in CUE_KEYS) or (
                 word[0] == "ب" and len(word) > 3 and (word.endswith("ة") or word[1] in "تإعمقفرحسخطزجدغ"))):
             break  # a prepositional or verbal-noun phrase (بزيادة الرواتب) ends the speaker
         out.append((s, e))
+        if raw[-1] in "،," and extend and i + 2 < len(toks) and stripped(text, *toks[i + 1]).lstrip("و") in AR_NAMED:
+            out.extend(toks[i + 1:_lookahead(text, toks, i + 1)])  # أحد المعتصمين، ويدعى أبو مرتضى،
+            break
         if raw[-1] in "،," and extend and not _name_candidates(text, out):
             j = _apposition(text, toks, i + 1)
             if j > i + 1:
@@ -101,6 +112,24 @@ def np_after(text: str, pos: int, end: int, extend: bool = True) -> list[tuple[i
             break
         i += 1
     return out
+
+
+def _indefinite_word(w: str) -> bool:
+    return bool(w) and not _definite(w) and w not in AR_NP_STOP and w not in _CONTENT_WORDS and w[0] not in "«“\"" and (
+        w not in ("صادر", "صادرة", "الصادر", "عن"))
+
+
+def _object_follows(text: str, out: list[tuple[int, int]], word: str) -> bool:
+    """After a complete subject, an indefinite word starts the object: a definite phrase with no title or name
+    marker (the title's name may follow: القيادي في الإطار حسن الربيعي), or a one-word place (واشنطن طهران)."""
+    if _definite(word) or word.startswith(("ل", "ب")) or not word[:1].isalpha():
+        return False
+    words = [stripped(text, *t) for t in out]
+    if len(words) == 1 and words[0] in AR_PLACES:
+        return True
+    if not _definite(words[-1]) or text[out[-1][1] - 1] in QUOTE_CHARS:
+        return False
+    return all(w not in AR_TITLES and w not in AR_NAMED and w not in AR_DESCRIPTORS for w in words)
 
 
 def _lookahead(text: str, toks: list[tuple[int, int]], i: int) -> int:
@@ -123,7 +152,7 @@ def _pp_extension(text: str, toks: list[tuple[int, int]], i: int, out: list[tupl
     if i + 1 >= len(toks):
         return i
     nxt = stripped(text, *toks[i + 1])
-    if nxt in AR_EVENT_NOUNS or (nxt.startswith("ال") and nxt[2:] in AR_EVENT_NOUNS):
+    if nxt in AR_EVENT_NOUNS or (nxt.startswith("ال") and nxt[2:] in AR_EVENT_NOUNS and nxt[2:] not in _CONSTRUCT_ONLY):
         return i
     j = _lookahead(text, toks, i)
     head = stripped(text, *out[0])
@@ -195,7 +224,8 @@ def _name_candidates(text: str, toks: list[tuple[int, int]], words: list[str] | 
         if (raw[0] in QUOTE_CHARS and len(raw) > 1) or (raw[0] in QUOTE_CHARS and i + 1 < len(toks)):
             out.append(i)
             continue
-        if not w or _definite(w) or w in AR_TITLES or w in AR_ORG_HEADS or w in AR_DESCRIPTORS or w in AR_NAMED:
+        if not w or _definite(w) or w in AR_TITLES or w in AR_ORG_HEADS or w in AR_DESCRIPTORS or w in AR_NAMED or (
+                w in AR_INSTITUTIONS):
             continue
         if w.startswith(("لت", "لإ", "لم", "لل", "باست", "بت", "بإ", "بع", "بم", "بق", "بف", "بر", "بح", "بس", "بخ",
                          "بط")) and len(w) > 4:
@@ -217,9 +247,9 @@ def speaker_span(text: str, toks: list[tuple[int, int]]) -> tuple[int, int] | No
     if not toks:
         return None
     words = [text[s:e].strip(STRIP_CHARS) for s, e in toks]
-    if not AR_NAMED.isdisjoint(words):
+    if not AR_NAMED.isdisjoint(words) or not _NAMED_W.isdisjoint(words):
         for k, w in enumerate(words):
-            if w in AR_NAMED and k + 1 < len(toks):
+            if (w in AR_NAMED or w in _NAMED_W) and k + 1 < len(toks):
                 return core(text, toks[k + 1][0], toks[-1][1])
     head = words[0]
     if head in AR_DESCRIPTORS and not head.startswith(_DEFINITE) and not (
@@ -229,6 +259,9 @@ def speaker_span(text: str, toks: list[tuple[int, int]]) -> tuple[int, int] | No
     if not cands:
         return core(text, toks[0][0], toks[-1][1])
     i = cands[-1]
+    org_before = i > 0 and (words[i - 1] in AR_ORG_HEADS or words[i - 1] in AR_INSTITUTIONS)
+    if org_before and words[0] in AR_TITLES and words[0] not in AR_ORG_HEADS and text[toks[i][0]] not in QUOTE_CHARS:
+        return core(text, toks[0][0], toks[-1][1])  # رئيس جماعة أداسيل المحلية: no person's name in it
     if text[toks[i][0]] in QUOTE_CHARS:
         j = _quote_group(text, toks, i)
         if j >= 0:
