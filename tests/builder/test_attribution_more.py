@@ -129,3 +129,25 @@ def test_arabic_acronym_in_brackets_and_named_witness() -> None:
 def test_arabic_descriptive_reports() -> None:
     a = whole("وأفادت تقارير صحفية بأن المفاوضات توقفت.", "ar")
     assert a is not None and a.speaker == "تقارير صحفية"
+
+
+def test_arabic_participle_takes_its_own_main_clause_subject() -> None:
+    text = ("وقال الوزير سامي الحداد إن الاتفاق قريب. "
+            "من جهته، أعرب وزير المالية اللبناني عن ارتياحه، مشيراً إلى أن المفاوضات ستنتهي قريبا.")
+    out = [a for _, a in run(text, "ar")]
+    assert out[1] is not None and out[1].speaker == "وزير المالية اللبناني" and out[1].cue == "مشيراً"
+
+
+def test_arabic_dropped_subject_coordinated_with_main_verb() -> None:
+    text = ("وقال النائب كريم العلي إن الطعون كثيرة. "
+            "من جهتها، رحبت الهيئة الوطنية للانتخابات بالقرار، وقالت في بيان إنه ينهي الجدل.")
+    out = [a for _, a in run(text, "ar")]
+    assert out[1] is not None and out[1].speaker == "الهيئة الوطنية للانتخابات" and out[1].cue == "قالت"
+
+
+def test_arabic_past_verb_in_ta_is_masculine() -> None:
+    text = ("قيادي في التيار الوطني: النتائج مرفوضة\n"
+            "قال القيادي في التيار الوطني سالم الخزرجي إن النتائج مزورة. وأضاف الخزرجي أن الطعون جاهزة. "
+            "وتابع: «لن نسكت».")
+    out = [a for _, a in run(text, "ar", title=True)]
+    assert out[-1] is not None and out[-1].speaker == "الخزرجي"

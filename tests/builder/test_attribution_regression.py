@@ -20,7 +20,7 @@ from stancekit.builder.segment.protocol import UnitSpan
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "news_gold"
 UD = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "ud-sentences" / "ud_sentences.para.jsonl"
-EXPECTED = "dc10aa6ca94fa9205f3a733bcbbbd1a6e2bdfa40bd04a46e007726b16364a434"
+EXPECTED = "456dbfb7748c54bd1836593a24d5775fded521c73a2390961786c595237697ef"
 
 Case = tuple[str, str, list[UnitSpan]]
 

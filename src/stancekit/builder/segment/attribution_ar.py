@@ -18,6 +18,7 @@ from stancekit.builder.segment.claim_lexicon import (
     AR_FIRST_PERSON_RE,
     AR_HEADLINE_LABELS,
     AR_ORG_HEADS,
+    AR_PRE_STOP,
     ar_gender,
 )
 from stancekit.builder.segment.claim_types import QUOTE_CHARS, Local, tokens
@@ -28,6 +29,8 @@ __all__ = ["CUE_KEYS", "CUE_KEY_SET", "CUE_RE", "analyse", "first_person", "head
 _HEADLINE_RE = re.compile(r"^([^:\n“”\"«»]{2,40}?)\s*:\s*\S")
 _SPEECH_NOUN_RE = re.compile(r"(?<!\w)(?:قوله|قولها|قولهم|قولهما)(?!\w)")
 _AN_RE = re.compile(r"(?<!\w)عن(?!\w)")
+_NOT_VERBS = {"في", "وفي", "من", "ومن", "على", "وعلى", "إلى", "وإلى", "مع", "ومع", "بعد", "وبعد", "قبل", "وقبل",
+              "عن", "وعن", "منذ", "ومنذ", "خلال", "وخلال", "أمام", "وأمام", "لكن", "ولكن", "إلا", "غير", "كما"}
 _ORDER = {"relay": 0, "free": 1, "content": 1, "expr": 1, "marker": 2, "noun": 3, "part": 4, "nonclaim": 5}
 
 
@@ -84,23 +87,53 @@ def analyse(text: str, us: int, ue: int, matches: list[re.Match[str]], quoted: C
     if kind == "noun":
         return None
     if kind == "part":
-        # the participle's subject is the main clause's: the phrase after the unit's first (verb) word
-        first = tokens(text, us, min(ue, us + 60))
-        np = []
-        if first and first[0][1] < cs:
-            fw = text[first[0][0]:first[0][1]]
-            if fw[0] in "وف" and len(fw) > 3:
-                np = np_after(text, first[0][1], cs, extend=False)
-        return _local(text, cs, ce, np, ar_gender(form), ue)
+        # the participle's subject is the main clause's
+        return _local(text, cs, ce, _main_subject(text, us, cs, matches, ar_gender(form)), ar_gender(form), ue)
     np = np_before(text, us, cs)
     if not np:
         np = np_after(text, ce, ue)
+    if not np and cs > m.start() and cs - us > 8:
+        # a dropped subject coordinated with the unit's main verb (رحبت المفوضية بالقرار، وقالت ...): its subject
+        np = _main_subject(text, us, cs, matches, ar_gender(form))
     head = text[us:cs].rstrip(" ،,")
     post = bool(head) and head[-1] in QUOTE_CHARS and text[us] in QUOTE_CHARS
     loc = _local(text, cs, ce, np, ar_gender(form), ue, preposed=not post)
     if post:
         loc.attr_start = cs
     return loc
+
+
+def _main_subject(text: str, us: int, cs: int, matches: list[re.Match[str]], gender: str) -> list[tuple[int, int]]:
+    """The subject of the unit's main verb, before position ``cs``: after an earlier verb match (أعرب X عن ...،
+    مشيراً), else after the unit's first word when it is a verb, skipping an opening adverbial (من جهته، ...)."""
+    for m in matches:
+        if m.start() >= cs:
+            break
+        if m.lastgroup in ("free", "content", "nonclaim", "expr"):
+            vs, ve = _cue_span(m)
+            if _agrees(text[vs:ve], gender):
+                np = np_after(text, ve, cs, extend=False)
+                if np:
+                    return np
+    toks = tokens(text, us, min(cs, us + 80))
+    k = 0
+    for j, (_s, e) in enumerate(toks[:5]):
+        if text[e - 1] in "،,":
+            k = j + 1  # من جهته، / وفي سياق متصل، / في المقابل،
+            break
+    if k >= len(toks) or toks[k][1] >= cs:
+        return []
+    fw = stripped(text, *toks[k])
+    if len(fw) < 3 or fw in AR_PRE_STOP or fw in _NOT_VERBS or not _agrees(fw, gender) or (
+            k == 0 and fw[0] not in "وف"):
+        return []
+    return np_after(text, toks[k][1], cs, extend=False)
+
+
+def _agrees(verb: str, gender: str) -> bool:
+    """A past verb form's agreement with a cue's gender (a feminine cue needs a verb ending in ت)."""
+    g = ar_gender(verb)
+    return gender == "?" or g == gender or (gender == "p" and g == "m")
 
 
 def _local(text: str, cs: int, ce: int, np: list[tuple[int, int]], gender: str, ue: int,

@@ -9,12 +9,22 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from stancekit.builder.segment import attribution_en
+from stancekit.builder.segment.claim_lexicon import (
+    AR_DESCRIPTORS,
+    AR_ORG_HEADS,
+    AR_TITLES,
+    EN_DESCRIPTOR_NOUNS,
+    EN_ORG_HEADS,
+)
 from stancekit.builder.segment.claim_types import Local
 
 _EN_MENTION_RE = re.compile(  # the look-ahead lets the regex engine skip to the titles' first letters
     r"(?=[MDSGPC])\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Gen\.|President|Senator|Sen\.|Gov\.|Governor|Mayor|Chancellor)\.? "
     r"((?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+)"
 )
+# words of a descriptive phrase (not a name whose last word is a later mention): heads and prepositions
+_DESCRIPTIVE = (AR_TITLES | AR_DESCRIPTORS | AR_ORG_HEADS | EN_DESCRIPTOR_NOUNS | EN_ORG_HEADS
+                | {"في", "عن", "من", "of", "at", "in", "for", "from"})
 _TITLE_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f"}
 
 
@@ -106,7 +116,7 @@ def resolve(text: str, entities: list[Entity], loc: Local, us: int) -> tuple[int
     full = _rfind_word(text, ent.name, ent.start, us)
     best = (full, full + len(ent.name)) if full >= 0 else (ent.start, ent.start + len(ent.name))
     parts = ent.name.split()
-    if ent.is_person and len(parts) > 1:
+    if ent.is_person and len(parts) > 1 and _DESCRIPTIVE.isdisjoint(parts):  # a name: its surname may stand alone
         last = _rfind_word(text, parts[-1], ent.start, us)
         if last >= best[1]:
             best = (last, last + len(parts[-1]))
