@@ -34,8 +34,10 @@ _JUNK = ["\n", "\n\n", " ", "  ", ". ", "؟ ", "..", "…", '"', "“", "”", "
          "2.5", "،", ":", "\n- ", "اقرأ أيضاً:\n", "واشنطن – بال بلس\n", "\t", "\u00a0", ")", "(", "Dec. 23 ",
          "WASHINGTON (Reuters) - ", "By John Smith\n", "Photo: AP\n", "'", "’", "!", "?"]
 
-EXPECTED_UD = "7b6b240153a7a17765ee43ddf8286e82059456617fa0de457631058531cbebf4"
-EXPECTED_MUTATED = "d11ec0bd9c1d3a044543e135d862fea63f8873a3da39ea93599ef51dd3973161"
+# Deliberate rule changes since (each commit says why; units they do not touch keep their ids):
+# - 4 p.m. / Inc. / etc. + a capitalised word ends a sentence (ENDING_ABBREV): UD-EWT emails and answers, mutated.
+EXPECTED_UD = "ed4c82be05d691a06dd355516478aac19e4215b6d9c52143d9e9478f682bce05"
+EXPECTED_MUTATED = "df0cf255b3018444cd9fa5b933594c844cd658e1e9e72c89ccab40b407e31385"
 # sha256 of a gold article's text -> digest of its units (articles added or edited later are not covered here)
 EXPECTED_GOLD: dict[str, str] = {
     "5b9065bc111a3b3e7821484208f67ad2ba9b9866cd512755c03515048afb20f0":

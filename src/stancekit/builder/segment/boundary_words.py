@@ -11,9 +11,19 @@ TITLE_ABBREV = _words(
     """mr mrs ms messrs dr prof gen maj lt col capt cpt sgt cmdr adm gov sen rep rev hon pres supt insp det cpl pvt
     brig amb atty fr mt ft"""
 )
+# A period after these often ends a sentence (a time, a company, a name suffix, a list): before a capitalised word it
+# does, unless that word commonly follows the abbreviation inside a sentence (ABBREV_CONTINUE: 4 p.m. ET, Apple Inc.
+# Chief Executive ...). The others (OTHER_ABBREV) end a sentence only before a clear sentence starter.
+ENDING_ABBREV = _words("am pm inc corp co ltd llc plc jr sr bros etc")
+ABBREV_CONTINUE = _words(
+    """ET EST EDT CT CST CDT MT MST MDT PT PST PDT GMT BST CET CEST UTC AST IST Eastern Central Mountain Pacific Local
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thurs Fri Sat Sun January February
+    March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct
+    Nov Dec Chief CEO Chairman Chairwoman President Co Ltd LLC Inc Corp"""
+)
 # A period after these ends a sentence only when a clear sentence starter follows.
-OTHER_ABBREV = _words(
-    """inc corp co ltd llc plc st jr sr bros etc al approx dept est fig vol vols pp no nos vs v ca cf eg ie
+OTHER_ABBREV = ENDING_ABBREV | _words(
+    """st al approx dept est fig vol vols pp no nos vs v ca cf eg ie
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore
     pa penn tenn tex va vt wash wis wyo wva nh nj nm ny nc nd ri sc sd dc"""

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import re
 
-from stancekit.builder.segment.boundary_words import EN_STARTERS, MONTH_ABBREV, OTHER_ABBREV, TITLE_ABBREV
+from stancekit.builder.segment.boundary_words import (
+    ABBREV_CONTINUE,
+    EN_STARTERS,
+    ENDING_ABBREV,
+    MONTH_ABBREV,
+    OTHER_ABBREV,
+    TITLE_ABBREV,
+)
 
 _TERMINAL = re.compile(r"[.!?؟…]+")
 # A candidate boundary: a whole terminal cluster (never a part of one: not after a terminal, not followed by one),
@@ -89,6 +96,8 @@ def _abbrev_blocks(text: str, p: int, lo: int, nxt_word: str) -> bool:
         return True
     if key == "no" and nxt_word[:1].isdigit():
         return True
+    if key in ENDING_ABBREV:  # 4 p.m. Army chief ...: a capitalised word starts a new sentence
+        return not ((nxt_word[:1].isupper() and nxt_word not in ABBREV_CONTINUE) or nxt_word[:1] in "\"“«")
     if "." in token or key in OTHER_ABBREV:
         return not starts_sentence
     return False
@@ -108,6 +117,8 @@ def _period_blocks(text: str, p: int, lo: int, k: int, hi: int) -> bool:
     if "." in token or key in OTHER_ABBREV:  # the next word starts with a letter: no month or "No." number rule
         wm = _WORD_AFTER.match(text, k, hi)
         nxt_word = wm.group(1) if wm else ""
+        if key in ENDING_ABBREV:
+            return not (nxt_word[:1].isupper() and nxt_word not in ABBREV_CONTINUE)
         return not (nxt_word[:1].isupper() and nxt_word in EN_STARTERS)
     return False
 
