@@ -151,3 +151,42 @@ def test_arabic_past_verb_in_ta_is_masculine() -> None:
             "وتابع: «لن نسكت».")
     out = [a for _, a in run(text, "ar", title=True)]
     assert out[-1] is not None and out[-1].speaker == "الخزرجي"
+
+
+def test_arabic_new_cues_and_rule_nouns() -> None:
+    a = whole("ويقدّر خبراء مستقلون عدد النازحين بنحو مليون شخص.", "ar")
+    assert a is not None and a.cue == "يقدّر" and a.speaker == "خبراء مستقلون"
+    b = whole("وتعزو الحكومة ارتفاع العجز إلى تراجع أسعار النفط.", "ar")
+    assert b is not None and b.cue == "تعزو" and b.speaker == "الحكومة"
+    assert whole("وتعقد الجلسة خلال أسبوعين، وفقاً للدستور.", "ar") is None
+    assert whole("ومن المتوقع أن تعلن الهيئة النتائج الأسبوع المقبل.", "ar") is None
+
+
+def test_arabic_came_in_document() -> None:
+    text = "وكانت المحكمة العليا قد رفضت الطعن، وجاء في قرارها أن الأدلة «غير كافية»."
+    a = whole(text, "ar")
+    assert a is not None and a.cue == "جاء في" and a.speaker == "المحكمة العليا"
+
+
+def test_arabic_headline_quoted_source_and_first_person() -> None:
+    b = [x for _, x in run("«جبهة التحرير»: لن نقبل بالنتائج\nقال متحدث إن الجبهة سترفع دعوى.", "ar", title=True)]
+    assert b[0] is not None and b[0].speaker == "جبهة التحرير" and b[0].quote_type == "direct"
+
+
+def test_arabic_bullet_before_verb() -> None:
+    a = whole("- أعلنت وزارة الصحة أن عدد المصابين ارتفع إلى 300.", "ar")
+    assert a is not None and a.speaker == "وزارة الصحة"
+
+
+def test_arabic_descriptive_phrase_with_its_modifier() -> None:
+    a = whole("في المقابل، وصفت جماعات مسلحة مقربة من دمشق القرار بأنه \"خدعة\".", "ar")
+    assert a is not None and a.speaker == "جماعات مسلحة مقربة من دمشق"
+
+
+def test_wrapped_quote_goes_on_after_a_hard_line_break() -> None:
+    text = ("وقال الوزير سامي الحداد، خلال مؤتمر صحافي مشترك مع نظيره في العاصمة: «الشعب\n"
+            "يدفع ثمن حرب لا منتصر فيها. علينا أن نعمل لوقفها\nفوراً».")
+    units = [UnitSpan(0, text.index("فيها.") + 5, "body", None), UnitSpan(text.index("علينا"), len(text), "body", None)]
+    out = attribute(text, units, "ar")
+    assert out[0] is not None and out[0].quote_type == "direct"
+    assert out[1] is not None and out[1].speaker == "سامي الحداد"

@@ -20,7 +20,7 @@ from stancekit.builder.segment.protocol import UnitSpan
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "news_gold"
 UD = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "ud-sentences" / "ud_sentences.para.jsonl"
-EXPECTED = "456dbfb7748c54bd1836593a24d5775fded521c73a2390961786c595237697ef"
+EXPECTED = "143339ca0dda37a17043f641cf0808451d48b17cb8e124b2914b237683cc7ac7"
 
 Case = tuple[str, str, list[UnitSpan]]
 

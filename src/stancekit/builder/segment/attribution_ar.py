@@ -15,10 +15,12 @@ from stancekit.builder.segment.claim_cues import AR_CUE_KEYS as CUE_KEYS
 from stancekit.builder.segment.claim_cues import AR_CUE_RE as CUE_RE
 from stancekit.builder.segment.claim_lexicon import (
     AR_CONTENT_RE,
+    AR_DOC_NOUNS,
     AR_FIRST_PERSON_RE,
     AR_HEADLINE_LABELS,
     AR_ORG_HEADS,
     AR_PRE_STOP,
+    AR_RULE_NOUNS,
     ar_gender,
 )
 from stancekit.builder.segment.claim_types import QUOTE_CHARS, Local, tokens
@@ -26,17 +28,23 @@ from stancekit.builder.segment.speaker_ar import np_after, np_before, speaker_sp
 
 __all__ = ["CUE_KEYS", "CUE_KEY_SET", "CUE_RE", "analyse", "first_person", "headline"]
 
-_HEADLINE_RE = re.compile(r"^([^:\n“”\"«»]{2,40}?)\s*:\s*\S")
+_HEADLINE_RE = re.compile(r"^([«“\"]?[^:\n“”\"«»]{2,40}?[»”\"]?)\s*:\s*\S")
+_MODAL_BEFORE = re.compile(r"(?<!\w)(?:أن|ان|لن|لم|كي|لكي)\s+$")
+_SUFFIX_GENDER = (("هما", "p"), ("هم", "p"), ("ها", "f"), ("ه", "m"))
 _SPEECH_NOUN_RE = re.compile(r"(?<!\w)(?:قوله|قولها|قولهم|قولهما)(?!\w)")
 _AN_RE = re.compile(r"(?<!\w)عن(?!\w)")
 _NOT_VERBS = {"في", "وفي", "من", "ومن", "على", "وعلى", "إلى", "وإلى", "مع", "ومع", "بعد", "وبعد", "قبل", "وقبل",
               "عن", "وعن", "منذ", "ومنذ", "خلال", "وخلال", "أمام", "وأمام", "لكن", "ولكن", "إلا", "غير", "كما"}
-_ORDER = {"relay": 0, "free": 1, "content": 1, "expr": 1, "marker": 2, "noun": 3, "part": 4, "nonclaim": 5}
+_KANA = {"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"}
+_ORDER = {"relay": 0, "free": 1, "content": 1, "expr": 1, "came": 1, "marker": 2, "noun": 3, "part": 4, "nonclaim": 5}
 
 
 def _valid(text: str, m: re.Match[str], end: int) -> bool:
     kind = m.lastgroup
-    if kind in ("content", "relay"):
+    if kind in ("free", "content") and text[m.start(kind)] in "يت" and _MODAL_BEFORE.search(
+            text, max(0, m.start() - 8), m.start()):
+        return False  # ومن المتوقع أن تعلن / لم يعلن: a verb under أن, لن, لم reports nothing yet
+    if kind in ("content", "relay", "came"):
         return AR_CONTENT_RE.search(text, m.end(), min(end, m.end() + 110)) is not None
     return True
 
@@ -83,9 +91,20 @@ def analyse(text: str, us: int, ue: int, matches: list[re.Match[str]], quoted: C
         if text[ce - 1] == "ل" and text[ce:ce + 1] == "ل":  # وفقا للوزارة: the article's ال is assimilated
             pos = ce + 1
         np = np_after(text, pos, ue)
+        if np and _rule_noun(stripped(text, *np[0]), text[ce - 1] == "ل" or text[ce:ce + 1] == "ل"):
+            return None  # وفقاً للدستور: a rule, not a source
         return _local(text, cs, ce, np, "?", ue, preposed=cs - us < 30)
     if kind == "noun":
         return None
+    if kind == "came":
+        doc_toks = tokens(text, ce, min(ue, ce + 40))
+        w = stripped(text, *doc_toks[0]) if doc_toks else ""
+        for suffix, g in _SUFFIX_GENDER:
+            base = w[:-len(suffix)]
+            if w.endswith(suffix) and (base in AR_DOC_NOUNS or (base[-1:] == "ت" and base[:-1] + "ة" in AR_DOC_NOUNS)):
+                # جاء في قرارها: the document's author is a dropped subject, in this unit or before it
+                return _local(text, cs, ce, _main_subject(text, us, cs, matches, g), g, ue)
+        return _local(text, cs, ce, np_after(text, ce, ue), "?", ue)
     if kind == "part":
         # the participle's subject is the main clause's
         return _local(text, cs, ce, _main_subject(text, us, cs, matches, ar_gender(form)), ar_gender(form), ue)
@@ -103,6 +122,13 @@ def analyse(text: str, us: int, ue: int, matches: list[re.Match[str]], quoted: C
     return loc
 
 
+def _rule_noun(word: str, lam: bool) -> bool:
+    """``word`` after a marker names a rule (الدستور، قانون ...); with ل the article's ا may be gone (للدستور)."""
+    if word in AR_RULE_NOUNS:
+        return True
+    return lam and word.startswith("ل") and ("ا" + word) in AR_RULE_NOUNS
+
+
 def _main_subject(text: str, us: int, cs: int, matches: list[re.Match[str]], gender: str) -> list[tuple[int, int]]:
     """The subject of the unit's main verb, before position ``cs``: after an earlier verb match (أعرب X عن ...،
     مشيراً), else after the unit's first word when it is a verb, skipping an opening adverbial (من جهته، ...)."""
@@ -112,19 +138,24 @@ def _main_subject(text: str, us: int, cs: int, matches: list[re.Match[str]], gen
         if m.lastgroup in ("free", "content", "nonclaim", "expr"):
             vs, ve = _cue_span(m)
             if _agrees(text[vs:ve], gender):
-                np = np_after(text, ve, cs, extend=False)
+                np = np_before(text, us, m.start()) or np_after(text, ve, cs, extend=False)
                 if np:
                     return np
     toks = tokens(text, us, min(cs, us + 80))
     k = 0
-    for j, (_s, e) in enumerate(toks[:5]):
-        if text[e - 1] in "،,":
-            k = j + 1  # من جهته، / وفي سياق متصل، / في المقابل،
-            break
-    if k >= len(toks) or toks[k][1] >= cs:
+    if toks and stripped(text, *toks[0]) not in _KANA and (
+            stripped(text, *toks[0]) in _NOT_VERBS or stripped(text, *toks[0]) in AR_PRE_STOP):
+        k = -1
+        for j, (_s, e) in enumerate(toks[:5]):
+            if text[e - 1] in "،,":
+                k = j + 1  # من جهته، / وفي سياق متصل، / في المقابل،
+                break
+    if k < 0 or k >= len(toks) or toks[k][1] >= cs:
         return []
     fw = stripped(text, *toks[k])
-    if len(fw) < 3 or fw in AR_PRE_STOP or fw in _NOT_VERBS or not _agrees(fw, gender) or (
+    if fw in _KANA:
+        pass  # وكانت المحكمة الاتحادية قد صادقت: the subject follows كان
+    elif len(fw) < 3 or fw in AR_PRE_STOP or fw in _NOT_VERBS or not _agrees(fw, gender) or (
             k == 0 and fw[0] not in "وف"):
         return []
     return np_after(text, toks[k][1], cs, extend=False)

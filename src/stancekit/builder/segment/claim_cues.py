@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from stancekit.builder.segment.claim_lexicon import (
+    AR_CAME_RE,
     AR_EXPRESSION_RE,
     AR_EXTRA_FREE,
     AR_LETTER,
@@ -40,6 +41,7 @@ _AR_END = rf"(?![{AR_LETTER[1:-1]}])"
 AR_CUE_RE = re.compile(
     rf"(?<!{AR_LETTER})[وف]?(?:"
     rf"(?P<expr>{AR_EXPRESSION_RE}){_AR_END}"
+    rf"|(?P<came>{AR_CAME_RE}){_AR_END}"
     rf"|(?P<marker>{AR_MARKERS_RE})"
     rf"|(?P<relay>{trie_regex(ar_verb_forms('نقل'))}){_AR_END}"
     rf"|(?P<part>{trie_regex(_AR_PARTS)}){_AR_END}"
@@ -53,7 +55,7 @@ AR_CUE_RE = re.compile(
 _AR_FIRST_WORDS = (_AR_FREE + _AR_CONTENT + _AR_PARTS + _AR_NONCLAIM + ar_verb_forms("نقل") + AR_SPEECH_NOUNS
                 + ["بحسب", "حسب", "وفقا", "وفقاً", "وفقًا", "وفق", "طبقا", "طبقاً", "نقلا", "نقلاً", "نقلًا"]
                 + ["وفقا" + x for x in ("لـ", "ل")]
-                + [p + x for p in ("ختم", "اختتم", "استهل", "بدأ") for x in ("", "ت")])
+                + [p + x for p in ("ختم", "اختتم", "استهل", "بدأ") for x in ("", "ت")] + ["جاء"])
 AR_CUE_KEYS = cue_keys(_AR_FIRST_WORDS, "وف", ("", "“", "\"", "«", "("),
                     ("", "،", ":", ".", "”", "\"", "»", "؛", ",", ":”", ":“", "\"،", "”،", ")"))
 AR_CUE_KEY_SET = frozenset(AR_CUE_KEYS)

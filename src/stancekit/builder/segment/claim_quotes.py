@@ -24,7 +24,7 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
     for m in _QUOTE_RE.finditer(text):
         ch, pos = m.group(), m.start()
         if opened >= 0:
-            nl = text.find("\n", opened, pos)
+            nl = _closing_break(text, opened, pos)
             if nl >= 0:
                 spans.append((opened, nl, False))
                 opened = -1
@@ -35,9 +35,23 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
             spans.append((opened, pos + 1, True))
             opened = -1
     if opened >= 0:
-        nl = text.find("\n", opened)
+        nl = _closing_break(text, opened, len(text))
         spans.append((opened, nl if nl >= 0 else len(text), False))
     return spans
+
+
+def _closing_break(text: str, lo: int, hi: int) -> int:
+    """The first line break in ``text[lo:hi]`` that ends an open quotation, or -1: a paragraph break, or a line break
+    after a short line or a finished sentence. A line break inside a long unfinished line is a hard wrap (a scraper
+    kept the page's line breaks): the quotation goes on."""
+    nl = text.find("\n", lo, hi)
+    while nl >= 0:
+        line_start = text.rfind("\n", 0, nl) + 1
+        before = text[line_start:nl].rstrip()
+        if text[nl + 1:nl + 2] == "\n" or nl - line_start < 50 or before[-1:] in ".!?؟:;؛…" + QUOTE_CHARS:
+            return nl
+        nl = text.find("\n", nl + 1, hi)
+    return -1
 
 
 def quote_type(text: str, spans: list[tuple[int, int, bool]], loc: Local, us: int, ue: int,
@@ -47,6 +61,8 @@ def quote_type(text: str, spans: list[tuple[int, int, bool]], loc: Local, us: in
         lo, hi = loc.attr_end, ue
     else:
         lo, hi = us, loc.attr_start
+    if loc.colon_intro and text[loc.cue_start:loc.cue_end] == ":" and finder.first_person(text, lo, hi):
+        return "direct"  # a headline's first-person speech after its colon (طهران: برنامجنا ...), quoted words or not
     inner = [(s, e) for s, e, _ in _spans_in(spans, lo, hi)
              if not (speaker and s <= speaker[0] and e >= speaker[1] and e - s <= speaker[1] - speaker[0] + 2)]
     if loc.preposed:

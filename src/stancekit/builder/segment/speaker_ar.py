@@ -76,18 +76,18 @@ def np_after(text: str, pos: int, end: int, extend: bool = True) -> list[tuple[i
                 k += 1
             i = k
             continue
-        if word in _PREPS and out and extend:
+        if (word in _PREPS or (word == "من" and _adjectival(text, out))) and out and extend:
             j = _pp_extension(text, toks, i, out)
             if j > i:
                 out.extend(toks[i:j])
                 i = j
-                if text[toks[j - 1][1] - 1] in "،,:؛.":
-                    break
+                if text[toks[j - 1][1] - 1] in "،,:؛." or word == "من":
+                    break  # (after من X the object follows: وصفت فصائل مقربة من إيران الإعلان)
                 continue
             break
         if word in AR_NP_STOP or word in _CONTENT_WORDS or (out and raw[0] == "("):
             break
-        if out and _object_follows(text, out, word):
+        if out and (_object_follows(text, out, word) or _construct_object(text, toks, i, out, word)):
             break  # VSO: the subject phrase is complete, the object starts (نفت المفوضية وجود أي تلاعب)
         if out and (word.endswith(("اً", "ًا")) or (word.endswith("ا") and i + 1 < len(toks) and (
                 stripped(text, *toks[i + 1]).endswith(("ا", "اً", "ًا"))))) and not word.startswith(_DEFINITE):
@@ -132,6 +132,20 @@ def _object_follows(text: str, out: list[tuple[int, int]], word: str) -> bool:
     return all(w not in AR_TITLES and w not in AR_NAMED and w not in AR_DESCRIPTORS for w in words)
 
 
+_HIGH = {"رفيع", "رفيعة", "رفيعو", "رفيعي", "عالي", "عالية", "كبير", "كبار"}  # مسؤول رفيع المستوى
+
+
+def _construct_object(text: str, toks: list[tuple[int, int]], i: int, out: list[tuple[int, int]], word: str) -> bool:
+    """After an indefinite descriptive subject (مسؤولون أمريكيون), a noun in construct with a definite word starts the
+    object (يقدّر مسؤولون أمريكيون عدد الجنود)."""
+    if _definite(word) or word in _HIGH or word in AR_NAMED or i + 1 >= len(toks):
+        return False
+    if not _definite(stripped(text, *toks[i + 1])):
+        return False
+    words = [stripped(text, *t) for t in out]
+    return words[0] in AR_DESCRIPTORS and not any(_definite(w) for w in words) and text[out[-1][1] - 1] not in "،,"
+
+
 def _lookahead(text: str, toks: list[tuple[int, int]], i: int) -> int:
     """End index of the words after a preposition, up to a content marker, colon, comma or adjunct (max 7)."""
     j = i + 1
@@ -156,13 +170,32 @@ def _pp_extension(text: str, toks: list[tuple[int, int]], i: int, out: list[tupl
         return i
     j = _lookahead(text, toks, i)
     head = stripped(text, *out[0])
-    if head in AR_DESCRIPTORS and not _definite(head):
+    if stripped(text, *toks[i]) == "من":  # مقربة من إيران: one word, or a definite noun with its adjectives
+        j = i + 2
+        if _definite(nxt):
+            while j < len(toks) and j < i + 4 and _definite(stripped(text, *toks[j])) and (
+                    text[toks[j - 1][1] - 1] not in "،,"):
+                j += 1
+        return j
+    if (head in AR_DESCRIPTORS and not _definite(head)) or _adjectival(text, out):
         return j
     if head in AR_TITLES:
         cand = [c for c in _name_candidates(text, toks[i + 1:j]) if c > 0]
         if cand and text[toks[i + 1 + cand[-1]][0]] not in QUOTE_CHARS:
             return j
     return i
+
+
+_ADJ_ENDINGS = ("ة", "ية", "يون", "يين", "ون", "ين")
+
+
+def _adjectival(text: str, out: list[tuple[int, int]]) -> bool:
+    """An indefinite descriptive phrase (صاحب مولدة أهلية, فصائل مسلحة مقربة): two or more indefinite words, the
+    last with an adjective's ending; not a name (حسين مطلك)."""
+    if len(out) < 2:
+        return False
+    words = [stripped(text, *t) for t in out]
+    return not any(_definite(w) for w in words) and words[-1].endswith(_ADJ_ENDINGS) and words[0] not in AR_TITLES
 
 
 def _indefinite_head(text: str, out: list[tuple[int, int]]) -> bool:
@@ -204,12 +237,16 @@ def np_before(text: str, start: int, pos: int) -> list[tuple[int, int]]:
     for s, e in reversed(toks):
         raw = text[s:e]
         word = stripped(text, s, e)
-        if word in AR_PRE_STOP or raw[-1] in "،,:؛.)" or len(out) >= _NP_MAX or word.isdigit():
-            break
+        if word in AR_PRE_STOP or raw[-1] in "،,:؛.)" or len(out) >= _NP_MAX or word.isdigit() or not (
+                any(c.isalpha() for c in word)):
+            break  # (a bullet or dash before the verb: - أعلنت وزارة الداخلية)
         out.append((s, e))
     out.reverse()
     while out and stripped(text, *out[0]) in AR_PRE_STOP:
         out.pop(0)
+    if len(out) > 1 and stripped(text, *out[0]) in AR_SPEECH_HEADS and text[out[1][0]] == "ل" and (
+            not text.startswith("لل", out[1][0])):
+        out = [(out[1][0] + 1, out[1][1]), *out[2:]]  # تصريحات لمسؤولين أمريكيين أكدوا: the officials
     return out
 
 

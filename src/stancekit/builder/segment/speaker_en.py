@@ -208,7 +208,7 @@ def speaker_span(text: str, toks: list[tuple[int, int]]) -> tuple[tuple[int, int
     if not toks:
         return None, "?", True
     words = [text[slice(*_clean(text, *t))] for t in toks]
-    while words and not words[0]:
+    while words and not any(c.isalnum() for c in words[0]):  # a lone quote mark, a bullet
         toks, words = toks[1:], words[1:]
     while words and not words[-1]:
         toks, words = toks[:-1], words[:-1]
