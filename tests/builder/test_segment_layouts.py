@@ -43,3 +43,109 @@ def test_title_abbreviations_never_end_a_sentence() -> None:
 def test_initialism_before_a_capitalised_name_does_not_end() -> None:
     text = "The U.S. Treasury and U.N. Secretary-General Antonio Guterres met on Monday."
     assert content(text, "en") == [text]
+
+
+# ------------------------------------------------------------------------------------- captions and credits (rule 5)
+
+
+def test_caption_with_a_parenthesised_credit_is_one_boilerplate_unit() -> None:
+    text = "PM survives attack\n\nDamage at the residence in the Green Zone. (Tigris Tribune/Handout)\n\nBAGHDAD — The prime minister escaped unharmed on Sunday."
+    got = units(text, "en")
+    assert got[1] == ("boilerplate", "caption", "Damage at the residence in the Green Zone. (Tigris Tribune/Handout)")
+    assert got[2] == ("boilerplate", "dateline", "BAGHDAD —")  # the caption is no body: the dateline is still found
+    assert got[3] == ("body", None, "The prime minister escaped unharmed on Sunday.")
+
+
+def test_line_above_a_credit_line_is_a_caption() -> None:
+    text = ("EU adopts AI rules\n\nThierry Breton at a news conference in Brussels on Dec. 9, 2023.\nPhoto: Johanna Geron/Reuters\n\n"
+            "European Union countries on Friday endorsed the AI Act.")
+    got = units(text, "en")
+    assert got[1:3] == [("boilerplate", "caption", "Thierry Breton at a news conference in Brussels on Dec. 9, 2023."),
+                        ("boilerplate", "credit", "Photo: Johanna Geron/Reuters")]
+    assert got[3][0] == "body"
+    ar = "زلزال المغرب\n\nفرق الإنقاذ تبحث عن ناجين تحت الأنقاض قرب مراكش\n(تصوير: فاضل سنة / أ ف ب)\n\nضرب زلزال قوي منطقة الحوز."
+    assert [k for _, k, _ in units(ar, "ar")][1:3] == ["caption", "credit"]
+
+
+def test_credit_does_not_make_a_running_line_a_caption() -> None:
+    # sentence-per-line text (no blank lines): the line above the credit is part of the running text
+    text = "Bush met Hu in Santiago.\nChina has been a great help at getting North Korea to the table.\nREUTERS/Jason Reed\nBush shakes hands with Hu."
+    kinds = [k for k, _, _ in units(text, "en")]
+    assert kinds.count("boilerplate") == 1
+
+
+def test_photo_line_with_a_sentence_stays_a_caption() -> None:
+    text = "Title here\n\nPhoto: Sea ice near Svalbard, Norway. (Getty Images)\n\nThe ice is melting."
+    assert units(text, "en")[1] == ("boilerplate", "caption", "Photo: Sea ice near Svalbard, Norway. (Getty Images)")
+
+
+# ---------------------------------------------------------------------- bylines, timestamps, labels, links (rule 5)
+
+
+def test_agency_name_line_is_a_byline() -> None:
+    text = "U.S. troops to stay in Iraq\n\nGulf Wire Service\n\nU.S. troops will stay in Iraq, officials said."
+    assert units(text, "en")[1] == ("boilerplate", "byline", "Gulf Wire Service")
+    ar = "عنوان الخبر\n\nوكالة الأنباء العراقية\n\nقال مسؤولون إن القوات ستبقى."
+    assert units(ar, "ar")[1] == ("boilerplate", "byline", "وكالة الأنباء العراقية")
+
+
+def test_headings_are_not_bylines() -> None:
+    for line in ("Civil Service", "What businesses say", "Key dates"):
+        text = f"Title of the story\n\n{line}\n\nThe body sentence follows here."
+        assert units(text, "en")[1] == ("heading", None, line)
+
+
+def test_timestamp_lines_and_update_labels_are_their_own_boilerplate_units() -> None:
+    text = ("Storm live updates\n\n3:40 p.m.\nUpdate: Dutch rail operator NS said all trains would stop running.\n\n"
+            "2:55 p.m.\nMore than 120,000 homes are without power.")
+    assert units(text, "en")[1:] == [
+        ("boilerplate", "timestamp", "3:40 p.m."),
+        ("boilerplate", "label", "Update:"),
+        ("body", None, "Dutch rail operator NS said all trains would stop running."),
+        ("boilerplate", "timestamp", "2:55 p.m."),
+        ("body", None, "More than 120,000 homes are without power."),
+    ]
+    ar = "زلزال المغرب\n\n14:05\nتحديث: قالت وزارة الداخلية إن عدد القتلى ارتفع."
+    assert units(ar, "ar")[1:] == [("boilerplate", "timestamp", "14:05"), ("boilerplate", "label", "تحديث:"),
+                                   ("body", None, "قالت وزارة الداخلية إن عدد القتلى ارتفع.")]
+
+
+def test_a_short_label_line_and_a_label_in_the_title_stay_as_they_were() -> None:
+    assert units("Title\n\nUpdate:\nThe text.", "en")[1] == ("boilerplate", "label", "Update:")
+    assert units("Breaking: the army seizes the capital\n\nText.", "en")[0][0] == "title"
+
+
+def test_read_our_coverage_line_is_read_also() -> None:
+    text = "Title\n\nThe storm hit on Monday.\n\nRead our full coverage of Storm Eleanor here."
+    assert units(text, "en")[-1] == ("boilerplate", "read_also", "Read our full coverage of Storm Eleanor here.")
+    # an ordinary sentence starting with "Read" is content
+    text = "Title\n\nRead the statement and you will see that nothing has changed, the minister said."
+    assert units(text, "en")[-1][0] == "body"
+
+
+# ------------------------------------------------------------------------------------------------ lists (rule 4)
+
+
+def test_arabic_bullet_list_items_are_units_and_the_list_heading_is_its_own() -> None:
+    text = ("ما الذي نعرفه عن الزلزال؟\n\nأبرز ما نعرفه:\n- أعلنت وزارة الداخلية أن عدد القتلى ارتفع إلى 2012 شخصاً.\n"
+            "- إقليم الحوز هو الأكثر تضرراً، تليه أقاليم تارودانت وشيشاوة وورزازات\n"
+            "- قال المركز الوطني إن هزة ارتدادية بقوة 4.5 درجات سجلت صباح الأحد\n- فتحت السلطات حساباً خاصاً")
+    assert units(text, "ar")[1:] == [
+        ("heading", None, "أبرز ما نعرفه:"),
+        ("body", None, "- أعلنت وزارة الداخلية أن عدد القتلى ارتفع إلى 2012 شخصاً."),
+        ("body", None, "- إقليم الحوز هو الأكثر تضرراً، تليه أقاليم تارودانت وشيشاوة وورزازات"),
+        ("body", None, "- قال المركز الوطني إن هزة ارتدادية بقوة 4.5 درجات سجلت صباح الأحد"),
+        ("body", None, "- فتحت السلطات حساباً خاصاً"),
+    ]
+
+
+def test_numbered_items_keep_their_number() -> None:
+    text = "Title\n\nThe plan has three steps:\n1. Raise the sales of dollars.\n2) Open new windows\n3. Fight speculators."
+    assert content(text, "en")[1:] == ["The plan has three steps:", "1. Raise the sales of dollars.",
+                                       "2) Open new windows", "3. Fight speculators."]
+    assert content("Title\n\n1. A numbered paragraph of its own.", "en")[1] == "1. A numbered paragraph of its own."
+
+
+def test_a_dash_moved_to_the_line_start_by_a_wrap_is_no_bullet() -> None:
+    text = "Title\n\nThe decision was taken by the council and\n- after a long debate - approved on Monday."
+    assert content(text, "en")[1:] == ["The decision was taken by the council and\n- after a long debate - approved on Monday."]

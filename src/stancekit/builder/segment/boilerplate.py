@@ -28,7 +28,10 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"|^(?:[-–•*►▶»>\s]*)(?:مواضيع ذات صلة|أخبار ذات صلة|ذات صلة|للمزيد|المزيد من)\s*[:：]?"
         r"|^(?:[-–•*►▶»>\s]*)(?:read (?:more|also|next|the full story)|also read"
         r"|related(?: articles| stories| coverage)?"
-        r"|see also|more on this|more:|recommended|you may also like|watch more)\b",
+        r"|see also|more on this|more:|recommended|you may also like|watch more)\b"
+        r"|^(?:read|see|follow|watch|get|find)\s+(?:our|the|all|more|live)\b[^.!?]{0,100}?"
+        r"(?:\bhere|\bcoverage|\bupdates|\blive blog)[.!]?$"
+        r"|^(?:لمتابعة|لقراءة|للاطلاع على|لمزيد من|تابعوا|تابع)\s[^.!?؟]{0,80}(?:اضغط|انقر|اضغطوا)\s+هنا\W*$",
         re.IGNORECASE)),
     ("share", re.compile(
         r"^(?:share|tweet|email|print|comments?|advertisement|sponsored|follow|sign up|subscribe|click here|"
@@ -63,6 +66,18 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:السبت|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة)\s*[،,]?\s*\d)"
         r"(?=.*\d).{0,80}$",
         re.IGNORECASE)),
+    ("timestamp", re.compile(
+        r"^\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?|\s*[ap]\.?\s?m\.?)(?:\s+[A-Z]{2,4}|\s+local time)?$"
+        r"|^\d{1,2}:\d{2}\s*(?:ص|م|صباحاً|صباحا|مساءً|مساء)?(?:\s+(?:بتوقيت\s+\S+|ت\s?غ|غرينتش|GMT))?$"
+        r"|^(?:\d+|an?|one)\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago$"
+        r"|^منذ\s+(?:\d+\s+)?(?:دقيقة|دقائق|ساعة|ساعات|ساعتين|يوم|أيام|يومين)$",
+        re.IGNORECASE)),
+    # an agency or desk name alone on a line: Gulf Wire Service, Staff and agencies, وكالة الأنباء العراقية
+    ("byline", re.compile(
+        r"^(?:[A-Z][\w&'’.-]*\s+){1,4}(?:News|Wire|Press|Newswire)\s+(?:Service|Agency|Services)$"
+        r"|^(?:[A-Z][\w&'’.-]*\s+){1,3}(?:Newswire|Wire|Newsroom|News Desk|Bureau|Staff|Reporters)$"
+        r"|^(?i:staff and agencies|wire services|from (?:staff and )?(?:wire|news) (?:reports|services))$"
+        r"|^وكالة\s+(?:الأنباء|أنباء)(?:\s+[^\s.!?؟،]+){1,3}$")),
     ("byline", re.compile(
         rf"^(?:the\s+)?(?:{_AGENCIES_EN}|{_AGENCIES_AR})(?:\s+(?:staff|reporters?|writers?|عربي|نت|نيوز))?\.?$",
         re.IGNORECASE)),
@@ -91,11 +106,26 @@ _START = re.compile(
     "|".join(f"(?P<g{i}>{_as_group(rx)})" for i, (_, rx) in enumerate(_START_RULES))
 )
 _GROUP_KIND = {f"g{i}": k for i, (k, _) in enumerate(_START_RULES)}
-_CAPTION_END = re.compile(
-    r"\((?:[^()]*\b(?:photos?|getty|images?|reuters|afp|epa|ap|file|pool|أرشيف|أرشيفية|ارشيف|ارشيفية|"
-    r"صورة|الصورة|رويترز|أ ف ب|الأناضول|إنترنت|الإنترنت|مواقع التواصل)\b[^()]*)\)\s*$",
-    re.IGNORECASE,
+_CREDIT_WORDS = (
+    r"photos?|getty|images?|reuters|afp|epa|ap|file|pool|handout|courtesy|supplied|أرشيف|أرشيفية|ارشيف|ارشيفية|"
+    r"صورة|الصورة|تصوير|رويترز|أ ف ب|الأناضول|إنترنت|الإنترنت|مواقع التواصل"
 )
+# (Tigris Tribune/Handout), (Emilio Marquina/AP): capitalised words on both sides of a slash
+_SLASH_CREDIT = r"\((?:[A-Z][\w.'’&-]*\s?){1,5}/\s?[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,3}\)"
+_CAPTION_END = re.compile(
+    rf"(?:\((?i:[^()]*\b(?:{_CREDIT_WORDS})\b[^()]*)\)|{_SLASH_CREDIT})\s*$"
+)
+# A line that is only a photo credit (it makes the line before it a caption): Photo: X/Reuters, Credit: X,
+# (تصوير: X), (Name/Handout), REUTERS/Name, Name/AFP via Getty Images
+_CREDIT_LINE = re.compile(
+    r"(?i:photo(?:graph)?s?|photo credit|image|picture|credit|courtesy)\s*[:：]\s*(?:[^\s()]+\s?){1,6}$"
+    r"|\(?\s*(?:تصوير|الصورة|صورة|مصدر الصورة|الصور|المصدر)\s*[:：]\s*\S[^.!?؟]*$"
+    rf"|\((?i:[^()]*\b(?:{_CREDIT_WORDS})\b[^()]*)\)$|{_SLASH_CREDIT}$"
+    r"|(?:AP Photo|Getty Images|REUTERS|EPA-EFE)\b"
+    r"|(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*\s?/\s?(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA(?:-EFE)?|Bloomberg|"
+    r"Handout|Pool|Xinhua|Anadolu)\b"
+)
+_MAX_CREDIT_WORDS = 10
 _CREDIT = re.compile(
     r"AP Photo|Getty Images|REUTERS/|Reuters/|/AFP|AFP via|EPA-EFE|/EPA|Photo by|Photograph:|"
     r"Image credit|Image caption|Image copyright|[Pp]hoto:"
@@ -134,15 +164,40 @@ def classify_line(line: str) -> str | None:
         m = _START.match(line)
         if m is not None:
             kind = _GROUP_KIND[m.lastgroup or ""]
+            if kind == "caption":
+                return _caption_or_credit(line, n_words)
             if kind != "share" or n_words <= _MAX_SHARE_WORDS:
                 return kind
     if line[-1] == ")" and _CAPTION_END.search(line):
-        return "caption"
+        return _caption_or_credit(line, n_words)
     if ("/" in line or "hoto" in line or "Image" in line or "Getty" in line) and _CREDIT.search(line):
-        return "caption"
+        return _caption_or_credit(line, n_words)
+    if n_words <= _MAX_CREDIT_WORDS and "/" in line and _CREDIT_LINE.match(line):
+        return "credit"
     if line[-1] in "t.y" and "contributed" in line and _CONTRIBUTED.search(line):
         return "footer"
     return None
+
+
+def _caption_or_credit(line: str, n_words: int) -> str:
+    return "credit" if n_words <= _MAX_CREDIT_WORDS and _CREDIT_LINE.match(line) else "caption"
+
+
+def is_credit(line: str) -> bool:
+    """Is this (stripped) line a photo credit on its own (``Photo: X/Reuters``, ``(تصوير: X)``, ``(X/Handout)``)?"""
+    return line.count(" ") < _MAX_CREDIT_WORDS and _CREDIT_LINE.match(line) is not None
+
+
+_LABEL_PREFIX = re.compile(
+    r"(?:Update|UPDATE|Updated|UPDATED|Breaking(?: [Nn]ews)?|BREAKING(?: NEWS)?|Developing|DEVELOPING|"
+    r"تحديث|عاجل|محدث)\s*[:：]\s+(?=\S.{12})"
+)
+
+
+def label_prefix(line: str) -> int:
+    """Length of an editorial label standing before the text of a line (``Update: ``, ``تحديث: ``), else 0."""
+    m = _LABEL_PREFIX.match(line)
+    return m.end() if m else 0
 
 
 def dateline_prefix(line: str, lang: str) -> int:

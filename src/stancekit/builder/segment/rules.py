@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from stancekit.builder.segment.boilerplate import classify_line, dateline_prefix, known_agency_dateline
+from stancekit.builder.segment.boilerplate import classify_line, dateline_prefix, known_agency_dateline, label_prefix
 from stancekit.builder.segment.boundary_words import (
     AR_CONTINUE_END,
     AR_CONTINUE_START,
@@ -34,6 +34,8 @@ _QUOTES = "\"“”«»"
 _TITLE_MAX_WORDS = 30
 _HEADING_MAX_WORDS = {"ar": 12, "en": 14}
 _SHORT_LINE_WORDS = 8
+_CAPTION_MAX_WORDS = 45  # a line above a photo credit is its caption when it is no longer than this
+_LABEL_FIRST = frozenset("UBDتعم")  # first letters of the editorial labels (boilerplate.label_prefix)
 
 
 def _first_word(s: str) -> str:
@@ -125,6 +127,19 @@ def _title_test(line: str, arabic: bool) -> tuple[bool, list[tuple[int, int]] | 
 
 
 _PAREN_END = re.compile(r"\(([^()]{1,40})\)$")
+# A list item's marker at the start of a line: a bullet, or a number (1. 1) 1- ١.) followed by a space.
+_ITEM = re.compile(r"(?:[-•*▪◦●■►▸‣·–]|\d{1,2}[.)]|\d{1,2}\s?[-–]|[\u0660-\u0669]{1,2}\s?[.)\-–])\s+(?=\S)")
+_SURE_BULLETS = "•▪◦●■►▸‣·"  # never anything but a bullet at the start of a line
+_DASH_BULLETS = "-–*"
+_ITEM_START = frozenset("-•*▪◦●■►▸‣·–0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669")
+
+
+def item_marker(line: str) -> int:
+    """Length of a list-item marker (with its space) at the start of ``line``, else 0."""
+    if line[0] not in _ITEM_START:
+        return 0
+    m = _ITEM.match(line)
+    return m.end() if m else 0
 
 
 def _is_link_line(line: str) -> bool:
@@ -154,21 +169,26 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
     heading_max = _HEADING_MAX_WORDS[slang]
     units: list[Unit] = []
     lines = _lines(text)
+    kinds = [classify_line(text[s:e]) for s, e, _ in lines]
     block: list[tuple[int, int]] = []
     content = body = False  # a content unit / a body sentence has been emitted
     title_split: tuple[int, list[tuple[int, int]]] | None = None  # the first line's sentences, from the title test
 
-    def emit(s: int, e: int, single: bool) -> None:
+    def emit(s: int, e: int, single: bool, item: int = 0, head: bool = False) -> None:
         nonlocal content, body
-        if title_split is not None and title_split[0] == s and single:
+        if item:  # a list item: body, its marker (1. / - / •) never a sentence of its own
+            spans = split_sentences(text, s + item, e, slang)
+            spans[0] = (s, spans[0][1])
+        elif title_split is not None and title_split[0] == s and single:
             spans = [(a + s, b + s) for a, b in title_split[1]]  # the scanner only looks inside [s, e)
         else:
             spans = split_sentences(text, s, e, slang)
         if (
             single
+            and not item
             and len(spans) == 1
             and text.count(" ", s, e) < heading_max
-            and text[e - 1] not in ":,،"
+            and (head or text[e - 1] not in ":,،")
             and not ends_sentence_at(text, s, e)
         ):
             units.append((s, e, "heading", None))
@@ -179,33 +199,51 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
     def flush() -> None:
         n = len(block)
         if n == 1:
-            emit(block[0][0], block[0][1], True)
+            s, e = block[0]
+            m = item_marker(text[s:e])
+            sure = m and (text[s] in _SURE_BULLETS or text[s].isdigit() or "\u0660" <= text[s] <= "\u0669")
+            emit(s, e, True, m if sure else 0)
             block.clear()
             return
+        items = _list_items(text, block)
         seg_start, seg_end = block[0]
+        seg_item = items[0]
         single = True
         for i in range(1, n + 1):
             if i < n:
                 a0, a1 = block[i - 1]
                 b0, b1 = block[i]
-                if ends_sentence_at(text, a0, a1) or continues(text[a0:a1], text[b0:b1], arabic):
+                if not items[i] and (ends_sentence_at(text, a0, a1) or continues(text[a0:a1], text[b0:b1], arabic)):
                     seg_end = b1
                     single = False
                     continue
-            emit(seg_start, seg_end, single)
+            emit(seg_start, seg_end, single, seg_item,
+                 head=single and i < n and bool(items[i]) and text[seg_end - 1] in ":：")
             if i < n:
                 seg_start, seg_end = block[i]
+                seg_item = items[i]
                 single = True
         block.clear()
 
     list_kind: str | None = None  # a "read also:" header is followed by its list of links
+    n_lines = len(lines)
     for idx, (s, e, blank) in enumerate(lines):
         line = text[s:e]
-        kind = classify_line(line)
+        kind = kinds[idx]
         if kind is None and list_kind is not None and not blank and _is_link_line(line):
             kind = list_kind
-        if kind is None and content and line[-1] == ")" and _is_caption_like(line):
-            kind = "caption"
+        if kind is None and content:
+            if line[-1] == ")" and _is_caption_like(line):
+                kind = "caption"
+            elif (
+                (blank or kinds[idx - 1] is not None)  # a paragraph of its own, or below other boilerplate
+                and idx + 1 < n_lines
+                and kinds[idx + 1] == "credit"
+                and not lines[idx + 1][2]
+                and line.count(" ") < _CAPTION_MAX_WORDS
+                and line[-1] not in ":：,،;؛"
+            ):
+                kind = "caption"  # the line just above a photo credit
         if kind is not None:
             list_kind = kind if kind == "read_also" and (line[-1] in ":：" or line.count(" ") < 3) else (
                 list_kind if kind == list_kind else None)
@@ -214,6 +252,17 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
             units.append((s, e, "boilerplate", kind))
             continue
         list_kind = None
+        if content and line[0] in _LABEL_FIRST:
+            n = label_prefix(line)
+            if n:  # Update: / تحديث: before the text: a label unit, the text starts a new paragraph
+                if block:
+                    flush()
+                d_end = s + n
+                while text[d_end - 1].isspace():
+                    d_end -= 1
+                units.append((s, d_end, "boilerplate", "label"))
+                s += n
+                line = text[s:e]
         if blank and block:
             flush()
         if block:
@@ -225,10 +274,10 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
                 units.append((s, e, "boilerplate", "dateline"))
                 continue
             joined = False
-            if idx + 1 < len(lines) and not lines[idx + 1][2] and not ends_sentence(line):
+            if idx + 1 < n_lines and not lines[idx + 1][2] and not ends_sentence(line):
                 nline = text[lines[idx + 1][0] : lines[idx + 1][1]]
                 joined = (
-                    classify_line(nline) is None
+                    kinds[idx + 1] is None
                     and not dateline_prefix(nline, slang)
                     and continues(line, nline, arabic)
                 )
@@ -258,3 +307,22 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
     if block:
         flush()
     return units
+
+
+def _list_items(text: str, block: list[tuple[int, int]]) -> list[int]:
+    """The list-item marker length of each line of a block (0: not an item). A line with a marker is an item when
+    the marker is a sure bullet (•), when the line before it ends with a colon, or when the block has several."""
+    marks = [item_marker(text[s:e]) for s, e in block]
+    if not any(marks):
+        return marks
+    several = sum(1 for m in marks if m) >= 2
+    out = []
+    for i, ((s, _), m) in enumerate(zip(block, marks, strict=True)):
+        ok = m and (several or text[s] in _SURE_BULLETS or (i and text[block[i - 1][1] - 1] in ":："))
+        if ok and i and text[s] in _DASH_BULLETS:
+            # a dash after a line that stops mid-sentence (a comma, "and", "في") is a dash the line wrap moved
+            prev = text[block[i - 1][0] : block[i - 1][1]]
+            last = _last_word(prev)
+            ok = prev[-1] not in ",،;؛" and last.lower() not in EN_CONTINUE_END and last not in AR_CONTINUE_END
+        out.append(m if ok else 0)
+    return out
