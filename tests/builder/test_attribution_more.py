@@ -190,3 +190,18 @@ def test_wrapped_quote_goes_on_after_a_hard_line_break() -> None:
     out = attribute(text, units, "ar")
     assert out[0] is not None and out[0].quote_type == "direct"
     assert out[1] is not None and out[1].speaker == "سامي الحداد"
+
+
+def test_relays_citing_and_naqlan_an() -> None:
+    a = whole("The broadcaster reported, citing three diplomats, that the envoy would resign.")
+    assert a is not None and a.speaker == "three diplomats" and a.cue == "reported"
+    b = whole("وذكرت قناة «النهار»، نقلاً عن مسؤول أمني، أن الهجوم أسفر عن مقتل جنديين.", "ar")
+    assert b is not None and b.speaker == "مسؤول أمني"
+
+
+def test_english_pronoun_after_titled_mention_and_learned_gender() -> None:
+    text = ("Rita Okonjo told the inquiry that the files were lost. "
+            "Judge Paul Varga ordered a review on Tuesday. "
+            "He said the files were destroyed. She said she had kept copies.")
+    out = [a for _, a in run(text) if a is not None]
+    assert [a.speaker for a in out[-2:]] == ["Paul Varga", "Rita Okonjo"]

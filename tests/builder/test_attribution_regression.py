@@ -20,7 +20,7 @@ from stancekit.builder.segment.protocol import UnitSpan
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "news_gold"
 UD = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "ud-sentences" / "ud_sentences.para.jsonl"
-EXPECTED = "143339ca0dda37a17043f641cf0808451d48b17cb8e124b2914b237683cc7ac7"
+EXPECTED = "176e6be07121a9aedda4a0bb7caef88f3e21f7b4dac92f2ff34c6869fd1536b7"
 
 Case = tuple[str, str, list[UnitSpan]]
 

@@ -29,6 +29,7 @@ from stancekit.builder.segment.speaker_ar import np_after, np_before, speaker_sp
 __all__ = ["CUE_KEYS", "CUE_KEY_SET", "CUE_RE", "analyse", "first_person", "headline"]
 
 _HEADLINE_RE = re.compile(r"^([«“\"]?[^:\n“”\"«»]{2,40}?[»”\"]?)\s*:\s*\S")
+_THAT_RE = re.compile(r"(?<!\w)[وف]?[بل]?[أإا]ن(?:ّ|ه|ها|هم)?(?!\w)|:")
 _MODAL_BEFORE = re.compile(r"(?<!\w)(?:أن|ان|لن|لم|كي|لكي)\s+$")
 _SUFFIX_GENDER = (("هما", "p"), ("هم", "p"), ("ها", "f"), ("ه", "m"))
 _SPEECH_NOUN_RE = re.compile(r"(?<!\w)(?:قوله|قولها|قولهم|قولهما)(?!\w)")
@@ -111,6 +112,9 @@ def analyse(text: str, us: int, ue: int, matches: list[re.Match[str]], quoted: C
     np = np_before(text, us, cs)
     if not np:
         np = np_after(text, ce, ue)
+    relay = _relayed(text, matches, ce, ue)
+    if relay:
+        np = relay  # أفادت صحيفة X، نقلاً عن مصادر مطلعة، بأن: the speaker is the relayed source (rule 9)
     if not np and cs > m.start() and cs - us > 8:
         # a dropped subject coordinated with the unit's main verb (رحبت المفوضية بالقرار، وقالت ...): its subject
         np = _main_subject(text, us, cs, matches, ar_gender(form))
@@ -120,6 +124,16 @@ def analyse(text: str, us: int, ue: int, matches: list[re.Match[str]], quoted: C
     if post:
         loc.attr_start = cs
     return loc
+
+
+def _relayed(text: str, matches: list[re.Match[str]], ce: int, ue: int) -> list[tuple[int, int]]:
+    """The source after ``نقلاً عن`` standing between a reporting verb and its content, or []."""
+    for c in matches:
+        if c.start() > ce and c.lastgroup == "marker" and text[c.start("marker")] == "ن":
+            content = _THAT_RE.search(text, ce, ue)
+            if content is None or c.start() < content.start():
+                return np_after(text, c.end(), ue)
+    return []
 
 
 def _rule_noun(word: str, lam: bool) -> bool:

@@ -36,6 +36,7 @@ __all__ = ["CUE_KEYS", "CUE_KEY_SET", "CUE_RE", "analyse", "first_person", "head
 _AS_SAYING = re.compile(r"\bas (?:saying|telling)\b")
 _CONTENT_RE = re.compile(r"\bthat\b|[:“”\"«]")
 _HEADLINE_RE = re.compile(r"^([^:\n“”\"«»]{2,40}?)\s*:\s*\S")
+_CITING = re.compile(r"(?:\s+on\s+\w+day)?,?\s+(?:citing|quoting)\s+")
 _OF_RE = re.compile(r"\bof\b")
 _AS_RE = re.compile(r"\s(?<!such )as\s")
 _REJECTED_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:" + "|".join(EN_REJECTED_OBJECTS) + r")s?\b")
@@ -142,6 +143,9 @@ def analyse(text: str, us: int, ue: int, matches: list[re.Match[str]], quoted: C
     inverted = not np
     if inverted:
         np = np_after(text, ce, ue)
+    cite = _CITING.match(text, max(ce, np[-1][1] if inverted and np else ce), ue)
+    if cite is not None and (relay := np_after(text, cite.end(), ue)):
+        np, inverted = relay, True  # "the agency reported, citing officials, that": the speaker is relayed (rule 9)
     span, gender, person = speaker_span(text, np)
     if not np:
         return None

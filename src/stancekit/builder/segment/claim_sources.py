@@ -19,7 +19,9 @@ from stancekit.builder.segment.claim_lexicon import (
 from stancekit.builder.segment.claim_types import Local
 
 _EN_MENTION_RE = re.compile(  # the look-ahead lets the regex engine skip to the titles' first letters
-    r"(?=[MDSGPC])\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Gen\.|President|Senator|Sen\.|Gov\.|Governor|Mayor|Chancellor)\.? "
+    r"(?=[MDSGPCJRALO])\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Gen\.|President|Senator|Sen\.|Gov\.|Governor|Mayor|Chancellor"
+    r"|Judge|Justice|Rep\.|Representative|Prof\.|Professor|Minister|Secretary|Ambassador|Speaker|Col\.|Capt\."
+    r"|Lt\.|Sgt\.|Detective|Officer|Attorney General|Chief Justice)\.? "
     r"((?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+)"
 )
 # words of a descriptive phrase (not a name whose last word is a later mention): heads and prepositions
@@ -113,6 +115,8 @@ def resolve(text: str, entities: list[Entity], loc: Local, us: int) -> tuple[int
         ent = next((e for e in reversed(entities) if e.start < us), None)
     if ent is None:
         return None
+    if g in ("m", "f") and ent.gender == "?" and ent.is_person:
+        ent.gender = g  # "she said" about Megan Alvarez: a later "he" is someone else
     full = _rfind_word(text, ent.name, ent.start, us)
     best = (full, full + len(ent.name)) if full >= 0 else (ent.start, ent.start + len(ent.name))
     parts = ent.name.split()
