@@ -86,7 +86,7 @@ def _valid(text: str, m: re.Match[str], us: int, ue: int) -> bool:
 
 def _appositive_claim(text: str, us: int, pos: int) -> bool:
     """``..., a charge Tehran denies``: the cue's clause is an appositive naming a claim."""
-    comma = text.rfind(",", us, pos)
+    comma = text.rfind(",", max(us, pos - 60), pos)
     if comma < 0:
         return False
     words = text[comma + 1:pos].split()
@@ -143,7 +143,8 @@ def analyse(text: str, us: int, ue: int, matches: list[re.Match[str]], quoted: C
     inverted = not np
     if inverted:
         np = np_after(text, ce, ue)
-    cite = _CITING.match(text, max(ce, np[-1][1] if inverted and np else ce), ue)
+    cite = _CITING.match(text, np[-1][1] if inverted and np else ce, ue) if "citing" in text[ce:ce + 60] or (
+        "quoting" in text[ce:ce + 60]) else None
     if cite is not None and (relay := np_after(text, cite.end(), ue)):
         np, inverted = relay, True  # "the agency reported, citing officials, that": the speaker is relayed (rule 9)
     span, gender, person = speaker_span(text, np)
@@ -162,7 +163,7 @@ def analyse(text: str, us: int, ue: int, matches: list[re.Match[str]], quoted: C
     colon = text[k:k + 1] == ":"
     if colon:
         attr_end = k + 1
-    elif len(text[us:min(cs, np[0][0])].split()) <= 1 and not text[attr_end:ue].strip(" .!?\"”’'"):
+    elif not text[attr_end:ue].strip(" .!?\"”’'") and len(text[us:min(cs, np[0][0])].split()) <= 1:
         return None  # "What businesses say": a cue with no content on either side
     return Local(cs, ce, span, gender, preposed, attr_end, person, colon, min(cs, np[0][0]))
 

@@ -52,6 +52,7 @@ def np_after(text: str, pos: int, end: int, extend: bool = True) -> list[tuple[i
     """Raw tokens of the speaker phrase that starts at ``pos`` (stops at adjuncts, content markers, commas)."""
     toks = tokens(text, pos, min(end, pos + 130))
     out: list[tuple[int, int]] = []
+    ow: list[str] = []  # the words of ``out`` (stripped), kept in step with it
     i = 0
     while i < len(toks) and len(out) < _NP_MAX:
         s, e = toks[i]
@@ -62,6 +63,7 @@ def np_after(text: str, pos: int, end: int, extend: bool = True) -> list[tuple[i
             if j < 0:
                 break
             out.extend(toks[i:j + 1])
+            ow.extend(stripped(text, *t) for t in toks[i:j + 1])
             if text[toks[j][1] - 1] in "،,:؛." or _next_is_stop(text, toks, j + 1):
                 break
             i = j + 1
@@ -76,10 +78,11 @@ def np_after(text: str, pos: int, end: int, extend: bool = True) -> list[tuple[i
                 k += 1
             i = k
             continue
-        if (word in _PREPS or (word == "من" and _adjectival(text, out))) and out and extend:
-            j = _pp_extension(text, toks, i, out)
+        if (word in _PREPS or (word == "من" and _adjectival(ow))) and out and extend:
+            j = _pp_extension(text, toks, i, out, ow)
             if j > i:
                 out.extend(toks[i:j])
+                ow.extend(stripped(text, *t) for t in toks[i:j])
                 i = j
                 if text[toks[j - 1][1] - 1] in "،,:؛." or word == "من":
                     break  # (after من X the object follows: وصفت فصائل مقربة من إيران الإعلان)
@@ -87,7 +90,8 @@ def np_after(text: str, pos: int, end: int, extend: bool = True) -> list[tuple[i
             break
         if word in AR_NP_STOP or word in _CONTENT_WORDS or (out and raw[0] == "("):
             break
-        if out and (_object_follows(text, out, word) or _construct_object(text, toks, i, out, word)):
+        if out and not _definite(word) and (_object_follows(text, out, ow, word) or _construct_object(
+                text, toks, i, out, ow, word)):
             break  # VSO: the subject phrase is complete, the object starts (نفت المفوضية وجود أي تلاعب)
         if out and (word.endswith(("اً", "ًا")) or (word.endswith("ا") and i + 1 < len(toks) and (
                 stripped(text, *toks[i + 1]).endswith(("ا", "اً", "ًا"))))) and not word.startswith(_DEFINITE):
@@ -100,6 +104,7 @@ def np_after(text: str, pos: int, end: int, extend: bool = True) -> list[tuple[i
                 word[0] == "ب" and len(word) > 3 and (word.endswith("ة") or word[1] in "تإعمقفرحسخطزجدغ"))):
             break  # a prepositional or verbal-noun phrase (بزيادة الرواتب) ends the speaker
         out.append((s, e))
+        ow.append(word)
         if raw[-1] in "،," and extend and i + 2 < len(toks) and stripped(text, *toks[i + 1]).lstrip("و") in AR_NAMED:
             out.extend(toks[i + 1:_lookahead(text, toks, i + 1)])  # أحد المعتصمين، ويدعى أبو مرتضى،
             break
@@ -119,12 +124,11 @@ def _indefinite_word(w: str) -> bool:
         w not in ("صادر", "صادرة", "الصادر", "عن"))
 
 
-def _object_follows(text: str, out: list[tuple[int, int]], word: str) -> bool:
+def _object_follows(text: str, out: list[tuple[int, int]], words: list[str], word: str) -> bool:
     """After a complete subject, an indefinite word starts the object: a definite phrase with no title or name
     marker (the title's name may follow: القيادي في الإطار حسن الربيعي), or a one-word place (واشنطن طهران)."""
-    if _definite(word) or word.startswith(("ل", "ب")) or not word[:1].isalpha():
+    if word.startswith(("ل", "ب")) or not word[:1].isalpha():
         return False
-    words = [stripped(text, *t) for t in out]
     if len(words) == 1 and words[0] in AR_PLACES:
         return True
     if not _definite(words[-1]) or text[out[-1][1] - 1] in QUOTE_CHARS:
@@ -135,15 +139,15 @@ def _object_follows(text: str, out: list[tuple[int, int]], word: str) -> bool:
 _HIGH = {"رفيع", "رفيعة", "رفيعو", "رفيعي", "عالي", "عالية", "كبير", "كبار"}  # مسؤول رفيع المستوى
 
 
-def _construct_object(text: str, toks: list[tuple[int, int]], i: int, out: list[tuple[int, int]], word: str) -> bool:
+def _construct_object(text: str, toks: list[tuple[int, int]], i: int, out: list[tuple[int, int]], words: list[str],
+                      word: str) -> bool:
     """After an indefinite descriptive subject (مسؤولون أمريكيون), a noun in construct with a definite word starts the
     object (يقدّر مسؤولون أمريكيون عدد الجنود)."""
     if _definite(word) or word in _HIGH or word in AR_NAMED or i + 1 >= len(toks):
         return False
-    if not _definite(stripped(text, *toks[i + 1])):
+    if words[0] not in AR_DESCRIPTORS or not _definite(stripped(text, *toks[i + 1])):
         return False
-    words = [stripped(text, *t) for t in out]
-    return words[0] in AR_DESCRIPTORS and not any(_definite(w) for w in words) and text[out[-1][1] - 1] not in "،,"
+    return not any(_definite(w) for w in words) and text[out[-1][1] - 1] not in "،,"
 
 
 def _lookahead(text: str, toks: list[tuple[int, int]], i: int) -> int:
@@ -160,7 +164,7 @@ def _lookahead(text: str, toks: list[tuple[int, int]], i: int) -> int:
     return j
 
 
-def _pp_extension(text: str, toks: list[tuple[int, int]], i: int, out: list[tuple[int, int]]) -> int:
+def _pp_extension(text: str, toks: list[tuple[int, int]], i: int, out: list[tuple[int, int]], ow: list[str]) -> int:
     """How far a في/عن phrase belongs to the speaker: an indefinite descriptor's modifier (مسؤول في الوزارة), or a
     title's affiliation before a name (النائب عن كتلة ... محمد الصيهود). Returns i when it is an adjunct."""
     if i + 1 >= len(toks):
@@ -177,7 +181,7 @@ def _pp_extension(text: str, toks: list[tuple[int, int]], i: int, out: list[tupl
                     text[toks[j - 1][1] - 1] not in "،,"):
                 j += 1
         return j
-    if (head in AR_DESCRIPTORS and not _definite(head)) or _adjectival(text, out):
+    if (head in AR_DESCRIPTORS and not _definite(head)) or _adjectival(ow):
         return j
     if head in AR_TITLES:
         cand = [c for c in _name_candidates(text, toks[i + 1:j]) if c > 0]
@@ -189,12 +193,11 @@ def _pp_extension(text: str, toks: list[tuple[int, int]], i: int, out: list[tupl
 _ADJ_ENDINGS = ("ة", "ية", "يون", "يين", "ون", "ين")
 
 
-def _adjectival(text: str, out: list[tuple[int, int]]) -> bool:
+def _adjectival(words: list[str]) -> bool:
     """An indefinite descriptive phrase (صاحب مولدة أهلية, فصائل مسلحة مقربة): two or more indefinite words, the
     last with an adjective's ending; not a name (حسين مطلك)."""
-    if len(out) < 2:
+    if len(words) < 2:
         return False
-    words = [stripped(text, *t) for t in out]
     return not any(_definite(w) for w in words) and words[-1].endswith(_ADJ_ENDINGS) and words[0] not in AR_TITLES
 
 
