@@ -3,14 +3,20 @@
 What exists is learnt from the server (one listing of the project), not only from local state, so a second run or a
 run after one killed half-way imports only the missing tasks. Imports are never retried blindly (the SDK would
 re-POST a batch that may have landed): after a failed batch the project is listed again, and any key that ended up
-twice is de-duplicated by deleting the extra copy (never a copy that has annotations). Tasks whose pairs are gone
-are archived (``archived: true`` in their data and meta), never deleted, and reported.
+twice is de-duplicated by deleting the extra copy (never a copy that has annotations). When every batch succeeded,
+the tasks on the server are the ones listed plus the ones imported (the import answers their ids, in order), so the
+project is not listed a second time. Pushes of one campaign run one at a time (a lock in ``DIR/studio/``), so no
+other push of this machine can import the same keys meanwhile. Tasks whose pairs are gone are archived
+(``archived: true`` in their data and meta), never deleted, and reported.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import fcntl
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -71,10 +77,15 @@ def project_spec(campaign: Campaign, cfg: Config, scheme: LabelScheme, role: str
 # ---- the server's view ------------------------------------------------------------------------------------------
 
 
+LISTED = ("id", "data", "meta", "total_annotations", "cancelled_annotations", "is_labeled")
+"""The task fields push reads (key, pair, archived, whether a copy has work): the listing asks for these only."""
+LIST_PAGE_SIZE = 1000
+
+
 def list_keys(studio: Studio, project_id: int) -> dict[str, list[dict[str, Any]]]:
     """task_key -> the project's tasks with that key (normally one), from one listing of the project."""
     out: dict[str, list[dict[str, Any]]] = {}
-    for page in studio.iter_task_pages(project_id, fields="task_only"):
+    for page in studio.task_pages(project_id, fields="task_only", task_keys=LISTED, page_size=LIST_PAGE_SIZE):
         for t in page:
             key = task_key_of(t)
             if key is not None:
@@ -102,11 +113,14 @@ def dedupe(studio: Studio, found: dict[str, list[dict[str, Any]]]) -> int:
     return deleted
 
 
-def _import(studio: Studio, project_id: int, batch: list[dict[str, Any]]) -> None:
-    """Import one batch; after a failure, re-list and import only what did not land (once)."""
+def _import(studio: Studio, project_id: int, batch: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
+    """Import one batch; after a failure, re-list and import only what did not land (once).
+
+    Returns the imported tasks as the server holds them (``id`` added) when the import answered one id per task,
+    else None: then only a new listing tells what is on the server.
+    """
     try:
-        studio.import_tasks(project_id, batch)
-        return
+        ids = studio.import_tasks(project_id, batch)
     except StudioAuthError:
         raise
     except StudioError as first:
@@ -114,9 +128,36 @@ def _import(studio: Studio, project_id: int, batch: list[dict[str, Any]]) -> Non
         dedupe(studio, landed)
         rest = [t for t in batch if t["data"]["task_key"] not in landed]
         if not rest:
-            return
+            return None
         note(f"import failed ({first}); retrying {len(rest)} task(s) that did not land")
         studio.import_tasks(project_id, rest)
+        return None
+    if len(ids) != len(batch):
+        return None  # e.g. a server importing in the background answers no ids
+    return [{**t, "id": i, "total_annotations": 0, "cancelled_annotations": 0, "is_labeled": False}
+            for t, i in zip(batch, ids, strict=True)]
+
+
+def _with_imported(found: dict[str, list[dict[str, Any]]],
+                   imported: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The project's tasks after the imports: those listed before plus those imported (keyed alike)."""
+    after = {k: list(v) for k, v in found.items()}
+    for t in imported:
+        after.setdefault(task_key_of(t) or "", []).append(t)
+    after.pop("", None)
+    return after
+
+
+@contextmanager
+def push_lock(studio_dir: Path) -> Iterator[None]:
+    """One push of a campaign at a time on this machine; another one waits for it."""
+    studio_dir.mkdir(parents=True, exist_ok=True)
+    with open(studio_dir / "push.lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _set_archived(studio: Studio, task: dict[str, Any], value: bool) -> None:
@@ -227,6 +268,15 @@ def run_push(campaign: Campaign, *, sample: int | None = None, strategy: str | N
                           "re-run `stancekit match` after editing claims.yaml")
 
     studio = connect(campaign, cfg)
+    with push_lock(campaign.studio):
+        return _push(studio, campaign, cfg, scheme, cands, claims, sample=sample, strategy=strategy,
+                     per_claim=per_claim, batch_size=batch_size, predictions=predictions)
+
+
+def _push(studio: Studio, campaign: Campaign, cfg: Config, scheme: LabelScheme, cands: pl.DataFrame,
+          claims: dict[str, Claim], *, sample: int, strategy: str, per_claim: int, batch_size: int,
+          predictions: bool) -> dict[str, Any]:
+    """run_push's work on the server, under the campaign's push lock."""
     project, created = projects.ensure(studio, campaign.studio, project_spec(campaign, cfg, scheme))
     pid = int(project["id"])
     found = list_keys(studio, pid)
@@ -248,15 +298,23 @@ def run_push(campaign: Campaign, *, sample: int | None = None, strategy: str | N
     predicted_before: set[str] = set()
     if predictions:
         predicted_before, version = _predict_pushed(studio, campaign, cands, found, old, claims, scheme)
+    imported: list[dict[str, Any]] | None = []
     with bar("push", total=len(tasks), unit="tasks") as b:
         for start in range(0, len(tasks), batch_size):
             batch = tasks[start:start + batch_size]
-            _import(studio, pid, batch)
+            landed = _import(studio, pid, batch)
+            if landed is None:
+                imported = None
+            elif imported is not None:
+                imported.extend(landed)
             b.advance(len(batch))
 
     wanted = set(cands["task_key"].to_list())
-    after = list_keys(studio, pid)
-    removed += dedupe(studio, after)
+    if imported is None:  # a batch failed (and may have landed) or answered no ids: ask the server
+        after = list_keys(studio, pid)
+        removed += dedupe(studio, after)
+    else:
+        after = _with_imported(found, imported)
     archived, unarchived = [], []
     for key, copies in after.items():
         for t in copies:
