@@ -35,7 +35,7 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from stancekit.errors import MissingDependencyError, StageError
+from stancekit.errors import MissingDependencyError, StageError, StancekitError
 from stancekit.io import COMPRESSION, _shards, count_rows
 from stancekit.progress import is_quiet
 
@@ -156,7 +156,8 @@ def _sink_class() -> type:
             self.ranges: list[tuple[int, int]] = []
 
         def on_write_complete(self, write_result: Any) -> None:
-            ranges = sorted((r["first"], r["last"]) for r in write_result.write_returns if r["first"] >= 0)
+            returns = getattr(write_result, "write_returns", write_result)  # older Ray passes the list itself
+            ranges = sorted((r["first"], r["last"]) for r in returns if r["first"] >= 0)
             for (_, last), (first, _) in itertools.pairwise(ranges):
                 if first <= last:
                     raise StageError("ray engine: two writers got interleaved batches, so the shards' order would "
@@ -233,8 +234,11 @@ def map_table_ray(
             pq.write_table(schema.empty_table(), tmp / "part-0.parquet", compression=COMPRESSION)
         rows_out = count_rows(tmp)
         _replace_dir(tmp, dest)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
+        cause = getattr(exc, "cause", None)  # a Ray task error wraps the stage's own error: show that one
+        if isinstance(cause, StancekitError):
+            raise cause from None
         raise
     return rows_in, rows_out, rejects
 

@@ -138,3 +138,17 @@ def test_without_ray_the_error_says_how_to_install(campaign: Campaign, monkeypat
         run_segment(campaign, engine="ray")
     assert not table_exists(campaign.table("units"))
     assert not any(p.name.startswith(".") for p in campaign.tables.iterdir())
+
+
+def test_a_stage_error_on_ray_is_the_stage_error(campaign: Campaign, ray_cluster: Any) -> None:
+    from stancekit.builder.segment.units import segment_batch
+    from stancekit.engine import map_table
+    from stancekit.errors import InputError
+    from stancekit.schemas import UNITS
+
+    write_table(_documents(3), campaign.table("documents"))
+    with pytest.raises(InputError, match=r"^documents batch: missing column\(s\) doc_id, text"):
+        map_table(campaign.table("documents"), segment_batch, campaign.table("units"), schema=UNITS.arrow_schema(),
+                  columns=["lang"], engine="ray", workers=2)
+    assert not table_exists(campaign.table("units"))
+    assert not any(p.name.startswith(".") for p in campaign.tables.iterdir())
