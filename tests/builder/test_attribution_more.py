@@ -205,3 +205,20 @@ def test_english_pronoun_after_titled_mention_and_learned_gender() -> None:
             "He said the files were destroyed. She said she had kept copies.")
     out = [a for _, a in run(text) if a is not None]
     assert [a.speaker for a in out[-2:]] == ["Paul Varga", "Rita Okonjo"]
+
+
+def test_arabic_surname_after_honorific_and_titled_apposition() -> None:
+    assert whole("وأوضح الدكتور العبيدي أن الوفود تواصل اجتماعاتها.", "ar").speaker == "العبيدي"  # type: ignore[union-attr]
+    a = whole("في المقابل، نفى محامي الشركة، المحامي ماجد عوض، أن تكون الشركة قد خالفت القانون.", "ar")
+    assert a is not None and a.speaker == "ماجد عوض"
+
+
+def test_arabic_cue_with_shadda() -> None:
+    a = whole("وكان وزير المالية قد صرّح، الأسبوع الماضي، بأن الموازنة «متوازنة»، لافتاً إلى تراجع العجز.", "ar")
+    assert a is not None and a.cue == "صرّح"
+
+
+def test_english_refusal_is_no_denial_and_to_phrases() -> None:
+    assert all(a is None for _, a in run("Judge Ann Ross denied a defense request on Monday to delay the trial."))
+    a = claim("Three advisers to the mayor, who asked not to be named, said a deal was near.")
+    assert a.speaker == "Three advisers to the mayor"

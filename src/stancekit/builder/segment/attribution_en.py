@@ -37,6 +37,9 @@ _AS_SAYING = re.compile(r"\bas (?:saying|telling)\b")
 _CONTENT_RE = re.compile(r"\bthat\b|[:“”\"«]")
 _HEADLINE_RE = re.compile(r"^([^:\n“”\"«»]{2,40}?)\s*:\s*\S")
 _CITING = re.compile(r"(?:\s+on\s+\w+day)?,?\s+(?:citing|quoting)\s+")
+_DENY = {"denied", "denies", "deny"}
+_REFUSED_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:motions?|requests?|bail|appeals?|applications?|petitions?|"
+                         r"permission|access|entry|visas?|parole|asylum|licen[cs]es?|permits?|extradition)\b")
 _OF_RE = re.compile(r"\bof\b")
 _AS_RE = re.compile(r"\s(?<!such )as\s")
 _REJECTED_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:" + "|".join(EN_REJECTED_OBJECTS) + r")s?\b")
@@ -77,6 +80,8 @@ def _valid(text: str, m: re.Match[str], us: int, ue: int) -> bool:
             w.lower() not in EN_AUX_BEFORE_CUE and w.lower() != "now" and not w.endswith("ly") for w in lead)
     if word in EN_REJECT_VERBS:
         return _REJECTED_RE.match(text, end, ue) is not None
+    if word in _DENY and _REFUSED_RE.match(text, end, ue) is not None:
+        return False  # "the judge denied a defense motion": a refusal, not a denial of a claim
     if _appositive_claim(text, us, m.start()):
         return False
     if word in EN_CONTENT_VERBS:

@@ -46,11 +46,17 @@ def ar_verb_forms(lemma: str) -> list[str]:
         forms = [lemma, stem + "ت", stem + "وا", stem + "يا"]
     else:
         forms = [lemma, lemma + "ت", lemma + "وا", lemma + "ا", lemma + "تا"]
+    if lemma in AR_FORM2:  # صرّح، أكّد: the doubled middle radical written with its shadda
+        forms += [f[:2] + "\u0651" + f[2:] for f in forms]
     out = list(forms)
     for form in forms:
         if form[0] in "أإآ":
             out.append("ا" + form[1:])
     return out
+
+
+# form II verbs (فعّل) of the cue lists, often written with a shadda
+AR_FORM2 = {"صرح", "أكد", "حذر", "شدد", "رجح", "نبه", "نوه", "قدر", "عبر", "بين", "أيد", "فند", "ندد", "حمل"}
 
 
 def ar_gender(form: str) -> str:

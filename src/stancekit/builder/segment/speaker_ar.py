@@ -22,6 +22,10 @@ from stancekit.builder.segment.claim_types import QUOTE_CHARS, STRIP_CHARS, core
 _CONTENT_WORDS = frozenset(p + b + a + x for p in ("", "و", "ف") for b in ("", "ب", "ل") for a in ("أن", "إن", "ان")
                            for x in ("", "ّ", "ه", "ها", "هم", "هما", "نا", "ني", "ك")) | {"بالقول"}
 _NP_MAX = 12
+# honorifics and ranks that stand right before a name or a bare surname (الدكتور المهندي، اللواء الزبيدي)
+_HONORIFICS = {"الدكتور", "الدكتورة", "د.", "الشيخ", "السيد", "السيدة", "الأستاذ", "الأستاذة", "معالي", "سعادة", "سمو",
+               "فخامة", "الحاج", "المهندس", "اللواء", "العميد", "العقيد", "الفريق", "الجنرال", "المشير", "الرائد",
+               "النقيب", "المقدم", "الأمير", "الأميرة", "القاضي", "المحامي", "المحامية", "الإمام", "السيناتور"}
 _NAMED_W = frozenset("و" + w for w in AR_NAMED)
 _PREPS = {"في", "عن"}
 _CONSTRUCT_ONLY = {"إطار", "سياق", "وقت", "أعقاب", "ختام", "افتتاح"}  # adverbial only as في إطار X, not في الإطار
@@ -108,7 +112,8 @@ def np_after(text: str, pos: int, end: int, extend: bool = True) -> list[tuple[i
         if raw[-1] in "،," and extend and i + 2 < len(toks) and stripped(text, *toks[i + 1]).lstrip("و") in AR_NAMED:
             out.extend(toks[i + 1:_lookahead(text, toks, i + 1)])  # أحد المعتصمين، ويدعى أبو مرتضى،
             break
-        if raw[-1] in "،," and extend and not _name_candidates(text, out):
+        if raw[-1] in "،," and extend and (not _name_candidates(text, out) or (
+                i + 1 < len(toks) and stripped(text, *toks[i + 1]) in _HONORIFICS)):
             j = _apposition(text, toks, i + 1)
             if j > i + 1:
                 out.extend(toks[i + 1:j])
@@ -214,8 +219,8 @@ def _apposition(text: str, toks: list[tuple[int, int]], i: int) -> int:
     while j < len(toks) and j < i + 4:
         raw = text[toks[j][0]:toks[j][1]]
         w = stripped(text, *toks[j])
-        if not w or w in AR_NP_STOP or (_definite(w) and j == i) or w in CUE_KEYS:
-            return i
+        if not w or w in AR_NP_STOP or (_definite(w) and j == i and w not in AR_TITLES) or w in CUE_KEYS:
+            return i  # (a title may open the apposition: نفى دفاع المتهم، المحامي كريم سليمان، أن)
         j += 1
         if raw[-1] in "،,":
             return j if _next_is_stop(text, toks, j) or (j < len(toks) and _definite(stripped(text, *toks[j]))) else i
@@ -297,6 +302,9 @@ def speaker_span(text: str, toks: list[tuple[int, int]]) -> tuple[int, int] | No
         return core(text, toks[0][0], toks[-1][1])  # an indefinite head (_indefinite_head)
     cands = _name_candidates(text, toks, words)
     if not cands:
+        if len(words) > 1 and all(w in _HONORIFICS for w in words[:-1]) and (
+                words[-1] not in AR_TITLES and words[-1] not in AR_PLACES):
+            return core(text, toks[-1][0], toks[-1][1])  # الدكتور المهندي: the surname without its title
         return core(text, toks[0][0], toks[-1][1])
     i = cands[-1]
     org_before = i > 0 and (words[i - 1] in AR_ORG_HEADS or words[i - 1] in AR_INSTITUTIONS)

@@ -104,9 +104,13 @@ def walk_back(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
         low = word.lower().strip(QUOTE_CHARS)
         if word in EN_DETERMINERS:
             out.append((s, e))
-            if k >= 2 and text[toks[k - 1][0]:toks[k - 1][1]].lower() in _CONNECTORS_BY:
+            prev = text[toks[k - 1][0]:toks[k - 1][1]].lower() if k else ""
+            if k >= 2 and (prev in _CONNECTORS_BY or _to_head(text, toks, k - 1)):
                 continue
             break
+        if low == "to" and out and _to_head(text, toks, k):
+            out.append((s, e))  # aides to the governor, chief of staff to Sen. Cole
+            continue
         if low in EN_CONNECTORS and out and k > 0:
             left = text[toks[k - 1][0]:toks[k - 1][1]]
             ll = left.lower()
@@ -149,6 +153,16 @@ def _nounish(word: str) -> bool:
 
 
 _REL_CLAUSE = re.compile(r"(?s:.*)(,)\s*(?:who|which|whose|whom)\b")
+
+
+_TO_HEADS = EN_DESCRIPTOR_NOUNS | {"adviser", "advisor", "advisers", "advisors", "ambassador", "envoy", "heir",
+                                   "successor", "deputy", "counsel", "assistant", "assistants", "secretary",
+                                   "consultant", "consultants", "spokesman", "spokeswoman", "spokesperson"}
+
+
+def _to_head(text: str, toks: list[tuple[int, int]], k: int) -> bool:
+    """Token ``k`` is "to" after a person noun that takes it (aides to, adviser to, chief of staff to)."""
+    return k > 0 and text[toks[k][0]:toks[k][1]] == "to" and text[toks[k - 1][0]:toks[k - 1][1]].lower() in _TO_HEADS
 
 
 def np_after(text: str, pos: int, ue: int) -> list[tuple[int, int]]:
