@@ -149,3 +149,20 @@ def test_numbered_items_keep_their_number() -> None:
 def test_a_dash_moved_to_the_line_start_by_a_wrap_is_no_bullet() -> None:
     text = "Title\n\nThe decision was taken by the council and\n- after a long debate - approved on Monday."
     assert content(text, "en")[1:] == ["The decision was taken by the council and\n- after a long debate - approved on Monday."]
+
+
+def test_date_lines_share_buttons_and_link_box_headers_are_boilerplate() -> None:
+    lines = {"March 12, 2024": "timestamp", "Last modified on Tue 12 Mar 2024 10.45 GMT": "timestamp",
+             "12/03/2024": "timestamp", "2024-03-12 10:45": "timestamp", "منذ 3 ساعات": "timestamp",
+             "Facebook Twitter WhatsApp": "share", "فيسبوك | تويتر | واتساب": "share", "تويتر": "share",
+             "More from Reuters:": "read_also", "الأكثر قراءة": "read_also"}
+    for line, kind in lines.items():
+        lang = "en" if line.isascii() else "ar"
+        assert units(f"Title\n\nThe body.\n\n{line}\n\nMore body.", lang)[2] == ("boilerplate", kind, line), line
+    for line in ("More in 2024 than ever before are leaving, officials said.", "Print media is shrinking fast."):
+        assert units(f"Title\n\n{line}", "en")[1] == ("body", None, line)
+
+
+def test_lines_under_a_link_box_header_are_links() -> None:
+    text = "Title\n\nThe body.\n\nMore from Reuters:\nOil prices hit two-month high\nGold steadies as dollar firms"
+    assert [k for _, k, _ in units(text, "en")][2:] == ["read_also"] * 3

@@ -29,16 +29,24 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"|^(?:[-–•*►▶»>\s]*)(?:read (?:more|also|next|the full story)|also read"
         r"|related(?: articles| stories| coverage)?"
         r"|see also|more on this|more:|recommended|you may also like|watch more)\b"
+        # a short header of a box of links: More from Reuters, Most read, الأكثر قراءة
+        r"|^(?:more from|more stories|more in|most read|most popular|trending now|top stories|editor'?s picks|"
+        r"الأكثر قراءة|الأكثر مشاهدة|الأكثر تداولا|آخر الأخبار|أخبار متعلقة|مقالات ذات صلة|قد يعجبك أيضا|"
+        r"قد يهمك أيضا|قد يهمك|اخترنا لك|مواضيع مقترحة|أخبار مقترحة)\b[^.!?؟،,]{0,30}[:：]?$"
         r"|^(?:read|see|follow|watch|get|find)\s+(?:our|the|all|more|live)\b[^.!?]{0,100}?"
         r"(?:\bhere|\bcoverage|\bupdates|\blive blog)[.!]?$"
         r"|^(?:لمتابعة|لقراءة|للاطلاع على|لمزيد من|تابعوا|تابع)\s[^.!?؟]{0,80}(?:اضغط|انقر|اضغطوا)\s+هنا\W*$",
         re.IGNORECASE)),
     ("share", re.compile(
-        r"^(?:share|tweet|email|print|comments?|advertisement|sponsored|follow|sign up|subscribe|click here|"
-        r"log ?in|sign in|newsletter|join (?:us|our)|watch|video|listen|continue reading|story continues|"
+        r"^(?:share|tweet|sign up|subscribe|click here|follow us|"
+        r"log ?in|sign in|newsletter|join (?:us|our)|continue reading|story continues|"
         r"scroll (?:down|to)|skip to|"
-        r"شارك|مشاركة|تابعونا|تابعنا|اشترك|سجل الدخول|تسجيل الدخول|إعلان|اعلان|شاهد|فيديو|"
-        r"اضغط هنا|انقر هنا|للاشتراك)\b",
+        r"شارك|مشاركة|تابعونا|اشترك|سجل الدخول|تسجيل الدخول|"
+        r"اضغط هنا|انقر هنا|للاشتراك)\b"
+        # words that also start sentences and headings (Video footage showed ..., إعلان الحكومة ...): only as a
+        # label (followed by a colon or a dash) or in a line of at most three words
+        r"|^(?:email|print|comments?|advertisement|sponsored|follow|watch|video|listen|تابعنا|إعلان|اعلان|شاهد|فيديو)"
+        r"(?:\s*[:：|–—-]|\s*$|(?:\s+[^\s.!?؟]+){1,2}$)",
         re.IGNORECASE)),
     ("footer", re.compile(
         r"^(?:©|\(c\)|copyright\b|all rights reserved|\(?(?:reporting|writing|editing|additional reporting|"
@@ -70,18 +78,36 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"^\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?|\s*[ap]\.?\s?m\.?)(?:\s+[A-Z]{2,4}|\s+local time)?$"
         r"|^\d{1,2}:\d{2}\s*(?:ص|م|صباحاً|صباحا|مساءً|مساء)?(?:\s+(?:بتوقيت\s+\S+|ت\s?غ|غرينتش|GMT))?$"
         r"|^(?:\d+|an?|one)\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago$"
+        # a date alone (with a time): March 12, 2024 / 12 Mar 2024 10.45 GMT / 12/03/2024 / 2024-03-12 10:45
+        r"|^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}\s+)?"
+        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+        r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+\d{4}(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}.{0,16})?$"
+        r"|^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?:\s*[-–,|]?\s*\d{1,2}:\d{2}.{0,12})?$"
+        r"|^(?:last modified|modified|first published|originally published)\b.{0,60}\d.{0,30}$"
         r"|^منذ\s+(?:\d+\s+)?(?:دقيقة|دقائق|ساعة|ساعات|ساعتين|يوم|أيام|يومين)$",
         re.IGNORECASE)),
-    # an agency or desk name alone on a line: Gulf Wire Service, Staff and agencies, وكالة الأنباء العراقية
-    ("byline", re.compile(
-        r"^(?:[A-Z][\w&'’.-]*\s+){1,4}(?:News|Wire|Press|Newswire)\s+(?:Service|Agency|Services)$"
-        r"|^(?:[A-Z][\w&'’.-]*\s+){1,3}(?:Newswire|Wire|Newsroom|News Desk|Bureau|Staff|Reporters)$"
-        r"|^(?i:staff and agencies|wire services|from (?:staff and )?(?:wire|news) (?:reports|services))$"
-        r"|^وكالة\s+(?:الأنباء|أنباء)(?:\s+[^\s.!?؟،]+){1,3}$")),
     ("byline", re.compile(
         rf"^(?:the\s+)?(?:{_AGENCIES_EN}|{_AGENCIES_AR})(?:\s+(?:staff|reporters?|writers?|عربي|نت|نيوز))?\.?$",
         re.IGNORECASE)),
 ]
+# A line of share buttons: social network names only (tried on short lines).
+_NETWORKS = re.compile(
+    r"^(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|e-?mail|reddit|pinterest|messenger|instagram|youtube|"
+    r"tiktok|threads|copy link|print|فيسبوك|فيس بوك|تويتر|إكس|واتساب|واتس اب|تلغرام|تيليجرام|تليجرام|لينكدإن|"
+    r"لينكد إن|إنستغرام|انستغرام|يوتيوب|تيك توك|البريد الإلكتروني|طباعة|نسخ الرابط)(?:\s*[|,،/•·-]\s*|\s+|$))+$",
+    re.IGNORECASE,
+)
+_MAX_NETWORK_WORDS = 8
+# An agency or desk name alone on a line: Gulf Wire Service, Staff and agencies, وكالة الأنباء العراقية (tried on
+# lines ending with one of _AGENCY_ENDS or starting with وكالة).
+_AGENCY_LINE = re.compile(
+    r"^(?:[A-Z][\w&'’.-]*\s+){1,4}(?:News|Wire|Press|Newswire)\s+(?:Service|Agency|Services)$"
+    r"|^(?:[A-Z][\w&'’.-]*\s+){1,3}(?:Newswire|Wire|Newsroom|News Desk|Bureau|Staff|Reporters)$"
+    r"|^(?i:staff and agencies|wire services|from (?:staff and )?(?:wire|news) (?:reports|services))$"
+    r"|^وكالة\s+(?:الأنباء|أنباء)(?:\s+[^\s.!?؟،]+){1,3}$"
+)
+_AGENCY_ENDS = ("Service", "Services", "Agency", "Wire", "Newswire", "Newsroom", "Desk", "Bureau", "Staff", "Reporters",
+                "agencies", "reports", "services")
 # A caption by its credit needs the whole line to be short.
 _MAX_CAPTION_WORDS = 45
 _MAX_LINE_WORDS = 25
@@ -115,12 +141,13 @@ _SLASH_CREDIT = r"\((?:[A-Z][\w.'’&-]*\s?){1,5}/\s?[A-Z][\w.'’&-]*(?:\s[A-Z]
 _CAPTION_END = re.compile(
     rf"(?:\((?i:[^()]*\b(?:{_CREDIT_WORDS})\b[^()]*)\)|{_SLASH_CREDIT})\s*$"
 )
+_CREDIT_LINE_WORDS = _CREDIT_WORDS.replace("|file|", "|file photo|file picture|")  # not "(see attached file)"
 # A line that is only a photo credit (it makes the line before it a caption): Photo: X/Reuters, Credit: X,
 # (تصوير: X), (Name/Handout), REUTERS/Name, Name/AFP via Getty Images
 _CREDIT_LINE = re.compile(
     r"(?i:photo(?:graph)?s?|photo credit|image|picture|credit|courtesy)\s*[:：]\s*(?:[^\s()]+\s?){1,6}$"
     r"|\(?\s*(?:تصوير|الصورة|صورة|مصدر الصورة|الصور|المصدر)\s*[:：]\s*\S[^.!?؟]*$"
-    rf"|\((?i:[^()]*\b(?:{_CREDIT_WORDS})\b[^()]*)\)$|{_SLASH_CREDIT}$"
+    rf"|\((?i:[^()]*\b(?:{_CREDIT_LINE_WORDS})\b[^()]*)\)$|{_SLASH_CREDIT}$"
     r"|(?:AP Photo|Getty Images|REUTERS|EPA-EFE)\b"
     r"|(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*\s?/\s?(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA(?:-EFE)?|Bloomberg|"
     r"Handout|Pool|Xinhua|Anadolu)\b"
@@ -168,6 +195,11 @@ def classify_line(line: str) -> str | None:
                 return _caption_or_credit(line, n_words)
             if kind != "share" or n_words <= _MAX_SHARE_WORDS:
                 return kind
+    if n_words <= _MAX_NETWORK_WORDS:
+        if _NETWORKS.match(line):
+            return "share"
+        if (line.endswith(_AGENCY_ENDS) or line.startswith("وكالة")) and _AGENCY_LINE.match(line):
+            return "byline"
     if line[-1] == ")" and _CAPTION_END.search(line):
         return _caption_or_credit(line, n_words)
     if ("/" in line or "hoto" in line or "Image" in line or "Getty" in line) and _CREDIT.search(line):
