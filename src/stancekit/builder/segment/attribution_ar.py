@@ -112,7 +112,7 @@ def analyse(text: str, us: int, ue: int, matches: list[re.Match[str]], quoted: C
     np = np_before(text, us, cs)
     if not np:
         np = np_after(text, ce, ue)
-    relay = _relayed(text, matches, ce, ue)
+    relay = _relayed(text, matches, ce, ue) if len(matches) > 1 else []
     if relay:
         np = relay  # أفادت صحيفة X، نقلاً عن مصادر مطلعة، بأن: the speaker is the relayed source (rule 9)
     if not np and cs > m.start() and cs - us > 8:

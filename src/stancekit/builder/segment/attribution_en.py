@@ -43,6 +43,7 @@ _REFUSED_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:motions?|requests?|bail|
 _OF_RE = re.compile(r"\bof\b")
 _AS_RE = re.compile(r"\s(?<!such )as\s")
 _REJECTED_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:" + "|".join(EN_REJECTED_OBJECTS) + r")s?\b")
+_BY_OR_NO_CONTENT = frozenset("brc")  # first letters of " by", " responsibility", " credit"
 _NO_CONTENT = re.compile(r"\s+(?:responsibility|credit)\b")  # claimed responsibility: a speech act, no content
 _VERBISH = re.compile(r"^(?:[a-z]+ed|is|was|were|are|has|had|have|will|would|could|can|may|might|must|should|did|does"
                       r"|do|met|said|says|told|urged|vowed|called|asked|made|took|gave|sought|won|lost|left|began)$")
@@ -70,7 +71,8 @@ def _valid(text: str, m: re.Match[str], us: int, ue: int) -> bool:
     if kind != "verb":
         return True
     word, end = m.group(), m.end()
-    if text.startswith(" by ", end) or _NO_CONTENT.match(text, end, ue):
+    if text[end + 1:end + 2] in _BY_OR_NO_CONTENT and (
+            text.startswith(" by ", end) or _NO_CONTENT.match(text, end, ue)):
         return False  # "an attack claimed by the group": a passive participle, not the unit's attribution
     if word in EN_OF_VERBS:
         return _OF_RE.search(text, end, min(ue, end + 60)) is not None

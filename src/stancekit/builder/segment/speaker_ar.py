@@ -27,6 +27,7 @@ _HONORIFICS = {"الدكتور", "الدكتورة", "د.", "الشيخ", "ال�
                "فخامة", "الحاج", "المهندس", "اللواء", "العميد", "العقيد", "الفريق", "الجنرال", "المشير", "الرائد",
                "النقيب", "المقدم", "الأمير", "الأميرة", "القاضي", "المحامي", "المحامية", "الإمام", "السيناتور"}
 _NAMED_W = frozenset("و" + w for w in AR_NAMED)
+_NAMED_ALL = _NAMED_W | AR_NAMED
 _PREPS = {"في", "عن"}
 _CONSTRUCT_ONLY = {"إطار", "سياق", "وقت", "أعقاب", "ختام", "افتتاح"}  # adverbial only as في إطار X, not في الإطار
 _SPOKESMAN = {"المتحدث", "المتحدثة", "الناطق", "الناطقة", "متحدث", "متحدثة", "ناطق", "ناطقة"}
@@ -94,7 +95,7 @@ def np_after(text: str, pos: int, end: int, extend: bool = True) -> list[tuple[i
             break
         if word in AR_NP_STOP or word in _CONTENT_WORDS or (out and raw[0] == "("):
             break
-        if out and not _definite(word) and (_object_follows(text, out, ow, word) or _construct_object(
+        if out and not word.startswith(_DEFINITE) and (_object_follows(text, out, ow, word) or _construct_object(
                 text, toks, i, out, ow, word)):
             break  # VSO: the subject phrase is complete, the object starts (نفت المفوضية وجود أي تلاعب)
         if out and (word.endswith(("اً", "ًا")) or (word.endswith("ا") and i + 1 < len(toks) and (
@@ -132,11 +133,10 @@ def _indefinite_word(w: str) -> bool:
 def _object_follows(text: str, out: list[tuple[int, int]], words: list[str], word: str) -> bool:
     """After a complete subject, an indefinite word starts the object: a definite phrase with no title or name
     marker (the title's name may follow: القيادي في الإطار حسن الربيعي), or a one-word place (واشنطن طهران)."""
-    if word.startswith(("ل", "ب")) or not word[:1].isalpha():
-        return False
     if len(words) == 1 and words[0] in AR_PLACES:
-        return True
-    if not _definite(words[-1]) or text[out[-1][1] - 1] in QUOTE_CHARS:
+        return not word.startswith(("ل", "ب")) and word[:1].isalpha()
+    if not words[-1].startswith(_DEFINITE) or word.startswith(("ل", "ب")) or not word[:1].isalpha() or (
+            text[out[-1][1] - 1] in QUOTE_CHARS):
         return False
     return all(w not in AR_TITLES and w not in AR_NAMED and w not in AR_DESCRIPTORS for w in words)
 
@@ -246,7 +246,7 @@ def np_before(text: str, start: int, pos: int) -> list[tuple[int, int]]:
         raw = text[s:e]
         word = stripped(text, s, e)
         if word in AR_PRE_STOP or raw[-1] in "،,:؛.)" or len(out) >= _NP_MAX or word.isdigit() or not (
-                any(c.isalpha() for c in word)):
+                word[:1].isalpha() or any(c.isalpha() for c in word)):
             break  # (a bullet or dash before the verb: - أعلنت وزارة الداخلية)
         out.append((s, e))
     out.reverse()
@@ -292,9 +292,9 @@ def speaker_span(text: str, toks: list[tuple[int, int]]) -> tuple[int, int] | No
     if not toks:
         return None
     words = [text[s:e].strip(STRIP_CHARS) for s, e in toks]
-    if not AR_NAMED.isdisjoint(words) or not _NAMED_W.isdisjoint(words):
+    if not _NAMED_ALL.isdisjoint(words):
         for k, w in enumerate(words):
-            if (w in AR_NAMED or w in _NAMED_W) and k + 1 < len(toks):
+            if w in _NAMED_ALL and k + 1 < len(toks):
                 return core(text, toks[k + 1][0], toks[-1][1])
     head = words[0]
     if head in AR_DESCRIPTORS and not head.startswith(_DEFINITE) and not (

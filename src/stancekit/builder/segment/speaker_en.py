@@ -200,7 +200,7 @@ def _clean_word(text: str, tok: tuple[int, int]) -> str:
 def _cap(w: str) -> bool:
     if not w[:1].isupper() or w in EN_DETERMINERS:
         # al-Janabi, el-Sisi, bin-Salman: the name part after the article is capitalised
-        return _NAME_PREFIX.match(w) is not None
+        return "-" in w and _NAME_PREFIX.match(w) is not None
     low = w.lower()
     if "-" in w and not w.isupper() and any(p[:1].islower() for p in w.split("-")[1:]):
         return False  # Iran-aligned, U.S.-led: a hyphenated adjective, not a name
@@ -222,7 +222,7 @@ def speaker_span(text: str, toks: list[tuple[int, int]]) -> tuple[tuple[int, int
     if not toks:
         return None, "?", True
     words = [text[slice(*_clean(text, *t))] for t in toks]
-    while words and not any(c.isalnum() for c in words[0]):  # a lone quote mark, a bullet
+    while words and not words[0][:1].isalnum() and not any(c.isalnum() for c in words[0]):  # a quote mark, a bullet
         toks, words = toks[1:], words[1:]
     while words and not words[-1]:
         toks, words = toks[:-1], words[:-1]
