@@ -134,7 +134,8 @@ RayAddressOpt = Annotated[str | None, typer.Option(
 @app.command()
 def segment(
     campaign: CampaignOpt = Path("."),
-    force: Annotated[bool, typer.Option("--force", help="Re-segment even if units are newer than documents.")] = True,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Accept changes to units already pushed to Label Studio (their tasks get archived).")] = False,
     workers: Annotated[int | None, typer.Option(help="Worker processes (default: [segment] workers).")] = None,
     engine: EngineOpt = None,
     ray_address: RayAddressOpt = None,
@@ -478,13 +479,15 @@ def match_cmd(
     workers: Annotated[int | None, typer.Option(help="Worker processes (default: [match] workers).")] = None,
     engine: EngineOpt = None,
     ray_address: RayAddressOpt = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Accept dropping pairs already pushed to Label Studio (their tasks get archived).")] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Pair units with the tracked claims they speak to: tables/pairs.parquet."""
     from stancekit.pipeline.match import run_match
 
     summary = run_match(_campaign(campaign), claims_file=claims, units=units, top_k=top_k, min_score=min_score,
-                        workers=workers, engine=engine, ray_address=ray_address)
+                        workers=workers, engine=engine, ray_address=ray_address, force=force)
     emit(summary, as_json, f"match: {summary['pairs']} pair(s) from {summary['units']} unit(s) and "
                            f"{summary['claims']} claim(s); wrote {summary['pairs_path']}")
 

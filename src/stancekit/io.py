@@ -184,3 +184,23 @@ def write_rejects(path: Path, rows: pl.DataFrame, *, append: bool = False) -> in
         return 0
     write_table(rows, path)
     return rows.height
+
+
+def replace_table(src: Path, dest: Path) -> None:
+    """Move a finished table (a file or a directory of shards) into place, whatever form ``dest`` has now."""
+    if not dest.exists() or (dest.is_file() and src.is_file()):
+        os.replace(src, dest)
+        return
+    remove_table(old := dest.with_name(f".{dest.name}.old"))
+    dest.rename(old)
+    os.replace(src, dest)
+    remove_table(old)
+
+
+def remove_table(path: Path) -> None:
+    import shutil
+
+    if path.is_dir():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)

@@ -68,3 +68,33 @@ def test_archived_tasks_do_not_block(tmp_path: Path) -> None:
     ids = pushed(camp.root, 2, archived_first=True)
     new = read_table(camp.table("pairs")).filter(~pl.col("pair_id").is_in(ids))
     assert pushed_conflicts(camp, new)["pair_id"].to_list() == [ids[1]]
+
+
+def test_segment_and_match_stop_before_replacing_pushed_work(tmp_path: Path) -> None:
+    """Through the real runners: a change to pushed units/pairs leaves the tables untouched unless --force."""
+    from stancekit.pipeline.match import run_match
+    from stancekit.pipeline.segment import run_segment
+    from stancekit.schemas import DOCUMENTS
+
+    camp = make_campaign(tmp_path / "c", n_docs=2)
+    run_segment(camp)  # real units replace the hand-made ones (nothing pushed yet: no check)
+    run_match(camp, units="content", min_score=0.05)
+    ids = pushed(camp.root, 2)
+    units_before = camp.table("units").read_bytes()
+    pairs_before = camp.table("pairs").read_bytes()
+    # a stricter threshold would drop pushed pairs
+    with pytest.raises(StageError, match="match would change .* already pushed"):
+        run_match(camp, units="content", min_score=0.99)
+    assert camp.table("pairs").read_bytes() == pairs_before
+    # re-cut documents: their units change
+    docs = read_table(camp.table("documents")).with_columns(pl.col("text").str.replace_all(r"\.", ";"))
+    write_table(conform(docs, DOCUMENTS), camp.table("documents"))
+    with pytest.raises(StageError, match="segment would change"):
+        run_segment(camp)
+    assert camp.table("units").read_bytes() == units_before
+    # the same change is accepted with force, and names nothing when it changes nothing pushed
+    run_segment(camp, force=True)
+    assert camp.table("units").read_bytes() != units_before
+    run_match(camp, units="content", min_score=0.99, force=True)
+    assert not set(ids) & set(read_table(camp.table("pairs"))["pair_id"].to_list())
+    assert not list(camp.tables.glob(".*new*"))  # no temp table left behind

@@ -18,6 +18,7 @@ from stancekit.engine import map_table
 from stancekit.errors import ConfigError, StageError
 from stancekit.io import table_exists
 from stancekit.pipeline.engine_options import engine_options
+from stancekit.pipeline.pushed import write_checked
 from stancekit.progress import note
 from stancekit.schemas import PAIRS
 
@@ -41,8 +42,11 @@ def campaign_registry(campaign: Campaign) -> Registry:
 def run_match(campaign: Campaign, *, claims_file: Path | None = None, units: str | None = None,
               top_k: int | None = None, min_score: float | None = None, workers: int | None = None,
               batch_size: int | None = None, engine: str | None = None,
-              ray_address: str | None = None) -> dict[str, Any]:
+              ray_address: str | None = None, force: bool = False) -> dict[str, Any]:
     """Match the campaign's units against its registry and write ``tables/pairs.parquet``.
+
+    If the new pairs would drop pairs already pushed to Label Studio, it stops and names them, leaving the current
+    table, unless ``force`` (then the next push archives their tasks; annotations stay).
 
     ``engine``/``ray_address`` override ``[engine]``: with ray the pairs table is a directory of Parquet shards.
     """
@@ -68,10 +72,10 @@ def run_match(campaign: Campaign, *, claims_file: Path | None = None, units: str
         raise StageError(f"{source} does not exist yet: run `stancekit segment` first")
     matcher = CharNgramMatcher(registry)
     method = method_string(matcher, top_k=k, min_score=threshold, units=select)
-    result = map_table(
+    result = write_checked(campaign, campaign.table("pairs"), stage="match", force=force, write=lambda path: map_table(
         source,
         match_batch,
-        campaign.table("pairs"),
+        path,
         schema=PAIRS.arrow_schema(),
         batch_size=int(batch_size or cfg.get("match", "batch_size")),
         workers=int(workers if workers is not None else cfg.get("match", "workers")),
@@ -79,7 +83,7 @@ def run_match(campaign: Campaign, *, claims_file: Path | None = None, units: str
         description="match",
         fn_kwargs={"matcher": matcher, "top_k_": k, "min_score": threshold, "select": select, "method": method},
         **run_on,
-    )
+    ))
     return {
         "units": result.rows_in,
         "pairs": result.rows_out,

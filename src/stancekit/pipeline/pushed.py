@@ -7,11 +7,17 @@ the pairs that are gone, and their annotations stay in the tables). :func:`check
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
 import polars as pl
 
 from stancekit.campaign import Campaign
 from stancekit.errors import StageError
-from stancekit.io import read_table, table_exists
+from stancekit.io import read_table, remove_table, replace_table, scan_table, table_exists
+
+T = TypeVar("T")
 
 _SHOWN = 5
 
@@ -71,3 +77,33 @@ def check_pushed(campaign: Campaign, new: pl.DataFrame, *, stage: str, force: bo
             f"Re-run with --force to accept (the next push archives their tasks; annotations stay), or keep the "
             "current tables")
     return conflicts
+
+
+def write_checked(campaign: Campaign, dest: Path, *, stage: str, force: bool, write: Callable[[Path], T]) -> T:
+    """Run ``write(path)`` for a table that may replace pushed work (units, pairs).
+
+    When nothing is pushed, ``write`` goes straight to ``dest``. Otherwise it writes beside it, the new table is
+    checked against the pushed pairs (:func:`check_pushed`), and only then replaces ``dest``: a refused change leaves
+    the current table untouched.
+    """
+    if _pushed(campaign).height == 0:
+        return write(dest)
+    tmp = dest.with_name(f".{dest.stem}.new{dest.suffix}")
+    remove_table(tmp)
+    try:
+        result = write(tmp)
+        key = "pair_id" if stage == "match" else "unit_id"
+        lf = scan_table(tmp)
+        if key == "unit_id":  # only the pushed units matter: keep memory small on a big corpus
+            pairs_path = campaign.table("pairs")
+            units: list[str] = (read_table(pairs_path, ["unit_id"])["unit_id"].unique().to_list()
+                                if table_exists(pairs_path) else [])
+            new = lf.filter(pl.col("unit_id").is_in(units)).select("unit_id", "text").collect()
+        else:
+            new = lf.select("pair_id").collect()
+        check_pushed(campaign, new, stage=stage, force=force)
+    except BaseException:
+        remove_table(tmp)
+        raise
+    replace_table(tmp, dest)
+    return result

@@ -117,7 +117,7 @@ def _runner(name: str) -> Callable[[Campaign], Any]:
     if name == "segment":
         from stancekit.pipeline.segment import run_segment
 
-        return lambda c: run_segment(c, force=True)
+        return lambda c: run_segment(c)
     if name == "match":
         from stancekit.pipeline.match import run_match
 

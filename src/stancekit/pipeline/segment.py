@@ -18,20 +18,20 @@ from stancekit.engine import map_table
 from stancekit.errors import ConfigError, StageError
 from stancekit.io import scan_table, table_exists, write_rejects
 from stancekit.pipeline.engine_options import engine_options
+from stancekit.pipeline.pushed import write_checked
 from stancekit.schemas import REJECTS, UNITS
 
 DOC_COLUMNS = ["doc_id", "text", "lang", "source", "source_row"]
 
 
-def _up_to_date(campaign: Campaign) -> bool:
-    src, dest = campaign.table("documents"), campaign.table("units")
-    return table_exists(dest) and dest.stat().st_mtime >= src.stat().st_mtime
-
-
 def run_segment(campaign: Campaign, *, force: bool = False, workers: int | None = None,
                 batch_size: int | None = None, engine: str | None = None,
                 ray_address: str | None = None) -> dict[str, Any]:
-    """Segment every document of the campaign; returns counts (documents, units, content/boilerplate, rejects)."""
+    """Segment every document of the campaign; returns counts (documents, units, content/boilerplate, rejects).
+
+    If the new units would remove or re-cut units already pushed to Label Studio, it stops and names them, leaving
+    the current table, unless ``force`` (then the next push archives their tasks; annotations stay).
+    """
     cfg = load_config(campaign.root)
     run_on = engine_options(cfg, engine, ray_address)  # --engine ray: units become a directory of shards
     source = campaign.table("documents")
@@ -44,13 +44,11 @@ def run_segment(campaign: Campaign, *, force: bool = False, workers: int | None 
     if n_batch < 1:
         raise ConfigError(f"[segment] batch_size must be at least 1, got {n_batch}")
     dest = campaign.table("units")
-    if not force and _up_to_date(campaign):
-        return {**_counts(dest), "skipped": True, "segmenter": seg.name, "units_path": str(dest)}
     campaign.ensure()
-    result = map_table(
+    result = write_checked(campaign, dest, stage="segment", force=force, write=lambda path: map_table(
         source,
         segment_batch,
-        dest,
+        path,
         schema=UNITS.arrow_schema(),
         batch_size=n_batch,
         workers=n_workers,
@@ -58,7 +56,7 @@ def run_segment(campaign: Campaign, *, force: bool = False, workers: int | None 
         description="segment",
         fn_kwargs={"segmenter": name},
         **run_on,
-    )
+    ))
     rejects = result.rejects_frame()
     n_rejects = write_rejects(campaign.rejects_path("segment"), rejects if rejects is not None else REJECTS.empty())
     return {
@@ -66,7 +64,6 @@ def run_segment(campaign: Campaign, *, force: bool = False, workers: int | None 
         **_counts(dest),
         "rejects": n_rejects,
         "segmenter": seg.name,
-        "skipped": False,
         "units_path": str(dest),
         "rejects_path": str(campaign.rejects_path("segment")),
     }
