@@ -83,7 +83,7 @@ def test_segment_and_match_stop_before_replacing_pushed_work(tmp_path: Path) -> 
     units_before = camp.table("units").read_bytes()
     pairs_before = camp.table("pairs").read_bytes()
     # a stricter threshold would drop pushed pairs
-    with pytest.raises(StageError, match="match would change .* already pushed"):
+    with pytest.raises(StageError, match=r"match would change .* already pushed"):
         run_match(camp, units="content", min_score=0.99)
     assert camp.table("pairs").read_bytes() == pairs_before
     # re-cut documents: their units change
