@@ -166,3 +166,44 @@ def test_date_lines_share_buttons_and_link_box_headers_are_boilerplate() -> None
 def test_lines_under_a_link_box_header_are_links() -> None:
     text = "Title\n\nThe body.\n\nMore from Reuters:\nOil prices hit two-month high\nGold steadies as dollar firms"
     assert [k for _, k, _ in units(text, "en")][2:] == ["read_also"] * 3
+
+
+# ------------------------------------------------------------------------------------------ hard wraps (rule 4)
+
+_WRAPPED_EN = """Oil falls as Fed signals higher rates
+
+LONDON (Reuters) - Oil prices fell on Tuesday after the U.S. Federal
+Reserve signalled that interest rates would stay high for longer,
+damping hopes of a pick-up in fuel demand. Brent crude futures fell
+1.2% to $81.10 a barrel by 0900 GMT, while U.S. West Texas Intermediate
+crude fell 1.3% to $76.90.
+Analysts said the market was also weighed down by a stronger dollar,
+which makes oil more expensive for holders of other currencies. "We
+see no reason to be optimistic in the short run," said Jane Doe, an
+analyst at Acme Capital in London.
+Marine Gen. Frank McKenzie speaks at the Pentagon in Washington, Sept.
+22, 2021. (AP Photo/Alex Brandon)
+Published 6:12 p.m. CT Saturday, May 6, 2023
+Share prices of refiners rose, with Acme Refining up 2% in early trade.
+"""
+
+
+def test_a_hard_wrapped_document_is_read_as_its_logical_lines() -> None:
+    got = content(_WRAPPED_EN, "en")
+    assert got == [
+        "Oil falls as Fed signals higher rates",
+        "Oil prices fell on Tuesday after the U.S. Federal\nReserve signalled that interest rates would stay high for longer,\n"
+        "damping hopes of a pick-up in fuel demand.",
+        "Brent crude futures fell\n1.2% to $81.10 a barrel by 0900 GMT, while U.S. West Texas Intermediate\ncrude fell 1.3% to $76.90.",
+        "Analysts said the market was also weighed down by a stronger dollar,\nwhich makes oil more expensive for holders of other currencies.",
+        '"We\nsee no reason to be optimistic in the short run," said Jane Doe, an\nanalyst at Acme Capital in London.',
+        "Share prices of refiners rose, with Acme Refining up 2% in early trade.",
+    ]
+    kinds = {t: k for _, k, t in units(_WRAPPED_EN, "en")}
+    assert kinds["Marine Gen. Frank McKenzie speaks at the Pentagon in Washington, Sept.\n22, 2021. (AP Photo/Alex Brandon)"] == "caption"
+    assert kinds["Published 6:12 p.m. CT Saturday, May 6, 2023"] == "timestamp"
+
+
+def test_sentence_per_line_text_is_not_taken_for_wrapped() -> None:
+    text = "STAY AWAY\nHorrible service.\nThe room was dirty and the staff was rude to us\nWe will never come back here again\nAvoid this hotel at all costs"
+    assert len(content(text, "en")) == 5

@@ -38,11 +38,12 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"|^(?:لمتابعة|لقراءة|للاطلاع على|لمزيد من|تابعوا|تابع)\s[^.!?؟]{0,80}(?:اضغط|انقر|اضغطوا)\s+هنا\W*$",
         re.IGNORECASE)),
     ("share", re.compile(
-        r"^(?:share|tweet|sign up|subscribe|click here|follow us|"
+        r"^(?:sign up|subscribe|click here|follow us|"
         r"log ?in|sign in|newsletter|join (?:us|our)|continue reading|story continues|"
-        r"scroll (?:down|to)|skip to|"
-        r"شارك|مشاركة|تابعونا|اشترك|سجل الدخول|تسجيل الدخول|"
-        r"اضغط هنا|انقر هنا|للاشتراك)\b"
+        r"scroll (?:down|to)|skip to|تابعونا|سجل الدخول|تسجيل الدخول|اضغط هنا|انقر هنا|للاشتراك)\b"
+        # words that also start sentences (Share prices fell, شارك آلاف, اشترك 500 جندي): only before a button word
+        r"|^(?:share|tweet|شارك|شاركوا|مشاركة|اشترك)(?:\s+(?:this|on|via|the story|article|story|it|الخبر|المقال|"
+        r"هذا المقال|هذا الخبر|عبر|على|القصة|الموضوع|الآن|في النشرة|في نشرتنا)\b|\s*[:：|]|\s*$)"
         # words that also start sentences and headings (Video footage showed ..., إعلان الحكومة ...): only as a
         # label (followed by a colon or a dash) or in a line of at most three words
         r"|^(?:email|print|comments?|advertisement|sponsored|follow|watch|video|listen|تابعنا|إعلان|اعلان|شاهد|فيديو)"
@@ -69,7 +70,9 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         re.IGNORECASE)),
     ("timestamp", re.compile(
         r"^(?:(?:last )?updated|published|posted|نشر(?: في)?|تاريخ النشر|آخر تحديث|اخر تحديث|تم النشر|"
-        r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?,?\s|"
+        r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+        r"\.?\s+\d|\d{1,2}[/.-]\d)|"
         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
         r"(?:السبت|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة)\s*[،,]?\s*\d)"
         r"(?=.*\d).{0,80}$",

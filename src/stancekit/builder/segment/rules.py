@@ -22,6 +22,9 @@ from stancekit.builder.segment.boundary_words import (
     AR_STARTERS,
     EN_CONTINUE_END,
     EN_STARTERS,
+    MONTH_ABBREV,
+    OTHER_ABBREV,
+    TITLE_ABBREV,
 )
 from stancekit.builder.segment.protocol import UnitSpan
 from stancekit.builder.segment.sentences import ends_sentence, ends_sentence_at, split_sentences
@@ -35,6 +38,10 @@ _TITLE_MAX_WORDS = 30
 _HEADING_MAX_WORDS = {"ar": 12, "en": 14}
 _SHORT_LINE_WORDS = 8
 _CAPTION_MAX_WORDS = 45  # a line above a photo credit is its caption when it is no longer than this
+_WRAP_MIN_LINES = 4  # hard-wrap detection (_unwrap): at least this many full lines
+_WRAP_SLACK = 16  # ... most of them at most this much shorter than the width
+_WRAP_MAX_WIDTH = 160  # ... no wider than this
+_WRAP_MIN_SHARE = 0.6  # ... and this share of the lines followed by a line of the same paragraph
 _LABEL_FIRST = frozenset("UBDتعم")  # first letters of the editorial labels (boilerplate.label_prefix)
 
 
@@ -168,8 +175,10 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
     slang = "ar" if arabic else "en"
     heading_max = _HEADING_MAX_WORDS[slang]
     units: list[Unit] = []
-    lines = _lines(text)
-    kinds = [classify_line(text[s:e]) for s, e, _ in lines]
+    lines, wrapped = _unwrap(text, _lines(text), slang)
+    # a hard-wrapped document: its logical lines hold line breaks; line tests read them as spaces (same offsets)
+    lt = text.replace("\n", " ") if wrapped else text
+    kinds = [classify_line(lt[s:e]) for s, e, _ in lines]
     block: list[tuple[int, int]] = []
     content = body = False  # a content unit / a body sentence has been emitted
     title_split: tuple[int, list[tuple[int, int]]] | None = None  # the first line's sentences, from the title test
@@ -187,7 +196,7 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
             single
             and not item
             and len(spans) == 1
-            and text.count(" ", s, e) < heading_max
+            and lt.count(" ", s, e) < heading_max
             and (head or text[e - 1] not in ":,،")
             and not ends_sentence_at(text, s, e)
         ):
@@ -200,12 +209,12 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
         n = len(block)
         if n == 1:
             s, e = block[0]
-            m = item_marker(text[s:e])
+            m = item_marker(lt[s:e])
             sure = m and (text[s] in _SURE_BULLETS or text[s].isdigit() or "\u0660" <= text[s] <= "\u0669")
             emit(s, e, True, m if sure else 0)
             block.clear()
             return
-        items = _list_items(text, block)
+        items = _list_items(lt, block)
         seg_start, seg_end = block[0]
         seg_item = items[0]
         single = True
@@ -213,7 +222,7 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
             if i < n:
                 a0, a1 = block[i - 1]
                 b0, b1 = block[i]
-                if not items[i] and (ends_sentence_at(text, a0, a1) or continues(text[a0:a1], text[b0:b1], arabic)):
+                if not items[i] and (ends_sentence_at(text, a0, a1) or continues(lt[a0:a1], lt[b0:b1], arabic)):
                     seg_end = b1
                     single = False
                     continue
@@ -228,7 +237,7 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
     list_kind: str | None = None  # a "read also:" header is followed by its list of links
     n_lines = len(lines)
     for idx, (s, e, blank) in enumerate(lines):
-        line = text[s:e]
+        line = lt[s:e]
         kind = kinds[idx]
         if kind is None and list_kind is not None and not blank and _is_link_line(line):
             kind = list_kind
@@ -262,7 +271,7 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
                     d_end -= 1
                 units.append((s, d_end, "boilerplate", "label"))
                 s += n
-                line = text[s:e]
+                line = lt[s:e]
         if blank and block:
             flush()
         if block:
@@ -275,7 +284,7 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
                 continue
             joined = False
             if idx + 1 < n_lines and not lines[idx + 1][2] and not ends_sentence(line):
-                nline = text[lines[idx + 1][0] : lines[idx + 1][1]]
+                nline = lt[lines[idx + 1][0] : lines[idx + 1][1]]
                 joined = (
                     kinds[idx + 1] is None
                     and not dateline_prefix(nline, slang)
@@ -307,6 +316,71 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
     if block:
         flush()
     return units
+
+
+def _unwrap(
+    text: str, lines: list[tuple[int, int, bool]], slang: str
+) -> tuple[list[tuple[int, int, bool]], bool]:
+    """Logical lines of a hard-wrapped document (rule 4: a wrapper's line break is an extraction artefact).
+
+    A document is hard-wrapped at width W (the longest line followed by another line of its paragraph) when most such
+    lines that do not end a sentence (of 4+ words: not a heading or a byline) were full: the next line's first word
+    would not have fitted (``len(line) + 1 + len(word) > W``). Then each full line is joined with the next one, unless
+    that one starts a list item or is a line of its own (:func:`_joins`). Other documents are left as they are.
+    """
+    n = len(lines)
+    if n < _WRAP_MIN_LINES:
+        return lines, False
+    inner = [i for i in range(n - 1) if not lines[i + 1][2]]
+    if len(inner) < _WRAP_MIN_LINES:
+        return lines, False
+    width = max(lines[i][1] - lines[i][0] for i in inner)
+    if width > _WRAP_MAX_WIDTH:
+        return lines, False
+    full = set()
+    open_lines = 0  # lines of 4+ words that do not end a sentence: in a wrapped text nearly all are full
+    for i in inner:
+        s, e, _ = lines[i]
+        ns, ne, _ = lines[i + 1]
+        j = text.find(" ", ns, ne)
+        if (e - s) + 1 + ((j if j >= 0 else ne) - ns) > width:
+            full.add(i)
+        elif text.count(" ", s, e) >= 3 and not ends_sentence_at(text, s, e):
+            open_lines += 1
+    if len(full) < _WRAP_MIN_LINES or len(full) < _WRAP_MIN_SHARE * (len(full) + open_lines):
+        return lines, False
+    near = sum(1 for i in full if lines[i][1] - lines[i][0] >= width - _WRAP_SLACK)
+    if near < _WRAP_MIN_SHARE * len(full):  # wrapped lines all end close to the width
+        return lines, False
+    out: list[tuple[int, int, bool]] = []
+    for i, (s, e, blank) in enumerate(lines):
+        if i - 1 in full and _joins(text[lines[i - 1][0] : lines[i - 1][1]], text[s:e], slang):
+            out[-1] = (out[-1][0], e, out[-1][2])
+        else:
+            out.append((s, e, blank))
+    return out, True
+
+
+def _joins(a: str, b: str, slang: str) -> bool:
+    """Does full line ``a`` of a hard-wrapped text run on into line ``b``? Not when ``b`` starts a list item (a dash
+    only after a colon or a sentence end) or a dateline, nor when ``b`` is boilerplate itself (unless it completes a
+    boilerplate line: a caption's credit), nor when ``a`` is a complete boilerplate line (ends a sentence or a
+    parenthesised credit)."""
+    if item_marker(b) and (b[0] not in _DASH_BULLETS or a[-1] in ":：" or ends_sentence(a)):
+        return False
+    if dateline_prefix(b, slang):
+        return False
+    if classify_line(b) is not None:  # a line of its own, unless it ends a boilerplate line (a caption's credit)
+        return not _ends_complete(a) and classify_line(f"{a} {b}") is not None
+    return not ((a[-1] == ")" or _ends_complete(a)) and classify_line(a) is not None)
+
+
+def _ends_complete(line: str) -> bool:
+    """Does the line end a sentence, and not with an abbreviation or an initial (``Sept.``, ``Gen.``, ``W.``)?"""
+    if not ends_sentence(line):
+        return False
+    word = _last_word(line).lower()
+    return not (len(word) == 1 or word in MONTH_ABBREV or word in TITLE_ABBREV or word in OTHER_ABBREV)
 
 
 def _list_items(text: str, block: list[tuple[int, int]]) -> list[int]:

@@ -96,6 +96,8 @@ def _abbrev_blocks(text: str, p: int, lo: int, nxt_word: str) -> bool:
         return True
     if key == "no" and nxt_word[:1].isdigit():
         return True
+    if "." in token and token[-1].isdigit():
+        return False  # a number ($76.90. Analysts ...), not an initialism
     if key in ENDING_ABBREV:  # 4 p.m. Army chief ...: a capitalised word starts a new sentence
         return not ((nxt_word[:1].isupper() and nxt_word not in ABBREV_CONTINUE) or nxt_word[:1] in "\"“«")
     if "." in token or key in OTHER_ABBREV:
@@ -114,6 +116,8 @@ def _period_blocks(text: str, p: int, lo: int, k: int, hi: int) -> bool:
     key = token.replace(".", "").lower()
     if key in TITLE_ABBREV:
         return True
+    if "." in token and token[-1].isdigit():
+        return False
     if "." in token or key in OTHER_ABBREV:  # the next word starts with a letter: no month or "No." number rule
         wm = _WORD_AFTER.match(text, k, hi)
         nxt_word = wm.group(1) if wm else ""
