@@ -207,3 +207,33 @@ def test_a_hard_wrapped_document_is_read_as_its_logical_lines() -> None:
 def test_sentence_per_line_text_is_not_taken_for_wrapped() -> None:
     text = "STAY AWAY\nHorrible service.\nThe room was dirty and the staff was rude to us\nWe will never come back here again\nAvoid this hotel at all costs"
     assert len(content(text, "en")) == 5
+
+
+def test_a_capital_letter_before_a_sentence_starter_ends_the_sentence() -> None:
+    text = '"Every day of delay costs lives," he wrote on X. The Kremlin denied it. George W. Bush agreed.'
+    assert content(text, "en") == ['"Every day of delay costs lives," he wrote on X.', "The Kremlin denied it.",
+                                   "George W. Bush agreed."]
+
+
+def test_a_number_with_a_decimal_point_is_no_abbreviation() -> None:
+    text = "Inflation is expected to end the year at 2.4%. U.S. stocks rose. Oil fell to $76.90. Analysts said."
+    assert content(text, "en") == ["Inflation is expected to end the year at 2.4%.", "U.S. stocks rose.",
+                                   "Oil fell to $76.90.", "Analysts said."]
+
+
+def test_a_read_also_list_ends_where_its_bullets_end() -> None:
+    text = ("عنوان الخبر\n\nقالت الهيئة إن الحرارة سترتفع.\nاقرأ أيضا:\n- الصحة ترفع درجة الاستعداد\n- 5 نصائح للوقاية\n"
+            "وتتوقع الهيئة انخفاضا طفيفا في درجات الحرارة مطلع الأسبوع المقبل")
+    assert content(text, "ar")[-1] == "وتتوقع الهيئة انخفاضا طفيفا في درجات الحرارة مطلع الأسبوع المقبل"
+
+
+def test_wrapped_boilerplate_after_a_sentence_end_is_still_found() -> None:
+    lines = ["وقالت وزارة المالية في بيان إن العجز سيغطى عبر الاقتراض الداخلي",
+             "والخارجي خلال العام المقبل دون المساس برواتب الموظفين في الدولة .",
+             "ويحتاج القانون إلى مصادقة رئيس الجمهورية قبل نشره في الجريدة الرسمية .",
+             "( تغطية صحفية أحمد رشيد - إعداد محمد اليماني للنشرة العربية - تحرير سها",
+             "جادو )"]
+    text = "البرلمان يقر الموازنة\n\n" + "\n".join(["ونقلت وكالة الأنباء العراقية عن مسؤول في وزارة المالية قوله إن الرواتب",
+                                               "ستصرف في موعدها ولن تتأثر بالعجز الذي تواجهه الموازنة العامة للبلاد .",
+                                               *lines])
+    assert units(text, "ar")[-1] == ("boilerplate", "footer", lines[-2] + "\n" + lines[-1])

@@ -41,7 +41,8 @@ _CAPTION_MAX_WORDS = 45  # a line above a photo credit is its caption when it is
 _WRAP_MIN_LINES = 4  # hard-wrap detection (_unwrap): at least this many full lines
 _WRAP_SLACK = 16  # ... most of them at most this much shorter than the width
 _WRAP_MAX_WIDTH = 160  # ... no wider than this
-_WRAP_MIN_SHARE = 0.6  # ... and this share of the lines followed by a line of the same paragraph
+_WRAP_MIN_SHARE = 0.4  # ... and this share of the open lines (mid-paragraph, no final punctuation, 4+ words)
+_WRAP_NEAR_SHARE = 0.7  # ... of which this share end close to the width
 _LABEL_FIRST = frozenset("UBDتعم")  # first letters of the editorial labels (boilerplate.label_prefix)
 
 
@@ -149,9 +150,12 @@ def item_marker(line: str) -> int:
     return m.end() if m else 0
 
 
+_LINK_BULLETS = "-–•*►▶»"
+
+
 def _is_link_line(line: str) -> bool:
     """A line of a "read also" list: a bullet, or a short line without final punctuation."""
-    return line[0] in "-–•*►▶»" or (line.count(" ") < 20 and not ends_sentence(line))
+    return line[0] in _LINK_BULLETS or (line.count(" ") < 20 and not ends_sentence(line))
 
 
 def _is_caption_like(line: str) -> bool:
@@ -235,12 +239,16 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
         block.clear()
 
     list_kind: str | None = None  # a "read also:" header is followed by its list of links
+    list_marked: bool | None = None  # ... bulleted or not (decided by the first link)
     n_lines = len(lines)
     for idx, (s, e, blank) in enumerate(lines):
         line = lt[s:e]
         kind = kinds[idx]
         if kind is None and list_kind is not None and not blank and _is_link_line(line):
-            kind = list_kind
+            marked = line[0] in _LINK_BULLETS
+            if list_marked is None or marked == list_marked:  # the links of a list are all bulleted or none
+                kind = list_kind
+                list_marked = marked
         if kind is None and content:
             if line[-1] == ")" and _is_caption_like(line):
                 kind = "caption"
@@ -254,8 +262,10 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
             ):
                 kind = "caption"  # the line just above a photo credit
         if kind is not None:
-            list_kind = kind if kind == "read_also" and (line[-1] in ":：" or line.count(" ") < 3) else (
-                list_kind if kind == list_kind else None)
+            if kind == "read_also" and (line[-1] in ":：" or line.count(" ") < 3):
+                list_kind, list_marked = kind, None
+            elif kind != list_kind:
+                list_kind = None
             if block:
                 flush()
             units.append((s, e, "boilerplate", kind))
@@ -343,14 +353,14 @@ def _unwrap(
         s, e, _ = lines[i]
         ns, ne, _ = lines[i + 1]
         j = text.find(" ", ns, ne)
-        if (e - s) + 1 + ((j if j >= 0 else ne) - ns) > width:
+        if (e - s) + 1 + ((j if j >= 0 else ne) - ns) >= width:  # (a wrapper may count the width one less)
             full.add(i)
         elif text.count(" ", s, e) >= 3 and not ends_sentence_at(text, s, e):
             open_lines += 1
     if len(full) < _WRAP_MIN_LINES or len(full) < _WRAP_MIN_SHARE * (len(full) + open_lines):
         return lines, False
     near = sum(1 for i in full if lines[i][1] - lines[i][0] >= width - _WRAP_SLACK)
-    if near < _WRAP_MIN_SHARE * len(full):  # wrapped lines all end close to the width
+    if near < _WRAP_NEAR_SHARE * len(full):  # wrapped lines all end close to the width
         return lines, False
     out: list[tuple[int, int, bool]] = []
     for i, (s, e, blank) in enumerate(lines):
@@ -363,16 +373,16 @@ def _unwrap(
 
 def _joins(a: str, b: str, slang: str) -> bool:
     """Does full line ``a`` of a hard-wrapped text run on into line ``b``? Not when ``b`` starts a list item (a dash
-    only after a colon or a sentence end) or a dateline, nor when ``b`` is boilerplate itself (unless it completes a
-    boilerplate line: a caption's credit), nor when ``a`` is a complete boilerplate line (ends a sentence or a
-    parenthesised credit)."""
-    if item_marker(b) and (b[0] not in _DASH_BULLETS or a[-1] in ":：" or ends_sentence(a)):
+    only after a colon, a sentence end or another dash item) or a dateline, nor after a sentence end, nor when ``b`` is
+    boilerplate itself (unless it completes a boilerplate line: a caption's credit), nor after a line ending in a
+    parenthesised credit."""
+    if item_marker(b) and (b[0] not in _DASH_BULLETS or a[-1] in ":：" or ends_sentence(a) or a[0] == b[0]):
         return False
-    if dateline_prefix(b, slang):
-        return False
+    if _ends_complete(a) or dateline_prefix(b, slang):
+        return False  # (after a sentence end the paragraph's lines are joined later anyway; ``b`` is tested alone)
     if classify_line(b) is not None:  # a line of its own, unless it ends a boilerplate line (a caption's credit)
-        return not _ends_complete(a) and classify_line(f"{a} {b}") is not None
-    return not ((a[-1] == ")" or _ends_complete(a)) and classify_line(a) is not None)
+        return classify_line(f"{a} {b}") is not None
+    return not (a[-1] == ")" and classify_line(a) is not None)
 
 
 def _ends_complete(line: str) -> bool:

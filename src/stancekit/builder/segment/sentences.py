@@ -81,23 +81,27 @@ def _token_before(text: str, p: int, lo: int) -> str:
     return m.group() if m else ""
 
 
+def _has_digit(token: str) -> bool:
+    return any(c.isdigit() for c in token)
+
+
 def _abbrev_blocks(text: str, p: int, lo: int, nxt_word: str) -> bool:
     """True when the single period at ``p`` belongs to an abbreviation or an initial (so no boundary)."""
     token = _token_before(text, p, lo)
     if not token or not token.isascii():
         return False
-    if len(token) == 1:
-        return token.isupper()  # an initial: George W. Bush
-    key = token.replace(".", "").lower()
     starts_sentence = (nxt_word[:1].isupper() and nxt_word in EN_STARTERS) or nxt_word[:1] in "\"“«"
+    if len(token) == 1:
+        return token.isupper() and not starts_sentence  # an initial (George W. Bush), not "on X. The"
+    key = token.replace(".", "").lower()
     if key in TITLE_ABBREV:
         return True
     if key in MONTH_ABBREV and nxt_word[:1].isdigit():
         return True
     if key == "no" and nxt_word[:1].isdigit():
         return True
-    if "." in token and token[-1].isdigit():
-        return False  # a number ($76.90. Analysts ...), not an initialism
+    if "." in token and _has_digit(token):
+        return False  # a number ($76.90. Analysts ..., 2.4%.), not an initialism
     if key in ENDING_ABBREV:  # 4 p.m. Army chief ...: a capitalised word starts a new sentence
         return not ((nxt_word[:1].isupper() and nxt_word not in ABBREV_CONTINUE) or nxt_word[:1] in "\"“«")
     if "." in token or key in OTHER_ABBREV:
@@ -112,11 +116,14 @@ def _period_blocks(text: str, p: int, lo: int, k: int, hi: int) -> bool:
     if not token or not token.isascii():
         return False
     if len(token) == 1:
-        return token.isupper()
+        if not token.isupper():
+            return False
+        wm = _WORD_AFTER.match(text, k, hi)
+        return not (wm is not None and wm.group(1) in EN_STARTERS)
     key = token.replace(".", "").lower()
     if key in TITLE_ABBREV:
         return True
-    if "." in token and token[-1].isdigit():
+    if "." in token and _has_digit(token):
         return False
     if "." in token or key in OTHER_ABBREV:  # the next word starts with a letter: no month or "No." number rule
         wm = _WORD_AFTER.match(text, k, hi)
