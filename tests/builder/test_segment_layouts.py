@@ -237,3 +237,9 @@ def test_wrapped_boilerplate_after_a_sentence_end_is_still_found() -> None:
                                                "ستصرف في موعدها ولن تتأثر بالعجز الذي تواجهه الموازنة العامة للبلاد .",
                                                *lines])
     assert units(text, "ar")[-1] == ("boilerplate", "footer", lines[-2] + "\n" + lines[-1])
+
+
+def test_arabic_one_letter_abbreviations_do_not_end_a_sentence() -> None:
+    text = "وقال د. محمد علي إن الأرقام صحيحة. وأضاف أ.د. أحمد حسن أن المدينة بنيت عام 500 ق.م تقريباً."
+    assert content(text, "ar") == ["وقال د. محمد علي إن الأرقام صحيحة.",
+                                   "وأضاف أ.د. أحمد حسن أن المدينة بنيت عام 500 ق.م تقريباً."]

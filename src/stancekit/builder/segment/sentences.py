@@ -81,6 +81,12 @@ def _token_before(text: str, p: int, lo: int) -> str:
     return m.group() if m else ""
 
 
+def _arabic_initial(text: str, p: int, lo: int) -> bool:
+    """Is the period at ``p`` after a one-letter Arabic token (د. محمد, أ.د., م. أحمد)? No Arabic sentence ends with a
+    one-letter word (و ف ب ل are proclitics), so it is an abbreviation."""
+    return p > lo and _is_arabic_letter(text[p - 1]) and (p - 1 == lo or not _is_arabic_letter(text[p - 2]))
+
+
 def _has_digit(token: str) -> bool:
     return any(c.isdigit() for c in token)
 
@@ -152,10 +158,10 @@ def split_sentences(text: str, lo: int, hi: int, lang: str) -> list[tuple[int, i
         if q - p == 1 and text[q] == " " and q + 1 < hi and text[p] != "…":
             c = text[q + 1]
             if "\u0621" <= c <= "\u064a" or "A" <= c <= "Z":
-                if (
-                    text[p] == "."
-                    and not (p > start and not text[p - 1].isascii())
-                    and _period_blocks(text, p, start, q + 1, hi)
+                if text[p] == "." and (
+                    _arabic_initial(text, p, start)
+                    if p > start and not text[p - 1].isascii()
+                    else _period_blocks(text, p, start, q + 1, hi)
                 ):
                     continue
                 spans.append((start, q))
@@ -202,7 +208,7 @@ def split_sentences(text: str, lo: int, hi: int, lang: str) -> list[tuple[int, i
                     continue  # an in-quote ellipsis the quotation continues after
             elif not (nxt_word[:1].isupper() or nxt in "\"“«"):
                 continue
-        elif cluster == "." and _abbrev_blocks(text, p, start, nxt_word):
+        elif cluster == "." and (_abbrev_blocks(text, p, start, nxt_word) or _arabic_initial(text, p, start)):
             continue
         spans.append((start, end))
         start = k
