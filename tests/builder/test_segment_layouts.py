@@ -243,3 +243,9 @@ def test_arabic_one_letter_abbreviations_do_not_end_a_sentence() -> None:
     text = "وقال د. محمد علي إن الأرقام صحيحة. وأضاف أ.د. أحمد حسن أن المدينة بنيت عام 500 ق.م تقريباً."
     assert content(text, "ar") == ["وقال د. محمد علي إن الأرقام صحيحة.",
                                    "وأضاف أ.د. أحمد حسن أن المدينة بنيت عام 500 ق.م تقريباً."]
+
+
+def test_bylines_a_name_beside_a_date_line_and_name_with_a_role_or_outlet() -> None:
+    text = ("Oil falls as Fed signals higher rates\n\nJane Doe\nMarch 12, 2024\n\nPriya Natarajan, Technology Correspondent\n"
+            "Ahmed al-Rubaie | Reuters\n\nKey Dates\nThe body sentence is here.")
+    assert [k for _, k, _ in units(text, "en")] == [None, "byline", "timestamp", "byline", "byline", None, None]

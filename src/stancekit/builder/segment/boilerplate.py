@@ -61,6 +61,11 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"|(?:Contributing|Contributors?|Written by|Reporting by)\s*[:：]?\s+[A-Z].{0,80}"
         r"|[A-Z][\w'’-]+(?:\s[A-Z][\w.'’-]+){1,3},?\s+(?:Staff|Special|Senior|Chief|Foreign|Political|Military)"
         r"(?:\s\w+){0,2}\s(?:Writer|Correspondent|Reporter|Editor)"
+        # Jane Doe, Technology Correspondent / Jane Doe | Reuters
+        r"|[A-Z][\w'’-]+(?:\s[A-Z][\w.'’-]+){1,3},\s+(?:[A-Z][\w&-]*\s+){0,3}"
+        r"(?:Writer|Correspondent|Reporter|Editor|Contributor|Columnist)s?"
+        r"|[A-Z][\w'’-]+(?:\s(?:[A-Z][\w.'’-]+|(?:al|el|bin|ibn|abu|de|van|von)-?[\w'’-]*)){1,3}\s+\|\s+"
+        r"[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,4}"
         r"|(?:كتب|كتبت|كتبه|كتبته|بقلم|إعداد|اعداد|تحرير|ترجمة|متابعة|تقرير|مراسل|مراسلة|المحرر|محرر)\s*[:：]\s*\S.{0,60}"
         r"|(?:بقلم|كتب|كتبت|إعداد|اعداد)\s+\S+(?:\s\S+){0,3})$")),
     ("label", re.compile(
@@ -216,6 +221,17 @@ def classify_line(line: str) -> str | None:
 
 def _caption_or_credit(line: str, n_words: int) -> str:
     return "credit" if n_words <= _MAX_CREDIT_WORDS and _CREDIT_LINE.match(line) else "caption"
+
+
+# A person's name alone on a line (Jane Doe, Ahmed al-Rubaie, John W. Smith): a byline when it stands beside a date
+# line or another byline line (rules.py decides; a name-like line alone may be a heading).
+_NAME_LINE = re.compile(
+    r"[A-Z][a-z'’-]+(?:\s(?:[A-Z][a-z'’-]+|[A-Z]\.|(?:al|el|bin|ibn|abu|de|van|von)-?[A-Z]?[a-z'’-]*)){1,3}"
+)
+
+
+def is_name_line(line: str) -> bool:
+    return line.count(" ") < 4 and _NAME_LINE.fullmatch(line) is not None
 
 
 def is_credit(line: str) -> bool:

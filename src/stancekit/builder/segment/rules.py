@@ -15,7 +15,13 @@ from __future__ import annotations
 
 import re
 
-from stancekit.builder.segment.boilerplate import classify_line, dateline_prefix, known_agency_dateline, label_prefix
+from stancekit.builder.segment.boilerplate import (
+    classify_line,
+    dateline_prefix,
+    is_name_line,
+    known_agency_dateline,
+    label_prefix,
+)
 from stancekit.builder.segment.boundary_words import (
     AR_CONTINUE_END,
     AR_CONTINUE_START,
@@ -43,6 +49,7 @@ _WRAP_SLACK = 16  # ... most of them at most this much shorter than the width
 _WRAP_MAX_WIDTH = 160  # ... no wider than this
 _WRAP_MIN_SHARE = 0.4  # ... and this share of the open lines (mid-paragraph, no final punctuation, 4+ words)
 _WRAP_NEAR_SHARE = 0.7  # ... of which this share end close to the width
+_BY_KINDS = ("byline", "timestamp")  # a name-like line beside one of these is a byline
 _LABEL_FIRST = frozenset("UBDتعم")  # first letters of the editorial labels (boilerplate.label_prefix)
 
 
@@ -261,6 +268,11 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
                 and line[-1] not in ":：,،;؛"
             ):
                 kind = "caption"  # the line just above a photo credit
+            elif is_name_line(line) and (
+                (idx + 1 < n_lines and not lines[idx + 1][2] and kinds[idx + 1] in _BY_KINDS)
+                or (not blank and kinds[idx - 1] in _BY_KINDS)
+            ):
+                kind = "byline"  # a name beside a date or byline line
         if kind is not None:
             if kind == "read_also" and (line[-1] in ":：" or line.count(" ") < 3):
                 list_kind, list_marked = kind, None
