@@ -87,3 +87,22 @@ def test_report_renders_in_headless_chromium(tmp_path: Path) -> None:
     assert len(shot) > 10_000
     assert errors == []
     assert [u for u in requests if not u.startswith(("file:", "data:"))] == []
+
+
+def test_report_of_a_fresh_campaign_shows_claim_texts(campaign) -> None:  # type: ignore[no-untyped-def]
+    from stancekit.pipeline.report import gather, run_report
+
+    data = gather(campaign)
+    assert data.claims["us-troops-stay-iraq"]["text"] == {"en": "US troops will stay in Iraq",
+                                                         "ar": "القوات الأمريكية ستبقى في العراق"}
+    html = Path(run_report(campaign)["path"]).read_text(encoding="utf-8")
+    assert "stancekit merge" in html  # nothing labelled yet: the report says what to run
+
+
+def test_audit_table_marks_enforced_keys() -> None:
+    data = sample()
+    data.audit = {"ok": False, "enforced": ["doc_id"], "group_by": "document", "rule": {"ratios": [0.8, 0.1, 0.1]},
+                  "overlap": {"doc_id": {"values": 5, "crossing": 1, "between": {"train/test": 1}},
+                              "outlet": {"values": 2, "crossing": 2, "between": {}}}}
+    html = render_report(data)
+    assert "✗ leakage" in html and "<td class=bad>1</td>" in html

@@ -178,18 +178,48 @@ def _agreement_section(ag: dict[str, Any] | None, claims: dict[str, dict[str, An
 def _audit_section(audit: dict[str, Any] | None) -> str:
     if not audit:
         return "<p class=muted>No split yet: run <code>stancekit split</code>.</p>"
-    rows = []
+    enforced = set(audit.get("enforced") or [])
+    verdict = ("<p class=ok>✓ no group and no near-duplicate cluster crosses splits</p>" if audit.get("ok")
+               else "<p class=bad>✗ leakage: a group or near-duplicate cluster crosses splits</p>")
+    rule = audit.get("rule") or {}
+    head = (f"<p>Grouped by <b>{_e(audit.get('group_by'))}</b>, ratios {_e(rule.get('ratios'))}, seed "
+            f"{_e(rule.get('seed'))}.</p>")
+    pairs = ("train/validation", "train/test", "validation/test")
+    rows = ["<table><tr><th class=l>key</th><th class=l>must not cross</th><th>values</th><th>crossing</th>"
+            + "".join(f"<th>{p}</th>" for p in pairs) + "</tr>"]
+    for key, o in sorted((audit.get("overlap") or {}).items(), key=lambda kv: (kv[0] not in enforced, kv[0])):
+        between = o.get("between") or {}
+        bad = key in enforced and o.get("crossing")
+        rows.append(f"<tr><td class=l><code>{_e(key)}</code></td><td class=l>{'yes' if key in enforced else 'no'}"
+                    f"</td><td>{_e(o.get('values'))}</td><td class={'bad' if bad else ''}>{_e(o.get('crossing'))}</td>"
+                    + "".join(f"<td>{_e(between.get(p))}</td>" for p in pairs) + "</tr>")
+    rows.append("</table>")
+    return verdict + head + "".join(rows)
 
-    def walk(prefix: str, obj: Any) -> None:
-        if isinstance(obj, dict):
-            for k, v in obj.items():
-                walk(f"{prefix}.{k}" if prefix else str(k), v)
-        elif isinstance(obj, (int, float, str, bool)) or obj is None:
-            rows.append((prefix, obj))
 
-    walk("", {k: v for k, v in audit.items() if "overlap" in k or k in ("group_by", "leakage", "n_groups")})
-    body = "".join(f"<tr><td class=l>{_e(k)}</td><td>{_fmt(v)}</td></tr>" for k, v in rows)
-    return f"<table><tr><th class=l>check</th><th>value</th></tr>{body}</table>"
+def _stance_plot(m: pl.DataFrame, claim_id: str, labels: tuple[str, ...]) -> str | None:
+    """Stance counts per period (all outlets), stacked; None before any label exists."""
+    cols = [lab for lab in labels if lab in m.columns]
+    sub = m.filter(pl.col("claim_id") == claim_id)
+    if not cols or sub.select(pl.sum_horizontal(cols).sum()).item() == 0:
+        return None
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    by = sub.group_by("period").agg([pl.col(c).sum() for c in cols]).sort("period")
+    periods = by["period"].cast(pl.Utf8).to_list()
+    fig, ax = plt.subplots(figsize=(7, 2.2))
+    bottom = [0] * len(periods)
+    for lab in cols:
+        vals = by[lab].to_list()
+        ax.bar(periods, vals, bottom=bottom, label=lab)
+        bottom = [a + b for a, b in zip(bottom, vals, strict=True)]
+    ax.set_ylabel("labelled")
+    ax.tick_params(axis="x", rotation=30, labelsize=7)
+    ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1, 1))
+    return _svg(fig)
 
 
 def render_report(data: ReportData) -> str:
@@ -207,7 +237,9 @@ def render_report(data: ReportData) -> str:
     out.append("<h2>Labels per split</h2>")
     if data.label_by_split is not None and data.label_by_split.height:
         out.append(f"<figure id=plot-label-split>{_label_split_plot(data.label_by_split, data.labels)}</figure>")
-        piv = data.label_by_split.pivot(on="label", index="split", values="n").fill_null(0)
+        order = {"train": 0, "validation": 1, "test": 2}
+        piv = (data.label_by_split.pivot(on="label", index="split", values="n").fill_null(0)
+               .sort(pl.col("split").replace_strict(order, default=9, return_dtype=pl.Int64)))
         cols = [c for c in data.labels if c in piv.columns]
         out.append("<table><tr><th class=l>split</th>" + "".join(f"<th>{_e(c)}</th>" for c in cols) + "</tr>")
         for r in piv.iter_rows(named=True):
@@ -223,6 +255,9 @@ def render_report(data: ReportData) -> str:
             shown = " · ".join(_text(t, lang) for lang, t in sorted(text.items()))
             out.append(f"<h3><code>{_e(cid)}</code> {shown}</h3>")
             out.append(f"<figure class=timeline>{_timeline_plot(data.mentions, cid)}</figure>")
+            stance = _stance_plot(data.mentions, cid, data.labels)
+            if stance:
+                out.append(f"<figure class=stance>{stance}</figure>")
     else:
         out.append("<p class=muted>No timelines yet: run <code>stancekit track</code>.</p>")
     out.append("<h2>Rejected rows, by stage and reason</h2>")

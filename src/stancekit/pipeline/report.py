@@ -25,9 +25,7 @@ def _claims(campaign: Campaign) -> dict[str, dict[str, Any]]:
         return {}
     from stancekit.builder.claims import load_registry
 
-    return {
-        c.claim_id: {"text": {lang: texts[0] for lang, texts in c.text.items() if texts}} for c in load_registry(path)
-    }
+    return {c.claim_id: {"text": {lang: text for lang, text in c.text.items() if text}} for c in load_registry(path)}
 
 
 def gather(campaign: Campaign) -> ReportData:
