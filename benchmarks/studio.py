@@ -1,14 +1,17 @@
 """Push, annotate and pull at scale against a local Label Studio, beside the naive one-request-per-task way.
 
-    .venv/bin/python benchmarks/studio.py [--tasks 10000] [--naive-sample 50] [--simulate-tasks 1000]
+    .venv/bin/python benchmarks/studio.py [--tasks 10000] [--runs 3] [--naive-sample 50] [--simulate-tasks 1000]
 
 Starts its own server (from the integration tests' pre-migrated template when there is one, else a fresh data dir),
 on a generated campaign of ``--tasks`` pairs:
-1. push: ``stancekit push`` (batched imports) vs one import request per task on a sample (extrapolated, labelled so);
+1. push: ``stancekit push`` (batched imports) and push again (nothing new), ``--runs`` times each on a fresh campaign
+   and project (median), vs one import request per task on a sample (extrapolated, labelled so);
 2. annotate 3 times: a fresh project filled by importing the same tasks with 3 annotations each (bulk import is the
    only fast way to get 3 x 10k annotations; the simulated annotators' per-annotation rate is measured separately);
-3. pull: ``stancekit pull`` (paged listing with annotations) at its default page size and at larger ones, vs one
-   request per task on a sample (extrapolated);
+3. pull: ``stancekit pull`` (concurrent pages of the listing, only the fields a snapshot keeps) ``--runs`` times at its
+   default page size (median) and once at each other ``--page-sizes``; beside it, for reference, the same listing
+   alone, the chunked JSON export by task ids, one synchronous export, and one request per task on a sample
+   (extrapolated);
 4. simulate: ``stancekit studio simulate`` in bulk mode on ``--simulate-tasks`` tasks (whole command: listing, users,
    answers), and in post mode (one POST per answer, concurrent) on a sample, extrapolated.
 Targets: push 10k <= 10 s, pull 10k x 3 <= 30 s, simulate 3 x 1k <= 60 s. Prints one table; JSON in benchmarks/out/.
@@ -20,6 +23,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -146,22 +150,51 @@ def naive_pull(url: str, token: str, ids: list[int]) -> float:
         return (time.perf_counter() - t) / len(ids)
 
 
-def listing(url: str, token: str, project_id: int, *, workers: int, page_size: int, n: int) -> float:
-    """Seconds to fetch every task with its annotations (fields=all), ``workers`` pages at a time (listing only)."""
-    pages = range(1, (n + page_size - 1) // page_size + 1)
+def export_by_ids(url: str, token: str, project_id: int, ids: list[int], *, chunk: int = 500,
+                  workers: int = 2) -> float:
+    """Seconds to export ``ids`` as JSON in chunks (``ids[]`` filter, every task), ``workers`` chunks at a time."""
+    chunks = [ids[i:i + chunk] for i in range(0, len(ids), chunk)]
     with httpx.Client(base_url=url, headers={"Authorization": f"Token {token}"}, timeout=600,
                       limits=httpx.Limits(max_connections=workers)) as c:
-        def get(page: int) -> int:
-            r = c.get("/api/tasks/", params={"project": project_id, "fields": "all", "page_size": page_size,
-                                             "page": page})
+        def get(part: list[int]) -> int:
+            r = c.get(f"/api/projects/{project_id}/export",
+                      params={"exportType": "JSON", "download_all_tasks": "true", "ids[]": part})
             r.raise_for_status()
-            return len(r.json()["tasks"])
+            return len(r.json())
 
         t = time.perf_counter()
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            got = sum(pool.map(get, pages))
-        assert got == n, (got, n)
+            got = sum(pool.map(get, chunks))
+        assert got == len(ids), (got, len(ids))
         return time.perf_counter() - t
+
+
+def pull_listing(studio: Studio, project_id: int, n: int) -> float:
+    """Seconds for pull's own listing alone (same fields, page size and workers; no scrub, snapshot or parse)."""
+    t = time.perf_counter()
+    got = sum(len(page) for page in studio.task_pages(
+        project_id, fields="all", task_keys=pull_mod.TASK_FIELDS, annotation_keys=pull_mod.ANNOTATION_FIELDS,
+        page_size=pull_mod.PAGE_SIZE, workers=pull_mod.WORKERS))
+    assert got == n, (got, n)
+    return time.perf_counter() - t
+
+
+def twin_campaign(root: Path, like: Campaign, n_pairs: int) -> Campaign:
+    """A new campaign of ``n_pairs`` pairs whose studio/ points at ``like``'s server (its own project)."""
+    camp = make_campaign(root, n_pairs)
+    for name in ("server.json", "admin.json"):
+        shutil.copy(like.studio / name, camp.studio / name)
+    (camp.studio / "data").symlink_to(like.studio / "data")
+    return camp
+
+
+def timed(results: dict[str, Any], key: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
+    """Run ``fn``; append its seconds to ``results[key]``, the 1-minute load average to ``results[key + '_load']``."""
+    t = time.perf_counter()
+    out = fn(*args, **kwargs)
+    results.setdefault(key, []).append(round(time.perf_counter() - t, 3))
+    results.setdefault(key + "_load", []).append(round(os.getloadavg()[0], 2))
+    return out
 
 
 def export_sync(url: str, token: str, project_id: int) -> float:
@@ -177,7 +210,8 @@ def main() -> None:
     ap.add_argument("--tasks", type=int, default=10_000)
     ap.add_argument("--naive-sample", type=int, default=50)
     ap.add_argument("--simulate-tasks", type=int, default=1000)
-    ap.add_argument("--page-sizes", default="100,500,1000", help="pull page sizes to time (first = pull's default)")
+    ap.add_argument("--runs", type=int, default=3, help="push / push again / pull repeats (medians reported)")
+    ap.add_argument("--page-sizes", default="1000", help="other pull page sizes to time once (beside the default)")
     args = ap.parse_args()
     set_quiet(True)
     n = args.tasks
@@ -186,14 +220,13 @@ def main() -> None:
     a = make_campaign(work / "a", n)
     studio = start_server(a.studio)
     try:
-        t = time.perf_counter()
-        pushed = run_push(a)
-        results["push_s"] = time.perf_counter() - t
-        assert pushed["project_id"] and len(read_table(a.table("tasks"))) == n
-        t = time.perf_counter()
-        again = run_push(a)
-        results["push_again_s"] = time.perf_counter() - t
-        results["push_again_new"] = again.get("imported", again.get("new"))
+        for run in range(args.runs):  # each run: a fresh campaign and project on the same server
+            camp = a if run == 0 else twin_campaign(work / f"a{run}", a, n)
+            pushed = timed(results, "push_s", run_push, camp)
+            assert pushed["project_id"] and len(read_table(camp.table("tasks"))) == n
+            again = timed(results, "push_again_s", run_push, camp)
+            results["push_again_new"] = again["imported"]
+            assert again["tasks_on_server"] == n and again["duplicates_removed"] == 0
 
         claims = {"c-troops": Claim("c-troops", {"en": "US troops will stay in Iraq"}),
                   "c-elect": Claim("c-elect", {"en": "The elections will be held on time"})}
@@ -211,34 +244,32 @@ def main() -> None:
         users = list(ensure_annotators(studio, [sim_email(i) for i in (1, 2, 3)]).values())
         results["annotate_import_s"] = annotated_project(studio, b, tasks, users)
 
-        for ps in [int(x) for x in args.page_sizes.split(",") if x]:
+        sizes = [pull_mod.PAGE_SIZE] * args.runs + [int(x) for x in args.page_sizes.split(",") if x]
+        for ps in sizes:
             shutil.rmtree(b.tables, ignore_errors=True)
             shutil.rmtree(b.raw, ignore_errors=True)
-            t = time.perf_counter()
-            pulled = pull_mod.run_pull(b, page_size=ps)
-            results[f"pull_s_page{ps}"] = time.perf_counter() - t
+            pulled = timed(results, f"pull_s_page{ps}", pull_mod.run_pull, b, page_size=ps)
             results["pull_annotations"] = pulled["annotations"]
+            assert pulled["annotations"] == 3 * n and pulled["tasks"] == n and pulled["rejected"] == 0
         pid_b = projects.project_id(b.studio, "main", studio.url)
         token = os.environ["LABEL_STUDIO_API_KEY"]
-        results["listing_4x100_s"] = listing(studio.url, token, pid_b, workers=4, page_size=100, n=n)
+        results["listing_pull_s"] = pull_listing(studio, pid_b, n)
+        b_ids = [t["id"] for page in studio.task_pages(pid_b, task_keys=("id",), page_size=1000) for t in page]
+        results["export_ids_s"] = export_by_ids(studio.url, token, pid_b, b_ids)
         results["export_sync_s"] = export_sync(studio.url, token, pid_b)
-        t = time.perf_counter()
-        results["pull_again_added"] = pull_mod.run_pull(b)["added"]
-        results["pull_again_s"] = time.perf_counter() - t
+        again = timed(results, "pull_again_s", pull_mod.run_pull, b)
+        results["pull_again_added"] = again["added"]
         ids = [int(x) for x in read_table(a.table("tasks"))["ls_task_id"].head(args.naive_sample)]
         results["naive_pull_s_per_task"] = naive_pull(studio.url, os.environ["LABEL_STUDIO_API_KEY"], ids)
 
         # simulate on a campaign whose studio/ points at this server (its own local server: bulk mode available)
-        c = make_campaign(work / "c", args.simulate_tasks)
-        for name in ("server.json", "admin.json"):
-            shutil.copy(a.studio / name, c.studio / name)
-        (c.studio / "data").symlink_to(a.studio / "data")
+        c = twin_campaign(work / "c", a, args.simulate_tasks)
         run_push(c)
         t = time.perf_counter()
         sim = run_simulate(c, annotators=3, method="bulk")
         results["simulate_bulk_s"] = time.perf_counter() - t
         results["simulate_bulk_answers"] = sim["answered"] + sim["skipped"]
-        d = make_campaign(work / "d", args.naive_sample)
+        d = twin_campaign(work / "d", a, args.naive_sample)
         run_push(d)
         sim = run_simulate(d, annotators=3, method="post", workers=4)
         results["simulate_post_answers"] = sim["answered"] + sim["skipped"]
@@ -254,16 +285,32 @@ def args_tasks(r: dict[str, Any]) -> int:
     return int(r["simulate_bulk_answers"] // 3)
 
 
+def med(values: Any) -> float:
+    return float(statistics.median(values)) if isinstance(values, list) else float(values)
+
+
+def spread(r: dict[str, Any], key: str) -> str:
+    """``median (all runs; load averages)`` for a timed key."""
+    runs = r[key]
+    if not isinstance(runs, list) or len(runs) < 2:
+        return f"load {r.get(key + '_load', ['?'])[0]}"
+    return f"median of {', '.join(f'{v:.1f}' for v in runs)}; load {', '.join(map(str, r[key + '_load']))}"
+
+
 def report(r: dict[str, Any], n: int) -> None:
-    page_keys = [k for k in r if k.startswith("pull_s_page")]
+    default = f"pull_s_page{pull_mod.PAGE_SIZE}"
+    page_keys = [k for k in r if k.startswith("pull_s_page") and not k.endswith("_load")]
     rows = [
-        ("push (stancekit push, batches of 1000)", n, r["push_s"], "measured"),
-        ("push again (nothing new)", n, r["push_again_s"], "measured"),
+        ("push (stancekit push, batches of 1000)", n, med(r["push_s"]), spread(r, "push_s")),
+        ("push again (nothing new)", n, med(r["push_again_s"]), spread(r, "push_again_s")),
         ("push, one request per task", n, r["naive_push_s_per_task"] * n, "extrapolated from a sample"),
         ("annotate x3 (bulk import, fresh project)", n, r["annotate_import_s"], "measured"),
-        *((f"pull x3 (stancekit pull, page_size={k[len('pull_s_page'):]})", n, r[k], "measured") for k in page_keys),
-        ("  listing only, 4 concurrent pages of 100", n, r["listing_4x100_s"], "measured"),
+        *((f"pull x3 (stancekit pull, page_size={k[len('pull_s_page'):]})", n, med(r[k]), spread(r, k))
+          for k in page_keys),
+        ("  pull's listing alone (same fields, pages, workers)", n, r["listing_pull_s"], "measured"),
+        ("  JSON export by ids, 500 a request, 2 at a time", n, r["export_ids_s"], "measured (reference)"),
         ("  one synchronous JSON export (reference)", n, r["export_sync_s"], "measured"),
+        ("pull again (nothing new)", n, med(r["pull_again_s"]), spread(r, "pull_again_s")),
         ("pull x3, one request per task", n, r["naive_pull_s_per_task"] * n, "extrapolated from a sample"),
         ("simulate x3, bulk (whole command)", r["simulate_bulk_answers"] // 3, r["simulate_bulk_s"], "measured"),
         ("simulate x3, one POST per answer (4 workers)", args_tasks(r),
@@ -273,8 +320,8 @@ def report(r: dict[str, Any], n: int) -> None:
     for name, count, secs, how in rows:
         print(f"{name:52s} {count:7d} {secs:9.2f} {count / secs:9.1f}  {how}")
     sim_1k = r["simulate_bulk_s"] * 3000 / r["simulate_bulk_answers"]
-    print(f"targets: push {n} <= 10 s: {r['push_s']:.1f} s; pull {n} x 3 <= 30 s: "
-          f"{min(r[k] for k in page_keys):.1f} s (best page size); simulate 3 x 1000 <= 60 s: "
+    print(f"targets: push {n} <= 10 s: {med(r['push_s']):.1f} s; pull {n} x 3 <= 30 s: "
+          f"{med(r[default]):.1f} s (default page size, median); simulate 3 x 1000 <= 60 s: "
           f"{sim_1k:.0f} s (bulk, {r['simulate_bulk_answers']} answers)")
     print(f"load average (1 min) at start {r['load_avg_start']:.1f}, at end {r['load_avg_end']:.1f} on "
           f"{os.cpu_count()} CPUs; pull again added {r['pull_again_added']}")
