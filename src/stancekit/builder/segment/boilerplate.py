@@ -11,6 +11,12 @@ from __future__ import annotations
 import re
 
 _DASH = r"(?:--|[–—‒―-])"
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 _AGENCIES_EN = (
     r"Reuters|AP|Associated Press|AFP|Agence France-Presse|UPI|United Press International|CNN|BBC|Bloomberg|"
     r"Al Jazeera|Xinhua|TASS|Anadolu(?: Agency)?|dpa|EFE|ANSA|NPR|The New York Times|The Washington Post|"
@@ -59,13 +65,6 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("byline", re.compile(
         r"^(?:(?:By|BY)\s+[A-Z][\w.'’-]*(?:(?:\s+|,\s*|\s+and\s+|\s+in\s+|\s*[|/–—-]\s*)[A-Z][\w.'’-]*){0,8}"
         r"|(?:Contributing|Contributors?|Written by|Reporting by)\s*[:：]?\s+[A-Z].{0,80}"
-        r"|[A-Z][\w'’-]+(?:\s[A-Z][\w.'’-]+){1,3},?\s+(?:Staff|Special|Senior|Chief|Foreign|Political|Military)"
-        r"(?:\s\w+){0,2}\s(?:Writer|Correspondent|Reporter|Editor)"
-        # Jane Doe, Technology Correspondent / Jane Doe | Reuters
-        r"|[A-Z][\w'’-]+(?:\s[A-Z][\w.'’-]+){1,3},\s+(?:[A-Z][\w&-]*\s+){0,3}"
-        r"(?:Writer|Correspondent|Reporter|Editor|Contributor|Columnist)s?"
-        r"|[A-Z][\w'’-]+(?:\s(?:[A-Z][\w.'’-]+|(?:al|el|bin|ibn|abu|de|van|von)-?[\w'’-]*)){1,3}\s+\|\s+"
-        r"[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,4}"
         r"|(?:كتب|كتبت|كتبه|كتبته|بقلم|إعداد|اعداد|تحرير|ترجمة|متابعة|تقرير|مراسل|مراسلة|المحرر|محرر)\s*[:：]\s*\S.{0,60}"
         r"|(?:بقلم|كتب|كتبت|إعداد|اعداد)\s+\S+(?:\s\S+){0,3})$")),
     ("label", re.compile(
@@ -82,7 +81,23 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:السبت|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة)\s*[،,]?\s*\d)"
         r"(?=.*\d).{0,80}$",
         re.IGNORECASE)),
-    ("timestamp", re.compile(
+    ("byline", re.compile(
+        rf"^(?:the\s+)?(?:{_AGENCIES_EN}|{_AGENCIES_AR})(?:\s+(?:staff|reporters?|writers?|عربي|نت|نيوز))?\.?$",
+        re.IGNORECASE)),
+]
+# A name with a role or an outlet (tried on lines ending with a role word or holding " | "): Jane Doe, Staff Writer /
+# Priya Natarajan, Technology Correspondent / Ahmed al-Rubaie | Reuters
+_NAME = r"[A-Z][\w'’-]+(?:\s(?:[A-Z][\w.'’-]+|(?:al|el|bin|ibn|abu|de|van|von)-?[\w'’-]*)){1,3}"
+_NAME_ROLE = re.compile(
+    rf"{_NAME},?\s+(?:Staff|Special|Senior|Chief|Foreign|Political|Military)(?:\s\w+){{0,2}}\s"
+    r"(?:Writer|Correspondent|Reporter|Editor)"
+    rf"|{_NAME},\s+(?:[A-Z][\w&-]*\s+){{0,3}}(?:Writer|Correspondent|Reporter|Editor|Contributor|Columnist)s?"
+)
+_ROLE_ENDS = ("Writer", "Correspondent", "Reporter", "Editor", "Contributor", "Columnist", "Writers", "Correspondents",
+              "Reporters", "Editors", "Contributors", "Columnists")
+_NAME_OUTLET = re.compile(rf"{_NAME}\s+\|\s+[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){{0,4}}")
+# A time, a date or an age alone on a line (tried on short lines): 12:15 p.m. / 14:05 / March 12, 2024 / 2 hours ago
+_TIME_LINE = re.compile(
         r"^\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?|\s*[ap]\.?\s?m\.?)(?:\s+[A-Z]{2,4}|\s+local time)?$"
         r"|^\d{1,2}:\d{2}\s*(?:ص|م|صباحاً|صباحا|مساءً|مساء)?(?:\s+(?:بتوقيت\s+\S+|ت\s?غ|غرينتش|GMT))?$"
         r"|^(?:\d+|an?|one)\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago$"
@@ -93,11 +108,14 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"|^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?:\s*[-–,|]?\s*\d{1,2}:\d{2}.{0,12})?$"
         r"|^(?:last modified|modified|first published|originally published)\b.{0,60}\d.{0,30}$"
         r"|^منذ\s+(?:\d+\s+)?(?:دقيقة|دقائق|ساعة|ساعات|ساعتين|يوم|أيام|يومين)$",
-        re.IGNORECASE)),
-    ("byline", re.compile(
-        rf"^(?:the\s+)?(?:{_AGENCIES_EN}|{_AGENCIES_AR})(?:\s+(?:staff|reporters?|writers?|عربي|نت|نيوز))?\.?$",
-        re.IGNORECASE)),
-]
+        re.IGNORECASE,
+)
+_MAX_TIME_WORDS = 12
+_MONTHS = "january february march april may june july august september october november december"
+_TIME_FIRST = _wordset(
+    f"{_MONTHS} jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday "
+    "sunday a an one last modified first originally منذ"
+)  # the first words (lower case, without . and ,) _TIME_LINE can start with, besides a digit
 # A line of share buttons: social network names only (tried on short lines).
 _NETWORKS = re.compile(
     r"^(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|e-?mail|reddit|pinterest|messenger|instagram|youtube|"
@@ -106,6 +124,12 @@ _NETWORKS = re.compile(
     re.IGNORECASE,
 )
 _MAX_NETWORK_WORDS = 8
+_NETWORK_WORDS = _wordset(
+    "facebook twitter x whatsapp telegram linkedin email e-mail reddit pinterest messenger instagram youtube tiktok "
+    "threads copy print فيسبوك فيس تويتر إكس واتساب واتس تلغرام تيليجرام تليجرام لينكدإن لينكد إنستغرام انستغرام "
+    "يوتيوب تيك البريد طباعة نسخ"
+)  # the first words _NETWORKS can start with
+_NETWORK_FIRST = frozenset("fFtTxXwWlLeErRpPmMiIyYcCفتإاولطنب")  # first letters of the names above
 # An agency or desk name alone on a line: Gulf Wire Service, Staff and agencies, وكالة الأنباء العراقية (tried on
 # lines ending with one of _AGENCY_ENDS or starting with وكالة).
 _AGENCY_LINE = re.compile(
@@ -190,6 +214,12 @@ _DASH_CHAR = re.compile(r"[–—‒―-]")  # every _DASH contains one
 _AR_AGENCY_ONLY = re.compile(rf"(?:{_AGENCIES_AR})\s*$")
 
 
+def _first_word(line: str) -> str:
+    """The first word of a line, lower case, without a trailing ``.``/``,``/``|`` (Tue., Facebook|)."""
+    i = line.find(" ")
+    return (line if i < 0 else line[:i]).rstrip(".,|،").lower()
+
+
 def classify_line(line: str) -> str | None:
     """The boilerplate kind of a whole (stripped) line, or None when it is (or may be) content."""
     n_words = line.count(" ") + 1
@@ -203,8 +233,18 @@ def classify_line(line: str) -> str | None:
                 return _caption_or_credit(line, n_words)
             if kind != "share" or n_words <= _MAX_SHARE_WORDS:
                 return kind
+    if (
+        n_words <= _MAX_TIME_WORDS
+        and (line[0].isdigit() or _first_word(line) in _TIME_FIRST)
+        and _TIME_LINE.match(line)
+    ):
+        return "timestamp"
+    if n_words <= _MAX_LINE_WORDS and (
+        (line.endswith(_ROLE_ENDS) and _NAME_ROLE.fullmatch(line)) or (" | " in line and _NAME_OUTLET.fullmatch(line))
+    ):
+        return "byline"
     if n_words <= _MAX_NETWORK_WORDS:
-        if _NETWORKS.match(line):
+        if line[0] in _NETWORK_FIRST and _first_word(line) in _NETWORK_WORDS and _NETWORKS.match(line):
             return "share"
         if (line.endswith(_AGENCY_ENDS) or line.startswith("وكالة")) and _AGENCY_LINE.match(line):
             return "byline"

@@ -149,12 +149,12 @@ _DASH_BULLETS = "-–*"
 _ITEM_START = frozenset("-•*▪◦●■►▸‣·–0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669")
 
 
-def item_marker(line: str) -> int:
-    """Length of a list-item marker (with its space) at the start of ``line``, else 0."""
-    if line[0] not in _ITEM_START:
+def item_marker(line: str, s: int = 0, e: int | None = None) -> int:
+    """Length of a list-item marker (with its space) at the start of ``line[s:e]``, else 0."""
+    if line[s] not in _ITEM_START:
         return 0
-    m = _ITEM.match(line)
-    return m.end() if m else 0
+    m = _ITEM.match(line, s, len(line) if e is None else e)
+    return m.end() - s if m else 0
 
 
 _LINK_BULLETS = "-–•*►▶»"
@@ -189,7 +189,11 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
     lines, wrapped = _unwrap(text, _lines(text), slang)
     # a hard-wrapped document: its logical lines hold line breaks; line tests read them as spaces (same offsets)
     lt = text.replace("\n", " ") if wrapped else text
-    kinds = [classify_line(lt[s:e]) for s, e, _ in lines]
+    texts = [lt[s:e] for s, e, _ in lines]
+    kinds = [classify_line(line) for line in texts]
+    # neighbour tests run only in documents that have the neighbour: a credit line, a date or byline line
+    near_credit = "credit" in kinds
+    near_by = "byline" in kinds or "timestamp" in kinds
     block: list[tuple[int, int]] = []
     content = body = False  # a content unit / a body sentence has been emitted
     title_split: tuple[int, list[tuple[int, int]]] | None = None  # the first line's sentences, from the title test
@@ -220,8 +224,9 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
         n = len(block)
         if n == 1:
             s, e = block[0]
-            m = item_marker(lt[s:e])
-            sure = m and (text[s] in _SURE_BULLETS or text[s].isdigit() or "\u0660" <= text[s] <= "\u0669")
+            c = text[s]
+            m = item_marker(lt, s, e) if c in _ITEM_START else 0
+            sure = m and (c in _SURE_BULLETS or c.isdigit() or "\u0660" <= c <= "\u0669")
             emit(s, e, True, m if sure else 0)
             block.clear()
             return
@@ -249,7 +254,7 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
     list_marked: bool | None = None  # ... bulleted or not (decided by the first link)
     n_lines = len(lines)
     for idx, (s, e, blank) in enumerate(lines):
-        line = lt[s:e]
+        line = texts[idx]
         kind = kinds[idx]
         if kind is None and list_kind is not None and not blank and _is_link_line(line):
             marked = line[0] in _LINK_BULLETS
@@ -260,7 +265,8 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
             if line[-1] == ")" and _is_caption_like(line):
                 kind = "caption"
             elif (
-                (blank or kinds[idx - 1] is not None)  # a paragraph of its own, or below other boilerplate
+                near_credit
+                and (blank or kinds[idx - 1] is not None)  # a paragraph of its own, or below other boilerplate
                 and idx + 1 < n_lines
                 and kinds[idx + 1] == "credit"
                 and not lines[idx + 1][2]
@@ -268,10 +274,10 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
                 and line[-1] not in ":：,،;؛"
             ):
                 kind = "caption"  # the line just above a photo credit
-            elif is_name_line(line) and (
+            elif near_by and (
                 (idx + 1 < n_lines and not lines[idx + 1][2] and kinds[idx + 1] in _BY_KINDS)
                 or (not blank and kinds[idx - 1] in _BY_KINDS)
-            ):
+            ) and is_name_line(line):
                 kind = "byline"  # a name beside a date or byline line
         if kind is not None:
             if kind == "read_also" and (line[-1] in ":：" or line.count(" ") < 3):
@@ -306,7 +312,7 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
                 continue
             joined = False
             if idx + 1 < n_lines and not lines[idx + 1][2] and not ends_sentence(line):
-                nline = lt[lines[idx + 1][0] : lines[idx + 1][1]]
+                nline = texts[idx + 1]
                 joined = (
                     kinds[idx + 1] is None
                     and not dateline_prefix(nline, slang)
@@ -408,7 +414,7 @@ def _ends_complete(line: str) -> bool:
 def _list_items(text: str, block: list[tuple[int, int]]) -> list[int]:
     """The list-item marker length of each line of a block (0: not an item). A line with a marker is an item when
     the marker is a sure bullet (•), when the line before it ends with a colon, or when the block has several."""
-    marks = [item_marker(text[s:e]) for s, e in block]
+    marks = [item_marker(text, s, e) for s, e in block]
     if not any(marks):
         return marks
     several = sum(1 for m in marks if m) >= 2

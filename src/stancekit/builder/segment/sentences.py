@@ -158,12 +158,13 @@ def split_sentences(text: str, lo: int, hi: int, lang: str) -> list[tuple[int, i
         if q - p == 1 and text[q] == " " and q + 1 < hi and text[p] != "…":
             c = text[q + 1]
             if "\u0621" <= c <= "\u064a" or "A" <= c <= "Z":
-                if text[p] == "." and (
-                    _arabic_initial(text, p, start)
-                    if p > start and not text[p - 1].isascii()
-                    else _period_blocks(text, p, start, q + 1, hi)
-                ):
-                    continue
+                if text[p] == ".":
+                    if p > start and not text[p - 1].isascii():
+                        # (_arabic_initial, inlined: most Arabic sentence ends have a letter two back)
+                        if (p - 1 == start or not text[p - 2].isalpha()) and _is_arabic_letter(text[p - 1]):
+                            continue
+                    elif _period_blocks(text, p, start, q + 1, hi):
+                        continue
                 spans.append((start, q))
                 start = q + 1
                 continue
