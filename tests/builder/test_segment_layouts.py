@@ -249,3 +249,11 @@ def test_bylines_a_name_beside_a_date_line_and_name_with_a_role_or_outlet() -> N
     text = ("Oil falls as Fed signals higher rates\n\nJane Doe\nMarch 12, 2024\n\nPriya Natarajan, Technology Correspondent\n"
             "Ahmed al-Rubaie | Reuters\n\nKey Dates\nThe body sentence is here.")
     assert [k for _, k, _ in units(text, "en")] == [None, "byline", "timestamp", "byline", "byline", None, None]
+
+
+def test_line_below_a_credit_alone_with_it_in_a_paragraph_is_a_caption() -> None:
+    text = "Title\n\nPhoto: AP/Reuters\nSmoke rises over the city on Monday.\n\nThe army said it had shelled the city."
+    assert [k for _, k, _ in units(text, "en")] == [None, "credit", "caption", None]
+    # a credit inside running sentence-per-line text makes no caption of the line below it
+    text = "Bush met Hu.\nREUTERS/Jason Reed\nU.S. President George W. Bush shakes hands with Hu.\nBush is in Santiago."
+    assert [k for _, k, _ in units(text, "en")].count("caption") == 0

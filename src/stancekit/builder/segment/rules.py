@@ -274,6 +274,16 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
                 and line[-1] not in ":：,،;؛"
             ):
                 kind = "caption"  # the line just above a photo credit
+            elif (
+                near_credit
+                and not blank
+                and kinds[idx - 1] == "credit"
+                and (lines[idx - 1][2] or idx < 2 or kinds[idx - 2] is not None)  # the credit opens its paragraph
+                and (idx + 1 == n_lines or lines[idx + 1][2] or kinds[idx + 1] is not None)  # ... the line closes it
+                and line.count(" ") < _CAPTION_MAX_WORDS
+                and line[-1] not in ":：,،;؛"
+            ):
+                kind = "caption"  # the line just below a photo credit, alone with it in a paragraph
             elif near_by and (
                 (idx + 1 < n_lines and not lines[idx + 1][2] and kinds[idx + 1] in _BY_KINDS)
                 or (not blank and kinds[idx - 1] in _BY_KINDS)
