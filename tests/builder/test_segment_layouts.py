@@ -257,3 +257,15 @@ def test_line_below_a_credit_alone_with_it_in_a_paragraph_is_a_caption() -> None
     # a credit inside running sentence-per-line text makes no caption of the line below it
     text = "Bush met Hu.\nREUTERS/Jason Reed\nU.S. President George W. Bush shakes hands with Hu.\nBush is in Santiago."
     assert [k for _, k, _ in units(text, "en")].count("caption") == 0
+
+
+def test_english_datelines_with_a_title_case_place_or_a_colon() -> None:
+    for line, dateline in (("Beirut (AFP) - Israeli strikes killed 12 people on Monday.", "Beirut (AFP) -"),
+                           ("Washington, D.C. – The Senate passed the bill.", "Washington, D.C. –"),
+                           ("Paris, France, Jan. 3 (AFP) — The strike continued.", "Paris, France, Jan. 3 (AFP) —"),
+                           ("LONDON: Britain's economy grew by 0.3% in the third quarter, official figures showed on "
+                            "Friday, beating forecasts.", "LONDON:")):
+        assert units(f"Title here\n\n{line}", "en")[1] == ("boilerplate", "dateline", dateline)
+    for line in ("Trump — who denies wrongdoing — said he would appeal.", "UPDATE: The vote was delayed until Friday."):
+        assert units(f"Title here\n\n{line}", "en")[1][1] != "dateline"
+    assert units("IRAQ: Protesters storm parliament in Baghdad\n\nText.", "en")[0][0] == "title"

@@ -200,6 +200,24 @@ _EN_DATELINE = re.compile(
     r"(?P<agency>\((?:[A-Za-z][\w .&'’-]{0,40})\)\s*)?"
     rf"{_DASH}\s+"
 )
+# ... with the place in title case: Beirut (AFP) -, Paris, France, Jan. 3 (AFP) —, Washington, D.C. – (an agency or a
+# region with a period is required: "Trump — who ..." is no dateline)
+_EN_DATELINE_TC = re.compile(
+    r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
+    r"(?P<region>,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?)?\s*"
+    r"(?P<agency>\((?:[A-Za-z][\w .&'’-]{0,40})\)\s*)?"
+    rf"{_DASH}\s+"
+)
+# ... a place in capitals and a colon: LONDON: ... (not a label: UPDATE:, WATCH:)
+_EN_DATELINE_COLON = re.compile(
+    r"(?P<place>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2})(?:,\s*[A-Z][A-Za-z.]+)?\s*:\s+(?=[A-Z\"“])"
+)
+_COLON_DATELINE_MIN_SPACES = 14
+_NOT_PLACES = _wordset(
+    "UPDATE UPDATED BREAKING WATCH EXCLUSIVE LIVE ANALYSIS OPINION EXPLAINER CORRECTION EDITOR NOTE VIDEO PHOTOS "
+    "LISTEN READ MORE RELATED NEW FACT CHECK ALERT URGENT SOURCE SOURCES WARNING COMMENT REVIEW INTERVIEW"
+)
 # Arabic dateline: PLACE[، date] [(agency)] – [agency –]  (or the whole short line: واشنطن – بال بلس)
 _AR_WORD = r"[\u0621-\u065f\u0670-\u06d3]+"
 _AR_DATELINE = re.compile(
@@ -314,11 +332,27 @@ def dateline_prefix(line: str, lang: str) -> int:
         return 0
     m = _EN_DATELINE.match(line)
     if not m or (m.group("place") is None and m.group("agency") is None):
-        return 0
+        return _en_dateline_other(line)
     place = m.group("place")
     if place is not None and m.group("agency") is None and len(place.replace(".", "")) < 3:
         return 0
     return m.end()
+
+
+def _en_dateline_other(line: str) -> int:
+    """A place written in title case (``Beirut (AFP) -``, ``Washington, D.C. –``), or a capitals place and a colon
+    (``LONDON: ...``, in a line too long for a headline such as ``IRAQ: Protesters storm parliament``), at the start of
+    the first body line."""
+    c = line[:1]
+    if not c.isupper():
+        return 0
+    m = _EN_DATELINE_TC.match(line)
+    if m and (m.group("agency") or "." in (m.group("region") or "")):
+        return m.end()
+    m = _EN_DATELINE_COLON.match(line) if line.count(" ") >= _COLON_DATELINE_MIN_SPACES else None
+    if m and m.group("place") not in _NOT_PLACES:
+        return m.end()
+    return 0
 
 
 def known_agency_dateline(line: str) -> bool:
