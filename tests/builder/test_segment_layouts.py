@@ -269,3 +269,11 @@ def test_english_datelines_with_a_title_case_place_or_a_colon() -> None:
     for line in ("Trump — who denies wrongdoing — said he would appeal.", "UPDATE: The vote was delayed until Friday."):
         assert units(f"Title here\n\n{line}", "en")[1][1] != "dateline"
     assert units("IRAQ: Protesters storm parliament in Baghdad\n\nText.", "en")[0][0] == "title"
+
+
+def test_arabic_datelines_with_a_quoted_paper_or_a_slash() -> None:
+    for line, dateline in (("بيروت - «الحياة»: قال وزير الخارجية إن المحادثات مستمرة.", "بيروت - «الحياة»:"),
+                           ("غزة/ الأناضول: قتل 12 شخصا في غارة.", "غزة/ الأناضول:"),
+                           ("لندن - «القدس العربي»:", "لندن - «القدس العربي»:")):
+        assert units(f"عنوان الخبر هنا\n\n{line}", "ar")[1] == ("boilerplate", "dateline", dateline)
+    assert units("عنوان الخبر هنا\n\nالحرب/ السلام: قراءة في المشهد", "ar")[1][0] == "heading"

@@ -220,15 +220,21 @@ _NOT_PLACES = _wordset(
 )
 # Arabic dateline: PLACE[، date] [(agency)] – [agency –]  (or the whole short line: واشنطن – بال بلس)
 _AR_WORD = r"[\u0621-\u065f\u0670-\u06d3]+"
+_AR_QUOTED = r"«[^»\n]{1,30}»|\"[^\"\n]{1,30}\"|“[^”\n]{1,30}”"  # an agency or paper in quotes: «الحياة»
 _AR_DATELINE = re.compile(
     rf"(?P<place>{_AR_WORD}(?:\s{_AR_WORD}){{0,2}})"
     r"(?:\s*[،,]\s*[^\n()–—-]{1,30}?)?"
     rf"(?:\s*(?:{_DASH}\s*)?\((?P<agency>[^()\n]{{1,30}})\))?"
     rf"\s*{_DASH}\s*"
-    rf"(?:(?P<agency2>{_AGENCIES_AR}|{_AR_WORD}(?:\s{_AR_WORD})?)\s*(?:{_DASH}|[:：])\s*"
-    rf"|(?P<agency3>{_AGENCIES_AR}|{_AR_WORD}(?:\s{_AR_WORD}){{0,3}})\s*$)?"
+    rf"(?:(?P<agency2>{_AGENCIES_AR}|{_AR_WORD}(?:\s{_AR_WORD})?|{_AR_QUOTED})\s*(?:{_DASH}|[:：])\s*"
+    rf"|(?P<agency3>{_AGENCIES_AR}|{_AR_WORD}(?:\s{_AR_WORD}){{0,3}}|{_AR_QUOTED}\s*[:：]?)\s*$)?"
+)
+# PLACE/ AGENCY: (غزة/ الأناضول:), the agency known or quoted
+_AR_DATELINE_SLASH = re.compile(
+    rf"{_AR_WORD}(?:\s{_AR_WORD}){{0,2}}\s*/\s*(?:{_AGENCIES_AR}|{_AR_QUOTED})\s*(?:[:：]|{_DASH})\s*"
 )
 _DASH_CHAR = re.compile(r"[–—‒―-]")  # every _DASH contains one
+_SLASH_DATELINE_WITHIN = 30
 _AR_AGENCY_ONLY = re.compile(rf"(?:{_AGENCIES_AR})\s*$")
 
 
@@ -317,6 +323,10 @@ def dateline_prefix(line: str, lang: str) -> int:
     if lang == "ar" or not line[:1].isascii():
         m = _ar_dateline(line)
         if not m:
+            if "/" in line[:_SLASH_DATELINE_WITHIN]:
+                ms = _AR_DATELINE_SLASH.match(line)
+                if ms and (ms.end() == len(line) or _is_arabic_start(line[ms.end():])):
+                    return ms.end()
             return 0
         rest = line[m.end():]
         if m.group("agency3") is not None:
