@@ -277,3 +277,12 @@ def test_arabic_datelines_with_a_quoted_paper_or_a_slash() -> None:
                            ("لندن - «القدس العربي»:", "لندن - «القدس العربي»:")):
         assert units(f"عنوان الخبر هنا\n\n{line}", "ar")[1] == ("boilerplate", "dateline", dateline)
     assert units("عنوان الخبر هنا\n\nالحرب/ السلام: قراءة في المشهد", "ar")[1][0] == "heading"
+
+
+def test_a_reporting_sentence_ending_with_its_agency_is_content_and_the_agency_a_credit() -> None:
+    text = "عنوان الخبر هنا\n\nأعلن الجيش السوداني، الأحد، استعادة مواقع استراتيجية في أم درمان. (أ ف ب)"
+    assert units(text, "ar")[1:] == [("body", None, "أعلن الجيش السوداني، الأحد، استعادة مواقع استراتيجية في أم درمان."),
+                                     ("boilerplate", "credit", "(أ ف ب)")]
+    # a caption with an agency credit stays one caption
+    text = "Title here\n\nSmoke rises over the city after an air strike on Monday. (AFP)\n\nThe army said it had won."
+    assert units(text, "en")[1] == ("boilerplate", "caption", "Smoke rises over the city after an air strike on Monday. (AFP)")

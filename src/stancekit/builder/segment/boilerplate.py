@@ -189,6 +189,19 @@ _CREDIT = re.compile(
     r"AP Photo|Getty Images|REUTERS/|Reuters/|/AFP|AFP via|EPA-EFE|/EPA|Photo by|Photograph:|"
     r"Image credit|Image caption|Image copyright|[Pp]hoto:"
 )
+# A parenthesised agency name alone (no photo word): after a reporting sentence it credits the text, not a photo.
+_BARE_AGENCY = re.compile(rf"\(\s*(?:{_AGENCIES_EN}|{_AGENCIES_AR})\s*\)\s*", re.IGNORECASE)
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|announced|reported|according to|stated|added)\b"
+    r"|(?:^|\s)و?(?:قال|قالت|أعلن|أعلنت|أكد|أكدت|أفاد|أفادت|ذكر|ذكرت|أوضح|أوضحت|أضاف|أضافت|نقلت|بحسب|وفق)(?:\s|$)"
+)
+
+
+def is_bare_agency(unit: str) -> bool:
+    """Is this unit only a parenthesised agency name (``(AFP)``, ``(أ ف ب)``)?"""
+    return unit[:1] == "(" and _BARE_AGENCY.fullmatch(unit) is not None
+
+
 _CONTRIBUTED = re.compile(r"\bcontributed (?:reporting )?(?:to )?(?:this )?(?:report|story|article)\.?$")
 
 
@@ -272,8 +285,12 @@ def classify_line(line: str) -> str | None:
             return "share"
         if (line.endswith(_AGENCY_ENDS) or line.startswith("وكالة")) and _AGENCY_LINE.match(line):
             return "byline"
-    if line[-1] == ")" and _CAPTION_END.search(line):
-        return _caption_or_credit(line, n_words)
+    if line[-1] == ")":
+        m = _CAPTION_END.search(line)
+        if m is not None and not (  # a news sentence ending with its agency, "... قال ... (أ ف ب)", is content
+            m.start() and _BARE_AGENCY.fullmatch(line, m.start()) and _REPORTING.search(line, 0, m.start())
+        ):
+            return _caption_or_credit(line, n_words)
     if ("/" in line or "hoto" in line or "Image" in line or "Getty" in line) and _CREDIT.search(line):
         return _caption_or_credit(line, n_words)
     if n_words <= _MAX_CREDIT_WORDS and "/" in line and _CREDIT_LINE.match(line):

@@ -18,6 +18,7 @@ import re
 from stancekit.builder.segment.boilerplate import (
     classify_line,
     dateline_prefix,
+    is_bare_agency,
     is_name_line,
     known_agency_dateline,
     label_prefix,
@@ -218,6 +219,8 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
             units.append((s, e, "heading", None))
             return
         units.extend([(a, b, "body", None) for a, b in spans])
+        if len(spans) > 1 and text[e - 1] == ")" and is_bare_agency(text[spans[-1][0] : e]):
+            units[-1] = (spans[-1][0], e, "boilerplate", "credit")  # "... said. (AFP)": the agency credits the text
         body = content = True
 
     def flush() -> None:
