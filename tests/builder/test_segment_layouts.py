@@ -286,3 +286,10 @@ def test_a_reporting_sentence_ending_with_its_agency_is_content_and_the_agency_a
     # a caption with an agency credit stays one caption
     text = "Title here\n\nSmoke rises over the city after an air strike on Monday. (AFP)\n\nThe army said it had won."
     assert units(text, "en")[1] == ("boilerplate", "caption", "Smoke rises over the city after an air strike on Monday. (AFP)")
+
+
+def test_guardian_style_byline_and_topic_links() -> None:
+    text = ("Catalonia declares drought emergency\n\nSam Jones in Madrid\nThu 1 Feb 2024 14.32 GMT\n\n"
+            "Reservoirs are at 16% of capacity.\n\nExplore more on these topics\nSpain\nDrought")
+    assert [k for _, k, _ in units(text, "en")] == [None, "byline", "timestamp", None, "read_also", "read_also",
+                                                     "read_also"]

@@ -37,6 +37,7 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"|see also|more on this|more:|recommended|you may also like|watch more)\b"
         # a short header of a box of links: More from Reuters, Most read, الأكثر قراءة
         r"|^(?:more from|more stories|more in|most read|most popular|trending now|top stories|editor'?s picks|"
+        r"explore more|more on these topics|related topics|"
         r"الأكثر قراءة|الأكثر مشاهدة|الأكثر تداولا|آخر الأخبار|أخبار متعلقة|مقالات ذات صلة|قد يعجبك أيضا|"
         r"قد يهمك أيضا|قد يهمك|اخترنا لك|مواضيع مقترحة|أخبار مقترحة)\b[^.!?؟،,]{0,30}[:：]?$"
         r"|^(?:read|see|follow|watch|get|find)\s+(?:our|the|all|more|live)\b[^.!?]{0,100}?"
@@ -306,13 +307,17 @@ def _caption_or_credit(line: str, n_words: int) -> str:
 
 # A person's name alone on a line (Jane Doe, Ahmed al-Rubaie, John W. Smith): a byline when it stands beside a date
 # line or another byline line (rules.py decides; a name-like line alone may be a heading).
-_NAME_LINE = re.compile(
-    r"[A-Z][a-z'’-]+(?:\s(?:[A-Z][a-z'’-]+|[A-Z]\.|(?:al|el|bin|ibn|abu|de|van|von)-?[A-Z]?[a-z'’-]*)){1,3}"
+_NAME_1 = r"[A-Z][a-z'’-]+(?:\s(?:[A-Z][a-z'’-]+|[A-Z]\.|(?:al|el|bin|ibn|abu|de|van|von)-?[A-Z]?[a-z'’-]*)){1,3}"
+_NAME_LINE = re.compile(  # Jane Doe / Jane Doe and John Roe / Sam Jones in Madrid
+    rf"{_NAME_1}(?:,?\s+and\s+{_NAME_1})?(?:\s+in\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
 )
 
 
 def is_name_line(line: str) -> bool:
-    return line.count(" ") < 4 and _NAME_LINE.fullmatch(line) is not None
+    return line.count(" ") < _MAX_NAME_LINE_SPACES and _NAME_LINE.fullmatch(line) is not None
+
+
+_MAX_NAME_LINE_SPACES = 10
 
 
 def is_credit(line: str) -> bool:

@@ -293,7 +293,7 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
             ) and is_name_line(line):
                 kind = "byline"  # a name beside a date or byline line
         if kind is not None:
-            if kind == "read_also" and (line[-1] in ":：" or line.count(" ") < 3):
+            if kind == "read_also" and (line[-1] in ":：" or (line.count(" ") < 6 and not ends_sentence(line))):
                 list_kind, list_marked = kind, None
             elif kind != list_kind:
                 list_kind = None
