@@ -159,6 +159,7 @@ def item_marker(line: str, s: int = 0, e: int | None = None) -> int:
 
 
 _LINK_BULLETS = "-–•*►▶»"
+_LINK_HEADER_MAX_SPACES = 6  # a read-also line this short (or ending with a colon) heads a list of links
 
 
 def _is_link_line(line: str) -> bool:
@@ -293,7 +294,10 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
             ) and is_name_line(line):
                 kind = "byline"  # a name beside a date or byline line
         if kind is not None:
-            if kind == "read_also" and (line[-1] in ":：" or (line.count(" ") < 6 and not ends_sentence(line))):
+            if (
+                kinds[idx] == "read_also"  # a header of its own, not a link of the list
+                and (line[-1] in ":：" or (line.count(" ") < _LINK_HEADER_MAX_SPACES and not ends_sentence(line)))
+            ):
                 list_kind, list_marked = kind, None
             elif kind != list_kind:
                 list_kind = None
