@@ -293,3 +293,13 @@ def test_guardian_style_byline_and_topic_links() -> None:
             "Reservoirs are at 16% of capacity.\n\nExplore more on these topics\nSpain\nDrought")
     assert [k for _, k, _ in units(text, "en")] == [None, "byline", "timestamp", None, "read_also", "read_also",
                                                      "read_also"]
+
+
+def test_arabic_ordinal_and_parenthesised_number_items() -> None:
+    text = ("عنوان الخبر هنا\n\nوتتضمن الخطة ثلاثة محاور رئيسية هي:\n"
+            "أولاً: زيادة رواتب الموظفين في القطاع العام بنسبة عشرة بالمئة اعتباراً من مطلع العام المقبل\n"
+            "ثانياً: تخصيص خمسة تريليونات دينار للمحافظات المتضررة من السيول والفيضانات الأخيرة\nثالثاً: دعم قطاع الكهرباء")
+    assert len(content(text, "ar")) == 5
+    text = "Title\n\nThe plan:\n(1) Raise wages for public sector workers by ten percent from January next year\n(2) Fund the provinces"
+    assert content(text, "en")[1:] == ["The plan:", "(1) Raise wages for public sector workers by ten percent from "
+                                       "January next year", "(2) Fund the provinces"]

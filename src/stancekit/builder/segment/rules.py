@@ -143,11 +143,15 @@ def _title_test(line: str, arabic: bool) -> tuple[bool, list[tuple[int, int]] | 
 
 
 _PAREN_END = re.compile(r"\(([^()]{1,40})\)$")
-# A list item's marker at the start of a line: a bullet, or a number (1. 1) 1- ١.) followed by a space.
-_ITEM = re.compile(r"(?:[-•*▪◦●■►▸‣·–]|\d{1,2}[.)]|\d{1,2}\s?[-–]|[\u0660-\u0669]{1,2}\s?[.)\-–])\s+(?=\S)")
+# A list item's marker at the start of a line: a bullet, a number (1. 1) 1- ١. (1)) or an Arabic ordinal (أولاً:)
+# followed by a space.
+_ITEM = re.compile(
+    r"(?:[-•*▪◦●■►▸‣·–]|\d{1,2}[.)]|\d{1,2}\s?[-–]|[\u0660-\u0669]{1,2}\s?[.)\-–]|\((?:\d{1,2}|[\u0660-\u0669]{1,2})\)"
+    r"|(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)ً?\s?[:：\-–])\s+(?=\S)"
+)
 _SURE_BULLETS = "•▪◦●■►▸‣·"  # never anything but a bullet at the start of a line
 _DASH_BULLETS = "-–*"
-_ITEM_START = frozenset("-•*▪◦●■►▸‣·–0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669")
+_ITEM_START = frozenset("-•*▪◦●■►▸‣·–0123456789(أثرخسعت\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669")
 
 
 def item_marker(line: str, s: int = 0, e: int | None = None) -> int:
