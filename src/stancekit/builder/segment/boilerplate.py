@@ -36,7 +36,7 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"|related(?: articles| stories| coverage)?"
         r"|see also|more on this|more:|recommended|you may also like|watch more)\b"
         # a short header of a box of links: More from Reuters, Most read, الأكثر قراءة
-        r"|^(?:more from|more stories|more in|most read|most popular|trending now|top stories|editor'?s picks|"
+        r"|^(?:more from|more stories|more in|most read|most popular|trending now|top stories|editor['’]?s picks|"
         r"explore more|more on these topics|related topics|"
         r"الأكثر قراءة|الأكثر مشاهدة|الأكثر تداولا|آخر الأخبار|أخبار متعلقة|مقالات ذات صلة|قد يعجبك أيضا|"
         r"قد يهمك أيضا|قد يهمك|اخترنا لك|مواضيع مقترحة|أخبار مقترحة)\b[^.!?؟،,]{0,30}[:：]?$"
@@ -69,7 +69,7 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"|(?:كتب|كتبت|كتبه|كتبته|بقلم|إعداد|اعداد|تحرير|ترجمة|متابعة|تقرير|مراسل|مراسلة|المحرر|محرر)\s*[:：]\s*\S.{0,60}"
         r"|(?:بقلم|كتب|كتبت|إعداد|اعداد)\s+\S+(?:\s\S+){0,3})$")),
     ("label", re.compile(
-        r"^(?:update|updated|editor'?s note|correction|clarification|breaking|exclusive|live|developing|"
+        r"^(?:update|updated|editor['’]?s note|correction|clarification|breaking|exclusive|live|developing|"
         r"عاجل|تحديث|حصري|خاص|ملاحظة المحرر)\s*[:：]\s*(?:.{0,12}$|.*\b(?:updated|corrected|story|article|"
         r"report|version)\b)",
         re.IGNORECASE)),
