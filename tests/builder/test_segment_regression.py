@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stancekit.builder.segment import boilerplate, sentences
+from stancekit.builder.segment import datelines, sentences
 from stancekit.builder.segment.units import segment_batch
 from stancekit.ids import unit_id, unit_id_digests, unit_ids, unit_ids_from_digests
 
@@ -247,6 +247,6 @@ def test_ends_sentence_at_is_ends_sentence_of_the_slice(text: str) -> None:
 @settings(deadline=None)
 @given(st.text(st.sampled_from(list("واشنطن بغداد رويترز()–-—:، قال")), max_size=40))
 def test_arabic_dateline_guard(line: str) -> None:
-    got = boilerplate._ar_dateline(line)
-    want = boilerplate._AR_DATELINE.match(line)
+    got = datelines._ar_dateline(line)
+    want = datelines._AR_DATELINE.match(line)
     assert (got.span() if got else None) == (want.span() if want else None)

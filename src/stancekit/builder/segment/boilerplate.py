@@ -1,19 +1,19 @@
-"""Boilerplate lines and dateline prefixes (rule 5 of ``docs/claim-units.md``).
+"""Boilerplate lines (rule 5 of ``docs/claim-units.md``; datelines are in ``datelines.py``).
 
-``classify_line`` names the kind of a whole line that is not article content (byline, caption, read_also, share,
-footer, label, dateline, timestamp); ``dateline_prefix`` finds a dateline at the start of the first body line
-(``(CNN) —``, ``PROVO, Utah, Dec. 23 (UPI) --``, ``بغداد (رويترز) -``). Patterns are anchored and cheap: each line
-is tried against a handful of compiled regexes.
+``classify_line`` names the kind of a whole line that is not article content (byline, caption, credit, read_also,
+share, footer, label, timestamp); ``label_prefix`` finds an editorial label before a text (``Update:``); ``is_credit``,
+``is_name_line`` and ``is_bare_agency`` serve the neighbour rules of ``rules.py``. Patterns are anchored and cheap:
+each line is tried against one alternation and a few gated regexes.
 """
 
 from __future__ import annotations
 
 import re
 
-_DASH = r"(?:--|[–—‒―-])"
+DASH = r"(?:--|[–—‒―-])"
 
 
-def _wordset(words: str) -> frozenset[str]:
+def wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
@@ -22,7 +22,7 @@ _AGENCIES_EN = (
     r"Al Jazeera|Xinhua|TASS|Anadolu(?: Agency)?|dpa|EFE|ANSA|NPR|The New York Times|The Washington Post|"
     r"The Guardian|Fox News|NBC News|CBS News|ABC News|Sputnik"
 )
-_AGENCIES_AR = (
+AGENCIES_AR = (
     r"رويترز|أ\.? ?ف\.? ?ب|ا\.? ?ف\.? ?ب|فرانس برس|فرانس ?24|أسوشيتد برس|أسوشيتيد برس|الأناضول|سبوتنيك|شينخوا|"
     r"د\.? ?ب\.? ?أ|وكالات|وكالة الأنباء الفرنسية|الجزيرة|العربية|بي بي سي|سي إن إن|واس|وام|سانا|قنا|كونا|بترا|"
     r"واع|صفا|معا|وفا|بال بلس|الأناضول|إرنا|فارس|تسنيم|روسيا اليوم|سكاي نيوز"
@@ -83,7 +83,7 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?=.*\d).{0,80}$",
         re.IGNORECASE)),
     ("byline", re.compile(
-        rf"^(?:the\s+)?(?:{_AGENCIES_EN}|{_AGENCIES_AR})(?:\s+(?:staff|reporters?|writers?|عربي|نت|نيوز))?\.?$",
+        rf"^(?:the\s+)?(?:{_AGENCIES_EN}|{AGENCIES_AR})(?:\s+(?:staff|reporters?|writers?|عربي|نت|نيوز))?\.?$",
         re.IGNORECASE)),
 ]
 # A name with a role or an outlet (tried on lines ending with a role word or holding " | "): Jane Doe, Staff Writer /
@@ -113,7 +113,7 @@ _TIME_LINE = re.compile(
 )
 _MAX_TIME_WORDS = 12
 _MONTHS = "january february march april may june july august september october november december"
-_TIME_FIRST = _wordset(
+_TIME_FIRST = wordset(
     f"{_MONTHS} jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday "
     "sunday a an one last modified first originally منذ"
 )  # the first words (lower case, without . and ,) _TIME_LINE can start with, besides a digit
@@ -125,7 +125,7 @@ _NETWORKS = re.compile(
     re.IGNORECASE,
 )
 _MAX_NETWORK_WORDS = 8
-_NETWORK_WORDS = _wordset(
+_NETWORK_WORDS = wordset(
     "facebook twitter x whatsapp telegram linkedin email e-mail reddit pinterest messenger instagram youtube tiktok "
     "threads copy print فيسبوك فيس تويتر إكس واتساب واتس تلغرام تيليجرام تليجرام لينكدإن لينكد إنستغرام انستغرام "
     "يوتيوب تيك البريد طباعة نسخ"
@@ -191,7 +191,7 @@ _CREDIT = re.compile(
     r"Image credit|Image caption|Image copyright|[Pp]hoto:"
 )
 # A parenthesised agency name alone (no photo word): after a reporting sentence it credits the text, not a photo.
-_BARE_AGENCY = re.compile(rf"\(\s*(?:{_AGENCIES_EN}|{_AGENCIES_AR})\s*\)\s*", re.IGNORECASE)
+_BARE_AGENCY = re.compile(rf"\(\s*(?:{_AGENCIES_EN}|{AGENCIES_AR})\s*\)\s*", re.IGNORECASE)
 _REPORTING = re.compile(
     r"\b(?:said|says|told|announced|reported|according to|stated|added)\b"
     r"|(?:^|\s)و?(?:قال|قالت|أعلن|أعلنت|أكد|أكدت|أفاد|أفادت|ذكر|ذكرت|أوضح|أوضحت|أضاف|أضافت|نقلت|بحسب|وفق)(?:\s|$)"
@@ -204,52 +204,6 @@ def is_bare_agency(unit: str) -> bool:
 
 
 _CONTRIBUTED = re.compile(r"\bcontributed (?:reporting )?(?:to )?(?:this )?(?:report|story|article)\.?$")
-
-
-# English dateline at the start of the first body paragraph: PLACE[, State][, Mon. D] [(Agency)] — ...
-_EN_DATELINE = re.compile(
-    r"(?:(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})"
-    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
-    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?)?\s*)?"
-    r"(?P<agency>\((?:[A-Za-z][\w .&'’-]{0,40})\)\s*)?"
-    rf"{_DASH}\s+"
-)
-# ... with the place in title case: Beirut (AFP) -, Paris, France, Jan. 3 (AFP) —, Washington, D.C. – (an agency or a
-# region with a period is required: "Trump — who ..." is no dateline)
-_EN_DATELINE_TC = re.compile(
-    r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
-    r"(?P<region>,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
-    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?)?\s*"
-    r"(?P<agency>\((?:[A-Za-z][\w .&'’-]{0,40})\)\s*)?"
-    rf"{_DASH}\s+"
-)
-# ... a place in capitals and a colon: LONDON: ... (not a label: UPDATE:, WATCH:)
-_EN_DATELINE_COLON = re.compile(
-    r"(?P<place>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2})(?:,\s*[A-Z][A-Za-z.]+)?\s*:\s+(?=[A-Z\"“])"
-)
-_COLON_DATELINE_MIN_SPACES = 14
-_NOT_PLACES = _wordset(
-    "UPDATE UPDATED BREAKING WATCH EXCLUSIVE LIVE ANALYSIS OPINION EXPLAINER CORRECTION EDITOR NOTE VIDEO PHOTOS "
-    "LISTEN READ MORE RELATED NEW FACT CHECK ALERT URGENT SOURCE SOURCES WARNING COMMENT REVIEW INTERVIEW"
-)
-# Arabic dateline: PLACE[، date] [(agency)] – [agency –]  (or the whole short line: واشنطن – بال بلس)
-_AR_WORD = r"[\u0621-\u065f\u0670-\u06d3]+"
-_AR_QUOTED = r"«[^»\n]{1,30}»|\"[^\"\n]{1,30}\"|“[^”\n]{1,30}”"  # an agency or paper in quotes: «الحياة»
-_AR_DATELINE = re.compile(
-    rf"(?P<place>{_AR_WORD}(?:\s{_AR_WORD}){{0,2}})"
-    r"(?:\s*[،,]\s*[^\n()–—-]{1,30}?)?"
-    rf"(?:\s*(?:{_DASH}\s*)?\((?P<agency>[^()\n]{{1,30}})\))?"
-    rf"\s*{_DASH}\s*"
-    rf"(?:(?P<agency2>{_AGENCIES_AR}|{_AR_WORD}(?:\s{_AR_WORD})?|{_AR_QUOTED})\s*(?:{_DASH}|[:：])\s*"
-    rf"|(?P<agency3>{_AGENCIES_AR}|{_AR_WORD}(?:\s{_AR_WORD}){{0,3}}|{_AR_QUOTED}\s*[:：]?)\s*$)?"
-)
-# PLACE/ AGENCY: (غزة/ الأناضول:), the agency known or quoted
-_AR_DATELINE_SLASH = re.compile(
-    rf"{_AR_WORD}(?:\s{_AR_WORD}){{0,2}}\s*/\s*(?:{_AGENCIES_AR}|{_AR_QUOTED})\s*(?:[:：]|{_DASH})\s*"
-)
-_DASH_CHAR = re.compile(r"[–—‒―-]")  # every _DASH contains one
-_SLASH_DATELINE_WITHIN = 30
-_AR_AGENCY_ONLY = re.compile(rf"(?:{_AGENCIES_AR})\s*$")
 
 
 def _first_word(line: str) -> str:
@@ -335,70 +289,3 @@ def label_prefix(line: str) -> int:
     """Length of an editorial label standing before the text of a line (``Update: ``, ``تحديث: ``), else 0."""
     m = _LABEL_PREFIX.match(line)
     return m.end() if m else 0
-
-
-def dateline_prefix(line: str, lang: str) -> int:
-    """Length of a dateline at the start of ``line`` (0 when there is none). The rest of the line is body text.
-
-    When the whole line is a dateline the result is ``len(line)``.
-    """
-    if lang == "ar" or not line[:1].isascii():
-        m = _ar_dateline(line)
-        if not m:
-            if "/" in line[:_SLASH_DATELINE_WITHIN]:
-                ms = _AR_DATELINE_SLASH.match(line)
-                if ms and (ms.end() == len(line) or _is_arabic_start(line[ms.end():])):
-                    return ms.end()
-            return 0
-        rest = line[m.end():]
-        if m.group("agency3") is not None:
-            if m.group("agency") is not None:
-                return m.start("agency3")  # بغداد (رويترز) - قال ...
-            return len(line)  # واشنطن – بال بلس
-        if not rest.strip():
-            return len(line)
-        if m.group("agency") is None and m.group("agency2") is None and line[: m.start("place")].strip():
-            return 0
-        if rest[:1] in "\"“”«" or _is_arabic_start(rest):
-            return m.end()
-        return 0
-    m = _EN_DATELINE.match(line)
-    if not m or (m.group("place") is None and m.group("agency") is None):
-        return _en_dateline_other(line)
-    place = m.group("place")
-    if place is not None and m.group("agency") is None and len(place.replace(".", "")) < 3:
-        return 0
-    return m.end()
-
-
-def _en_dateline_other(line: str) -> int:
-    """A place written in title case (``Beirut (AFP) -``, ``Washington, D.C. –``), or a capitals place and a colon
-    (``LONDON: ...``, in a line too long for a headline such as ``IRAQ: Protesters storm parliament``), at the start of
-    the first body line."""
-    c = line[:1]
-    if not c.isupper():
-        return 0
-    m = _EN_DATELINE_TC.match(line)
-    if m and (m.group("agency") or "." in (m.group("region") or "")):
-        return m.end()
-    m = _EN_DATELINE_COLON.match(line) if line.count(" ") >= _COLON_DATELINE_MIN_SPACES else None
-    if m and m.group("place") not in _NOT_PLACES:
-        return m.end()
-    return 0
-
-
-def known_agency_dateline(line: str) -> bool:
-    """A whole-line Arabic dateline whose second part is a known agency (``واشنطن – بال بلس``)."""
-    m = _ar_dateline(line)
-    return bool(m and m.group("agency3") is not None and _AR_AGENCY_ONLY.match(m.group("agency3")))
-
-
-def _ar_dateline(line: str) -> re.Match[str] | None:
-    """``_AR_DATELINE.match(line)``; a line without a dash (most lines) cannot match, and is not tried."""
-    if _DASH_CHAR.search(line) is None:
-        return None
-    return _AR_DATELINE.match(line)
-
-
-def _is_arabic_start(s: str) -> bool:
-    return bool(s) and "\u0621" <= s[0] <= "\u064a"
