@@ -20,6 +20,7 @@ import polars as pl
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from scoring import LAYOUTS, iter_ud, load_news_gold
+from stancekit.builder.segment.rules import RuleSegmenter
 from stancekit.builder.segment.units import segment_batch
 
 
@@ -104,7 +105,8 @@ def main() -> None:
           f"stancekit: median of {args.runs} run(s)")
     results: dict[str, float] = {}
     cpus: dict[bool, float] = {}
-    for label, claims in (("stancekit units (rules.v1)", False), ("stancekit units + claims", True)):
+    units_label = f"stancekit units ({RuleSegmenter.name})"
+    for label, claims in ((units_label, False), ("stancekit units + claims", True)):
         cpu, wall, n = timed(lambda c=claims: run_stancekit(rows, args.batch, c), args.runs)  # type: ignore[misc]
         results[label] = mb / cpu
         cpus[claims] = cpu
@@ -123,7 +125,7 @@ def main() -> None:
         cpu, wall, n = timed(lambda f=fn: f(sub))  # type: ignore[misc]
         results[name] = sub_mb / cpu
         print(f"{name:<30} {sub_mb / cpu:8.1f} MB/s per core  ({n:,} sentences on {sub_mb:.1f} MB, {cpu:.1f} s CPU)")
-    ours = results["stancekit units (rules.v1)"]
+    ours = results[units_label]
     print("\nratios (stancekit units / peer):")
     for name, rate in results.items():
         if not name.startswith("stancekit"):

@@ -99,7 +99,7 @@ def test_seed_batch_links_content_units_and_skips_boilerplate() -> None:
     ids = content["unit_id"].to_list()
     assert content["prev_unit_id"].to_list() == [None, *ids[:-1]]
     assert content["next_unit_id"].to_list() == [*ids[1:], None]
-    assert set(units["segmenter"].to_list()) == {"rules.v1"}
+    assert set(units["segmenter"].to_list()) == {"rules.v2"}
     for row in units.iter_rows(named=True):
         assert row["unit_id"] == unit_id("seed", row["start"], row["end"])
         assert text[row["start"] : row["end"]] == row["text"]
@@ -187,7 +187,7 @@ def test_one_enormous_line_and_mixed_scripts() -> None:
 def test_segmenter_protocol_and_registry() -> None:
     seg = get_segmenter("rules")
     assert isinstance(seg, Segmenter) and isinstance(seg, RuleSegmenter)
-    assert seg.name == "rules.v1"
+    assert seg.name == "rules.v2"
     with pytest.raises(ConfigError, match="not a known segmenter"):
         get_segmenter("nope")
     with pytest.raises(InputError, match="missing column"):

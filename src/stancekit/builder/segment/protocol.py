@@ -39,7 +39,7 @@ class UnitSpan(NamedTuple):
 
 @runtime_checkable
 class Segmenter(Protocol):
-    """Cuts a document into units. ``name`` is versioned (``"rules.v1"``) and recorded in every unit."""
+    """Cuts a document into units. ``name`` is versioned (``"rules.v2"``) and recorded in every unit."""
 
     name: str
 

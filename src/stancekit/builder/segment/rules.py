@@ -1,4 +1,4 @@
-"""The built-in rule segmenter (``rules.v1``): layout first, then sentences.
+"""The built-in rule segmenter (``rules.v2``): layout first, then sentences.
 
 1. The text is cut into lines (stripped, non-empty) and lines into blocks (a blank line separates blocks).
 2. Whole lines that are boilerplate (``boilerplate.classify_line``) become boilerplate units; before the first body
@@ -42,7 +42,7 @@ _LABEL_FIRST = frozenset("UBDتعم")  # first letters of the editorial labels (
 class RuleSegmenter:
     """Arabic and English news: layout rules + a boundary scanner. See the module docstring."""
 
-    name = "rules.v1"
+    name = "rules.v2"  # v2: captions by credit lines, lists, labels, timestamps, hard wraps, more abbreviations
 
     def segment(self, doc_id: str, text: str, lang: str) -> list[UnitSpan]:
         return segment_text(text, lang)
