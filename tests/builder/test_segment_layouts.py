@@ -303,3 +303,14 @@ def test_arabic_ordinal_and_parenthesised_number_items() -> None:
     text = "Title\n\nThe plan:\n(1) Raise wages for public sector workers by ten percent from January next year\n(2) Fund the provinces"
     assert content(text, "en")[1:] == ["The plan:", "(1) Raise wages for public sector workers by ten percent from "
                                        "January next year", "(2) Fund the provinces"]
+
+
+def test_more_credit_agency_time_and_link_forms() -> None:
+    from stancekit.builder.segment.boilerplate import classify_line
+
+    assert classify_line("Photo credit: John Smith") == "credit"
+    assert classify_line("Kuwait News Agency (KUNA)") == "byline"
+    assert classify_line("قبل 3 ساعات") == "timestamp"
+    assert classify_line("READ: Oil demand to peak by 2029") == "read_also"
+    for line in ("Courtesy of the family, the photo shows him in 2019.", "Readers said the paper was biased."):
+        assert classify_line(line) is None

@@ -32,7 +32,7 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("read_also", re.compile(
         r"^(?:[-–•*►▶»>\s]*)(?:اقرأ|إقرأ|اقرا|إقرا|طالع|شاهد|تابع)\s*(?:أيضاً|أيضا|ايضاً|ايضا|المزيد|كذلك)"
         r"|^(?:[-–•*►▶»>\s]*)(?:مواضيع ذات صلة|أخبار ذات صلة|ذات صلة|للمزيد|المزيد من)\s*[:：]?"
-        r"|^(?:[-–•*►▶»>\s]*)(?:read (?:more|also|next|the full story)|also read"
+        r"|^(?:[-–•*►▶»>\s]*)(?:read (?:more|also|next|the full story)|also read|read(?=\s*[:：])"
         r"|related(?: articles| stories| coverage)?"
         r"|see also|more on this|more:|recommended|you may also like|watch more)\b"
         # a short header of a box of links: More from Reuters, Most read, الأكثر قراءة
@@ -108,14 +108,14 @@ _TIME_LINE = re.compile(
         r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+\d{4}(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}.{0,16})?$"
         r"|^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?:\s*[-–,|]?\s*\d{1,2}:\d{2}.{0,12})?$"
         r"|^(?:last modified|modified|first published|originally published)\b.{0,60}\d.{0,30}$"
-        r"|^منذ\s+(?:\d+\s+)?(?:دقيقة|دقائق|ساعة|ساعات|ساعتين|يوم|أيام|يومين)$",
+        r"|^(?:منذ|قبل)\s+(?:\d+\s+)?(?:دقيقة|دقائق|ساعة|ساعات|ساعتين|يوم|أيام|يومين)$",
         re.IGNORECASE,
 )
 _MAX_TIME_WORDS = 12
 _MONTHS = "january february march april may june july august september october november december"
 _TIME_FIRST = wordset(
     f"{_MONTHS} jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday "
-    "sunday a an one last modified first originally منذ"
+    "sunday a an one last modified first originally منذ قبل"
 )  # the first words (lower case, without . and ,) _TIME_LINE can start with, besides a digit
 # A line of share buttons: social network names only (tried on short lines).
 _NETWORKS = re.compile(
@@ -136,6 +136,7 @@ _NETWORK_FIRST = frozenset("fFtTxXwWlLeErRpPmMiIyYcCفتإاولطنب")  # firs
 _AGENCY_LINE = re.compile(
     r"^(?:[A-Z][\w&'’.-]*\s+){1,4}(?:News|Wire|Press|Newswire)\s+(?:Service|Agency|Services)$"
     r"|^(?:[A-Z][\w&'’.-]*\s+){1,3}(?:Newswire|Wire|Newsroom|News Desk|Bureau|Staff|Reporters)$"
+    r"|^(?:[A-Z][\w&'’.-]*\s+){1,4}(?:News|Press)\s+Agency\s+\([A-Z]{2,6}\)$"
     r"|^(?i:staff and agencies|wire services|from (?:staff and )?(?:wire|news) (?:reports|services))$"
     r"|^وكالة\s+(?:الأنباء|أنباء)(?:\s+[^\s.!?؟،]+){1,3}$"
 )
@@ -155,7 +156,8 @@ def _as_group(rx: re.Pattern[str]) -> str:
 
 # The anchored rules as one alternation (one match call per line); the group name is the kind.
 _CAPTION_START = re.compile(
-    r"^(?:photo|image|picture|caption|file photo|file|pictured|credit|photograph|getty images|"
+    r"^(?:photo credit|image credit|picture credit|photo courtesy|courtesy|"
+    r"photo|image|picture|caption|file photo|file|pictured|credit|photograph|getty images|"
     r"صورة|الصورة|صور|تصوير|مصدر الصورة|الصور|أرشيفية|ارشيفية)\s*(?:[:：/|–—-]|\(|$)"
     r"|^(?:جانب من|لقطة من|لقطة شاشة|صورة|صور)\s[^.!?؟]*$",
     re.IGNORECASE,
@@ -238,7 +240,7 @@ def classify_line(line: str) -> str | None:
     if n_words <= _MAX_NETWORK_WORDS:
         if line[0] in _NETWORK_FIRST and _first_word(line) in _NETWORK_WORDS and _NETWORKS.match(line):
             return "share"
-        if (line.endswith(_AGENCY_ENDS) or line.startswith("وكالة")) and _AGENCY_LINE.match(line):
+        if (line.endswith(_AGENCY_ENDS) or line[-1] == ")" or line.startswith("وكالة")) and _AGENCY_LINE.match(line):
             return "byline"
     if line[-1] == ")":
         m = _CAPTION_END.search(line)
