@@ -314,3 +314,9 @@ def test_more_credit_agency_time_and_link_forms() -> None:
     assert classify_line("READ: Oil demand to peak by 2029") == "read_also"
     for line in ("Courtesy of the family, the photo shows him in 2019.", "Readers said the paper was biased."):
         assert classify_line(line) is None
+
+
+def test_a_kicker_alone_above_the_headline_is_a_label() -> None:
+    text = "ANALYSIS\nWhy Iraq's election result is still contested\n\nThe dispute is about ministries."
+    assert units(text, "en")[:2] == [("boilerplate", "label", "ANALYSIS"),
+                                     ("title", None, "Why Iraq's election result is still contested")]

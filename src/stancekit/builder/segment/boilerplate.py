@@ -71,7 +71,10 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("label", re.compile(
         r"^(?:update|updated|editor['’]?s note|correction|clarification|breaking|exclusive|live|developing|"
         r"عاجل|تحديث|حصري|خاص|ملاحظة المحرر)\s*[:：]\s*(?:.{0,12}$|.*\b(?:updated|corrected|story|article|"
-        r"report|version)\b)",
+        r"report|version)\b)"
+        # a kicker alone on its line: ANALYSIS, Opinion, تحليل
+        r"|^(?:analysis|opinion|exclusive|explainer|breaking(?: news)?|live|developing|comment|interview|review|"
+        r"fact check|تحليل|رأي|مقال رأي|حصري|عاجل|خاص|تقرير خاص)\s*[:：]?$",
         re.IGNORECASE)),
     ("timestamp", re.compile(
         r"^(?:(?:last )?updated|published|posted|نشر(?: في)?|تاريخ النشر|آخر تحديث|اخر تحديث|تم النشر|"
