@@ -31,6 +31,7 @@ _EN_DATELINE_COLON = re.compile(
     r"(?P<place>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2})(?:,\s*[A-Z][A-Za-z.]+)?\s*:\s+(?=[A-Z\"“])"
 )
 _COLON_DATELINE_MIN_SPACES = 14
+_DATELINE_WITHIN = 80  # a dateline's dash or colon stands within this many characters
 _NOT_PLACES = wordset(
     "UPDATE UPDATED BREAKING WATCH EXCLUSIVE LIVE ANALYSIS OPINION EXPLAINER CORRECTION EDITOR NOTE VIDEO PHOTOS "
     "LISTEN READ MORE RELATED NEW FACT CHECK ALERT URGENT SOURCE SOURCES WARNING COMMENT REVIEW INTERVIEW"
@@ -97,10 +98,12 @@ def _en_dateline_other(line: str) -> int:
     c = line[:1]
     if not c.isupper():
         return 0
-    m = _EN_DATELINE_TC.match(line)
+    m = _EN_DATELINE_TC.match(line) if _DASH_CHAR.search(line, 0, _DATELINE_WITHIN) else None
     if m and (m.group("agency") or "." in (m.group("region") or "")):
         return m.end()
-    m = _EN_DATELINE_COLON.match(line) if line.count(" ") >= _COLON_DATELINE_MIN_SPACES else None
+    if line.find(":", 0, _DATELINE_WITHIN) < 0 or line.count(" ") < _COLON_DATELINE_MIN_SPACES:
+        return 0
+    m = _EN_DATELINE_COLON.match(line)
     if m and m.group("place") not in _NOT_PLACES:
         return m.end()
     return 0

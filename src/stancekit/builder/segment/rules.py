@@ -36,7 +36,8 @@ _TITLE_MAX_WORDS = 30
 _HEADING_MAX_WORDS = {"ar": 12, "en": 14}
 _CAPTION_MAX_WORDS = 45  # a line above a photo credit is its caption when it is no longer than this
 _BY_KINDS = ("byline", "timestamp")  # a name-like line beside one of these is a byline
-_LABEL_FIRST = frozenset("UBDتعم")  # first letters of the editorial labels (boilerplate.label_prefix)
+# the editorial labels boilerplate.label_prefix finds (a cheap test before its regex)
+_LABEL_STARTS = ("Update", "UPDATE", "Breaking", "BREAKING", "Developing", "DEVELOPING", "تحديث", "عاجل", "محدث")
 
 
 class RuleSegmenter:
@@ -217,7 +218,7 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
             units.append((s, e, "boilerplate", kind))
             continue
         list_kind = None
-        if content and line[0] in _LABEL_FIRST:
+        if content and line.startswith(_LABEL_STARTS):
             n = label_prefix(line)
             if n:  # Update: / تحديث: before the text: a label unit, the text starts a new paragraph
                 if block:
