@@ -102,12 +102,13 @@ _ITEM = re.compile(
 )
 SURE_BULLETS = "•▪◦●■►▸‣·"  # never anything but a bullet at the start of a line
 DASH_BULLETS = "-–*"
-ITEM_START = frozenset("-•*▪◦●■►▸‣·–0123456789(أثرخسعت\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669")
+ITEM_START = frozenset("-•*▪◦●■►▸‣·–0123456789(\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669")
+ORDINALS = ("أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا")
 
 
 def item_marker(line: str, s: int = 0, e: int | None = None) -> int:
     """Length of a list-item marker (with its space) at the start of ``line[s:e]``, else 0."""
-    if line[s] not in ITEM_START:
+    if line[s] not in ITEM_START and not line.startswith(ORDINALS, s):
         return 0
     m = _ITEM.match(line, s, len(line) if e is None else e)
     return m.end() - s if m else 0

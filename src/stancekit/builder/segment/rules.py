@@ -20,6 +20,7 @@ from stancekit.builder.segment.datelines import dateline_prefix, known_agency_da
 from stancekit.builder.segment.layout import (
     EDGE_PUNCT,
     ITEM_START,
+    ORDINALS,
     SURE_BULLETS,
     continues,
     item_marker,
@@ -141,7 +142,7 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
         if n == 1:
             s, e = block[0]
             c = text[s]
-            m = item_marker(lt, s, e) if c in ITEM_START else 0
+            m = item_marker(lt, s, e) if c in ITEM_START or lt.startswith(ORDINALS, s) else 0
             sure = m and (c in SURE_BULLETS or c.isdigit() or "\u0660" <= c <= "\u0669")
             emit(s, e, True, m if sure else 0)
             block.clear()
@@ -180,31 +181,8 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
         if kind is None and content:
             if line[-1] == ")" and _is_caption_like(line):
                 kind = "caption"
-            elif (
-                near_credit
-                and (blank or kinds[idx - 1] is not None)  # a paragraph of its own, or below other boilerplate
-                and idx + 1 < n_lines
-                and kinds[idx + 1] == "credit"
-                and not lines[idx + 1][2]
-                and line.count(" ") < _CAPTION_MAX_WORDS
-                and line[-1] not in ":：,،;؛"
-            ):
-                kind = "caption"  # the line just above a photo credit
-            elif (
-                near_credit
-                and not blank
-                and kinds[idx - 1] == "credit"
-                and (lines[idx - 1][2] or idx < 2 or kinds[idx - 2] is not None)  # the credit opens its paragraph
-                and (idx + 1 == n_lines or lines[idx + 1][2] or kinds[idx + 1] is not None)  # ... the line closes it
-                and line.count(" ") < _CAPTION_MAX_WORDS
-                and line[-1] not in ":：,،;؛"
-            ):
-                kind = "caption"  # the line just below a photo credit, alone with it in a paragraph
-            elif near_by and (
-                (idx + 1 < n_lines and not lines[idx + 1][2] and kinds[idx + 1] in _BY_KINDS)
-                or (not blank and kinds[idx - 1] in _BY_KINDS)
-            ) and is_name_line(line):
-                kind = "byline"  # a name beside a date or byline line
+            elif near_credit or near_by:
+                kind = _neighbour_kind(idx, line, lines, kinds, near_credit, near_by)
         if kind is not None:
             if (
                 kinds[idx] == "read_also"  # a header of its own, not a link of the list
@@ -273,3 +251,34 @@ def segment_tuples(text: str, lang: str) -> list[Unit]:
     if block:
         flush()
     return units
+
+
+def _neighbour_kind(
+    idx: int, line: str, lines: list[tuple[int, int, bool]], kinds: list[str | None], near_credit: bool, near_by: bool
+) -> str | None:
+    """The boilerplate kind a content-looking line takes from its neighbours: a caption above a photo credit (in a
+    paragraph of its own or below other boilerplate) or below one (the two alone in a paragraph), a byline for a
+    person's name beside a date or byline line."""
+    n_lines = len(lines)
+    blank = lines[idx][2]
+    if near_credit and line.count(" ") < _CAPTION_MAX_WORDS and line[-1] not in ":：,،;؛":
+        if (
+            (blank or kinds[idx - 1] is not None)
+            and idx + 1 < n_lines
+            and kinds[idx + 1] == "credit"
+            and not lines[idx + 1][2]
+        ):
+            return "caption"  # the line just above a photo credit
+        if (
+            not blank
+            and kinds[idx - 1] == "credit"
+            and (lines[idx - 1][2] or idx < 2 or kinds[idx - 2] is not None)  # the credit opens its paragraph
+            and (idx + 1 == n_lines or lines[idx + 1][2] or kinds[idx + 1] is not None)  # ... the line closes it
+        ):
+            return "caption"  # the line just below a photo credit, alone with it in a paragraph
+    if near_by and (
+        (idx + 1 < n_lines and not lines[idx + 1][2] and kinds[idx + 1] in _BY_KINDS)
+        or (not blank and kinds[idx - 1] in _BY_KINDS)
+    ) and is_name_line(line):
+        return "byline"  # a name beside a date or byline line
+    return None
