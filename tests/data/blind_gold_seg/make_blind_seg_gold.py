@@ -15,41 +15,21 @@ imported, not copied). Run: ``python tests/data/blind_gold_seg/make_blind_seg_go
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
-from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "heldout_gold"))
 
-from make_heldout_gold import locate, parse, wrap  # noqa: E402
-
-
-def write(lang: str, name: str, text: str, units: list[dict[str, Any]]) -> None:
-    (HERE / lang).mkdir(exist_ok=True)
-    with open(HERE / lang / f"{name}.txt", "w", encoding="utf-8", newline="") as fh:
-        fh.write(text)
-    gold = {"lang": lang, "source": "blind-seg", "units": units}
-    (HERE / lang / f"{name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n",
-                                                  encoding="utf-8")
+from make_heldout_gold import write_written  # noqa: E402
 
 
 def main() -> None:
     from blind_seg_ar import ARTICLES as AR
     from blind_seg_en import ARTICLES as EN
 
-    n = 0
-    for lang, articles in (("ar", AR), ("en", EN)):
-        for name, (width, spec) in articles.items():
-            entries = parse(spec, name)
-            text = "".join((e.sep if i else "") + e.unit for i, e in enumerate(entries)) + "\n"
-            if width:
-                text = wrap(text, width)
-            write(lang, name, text, locate(text, entries, name, check_seps=not width))
-            n += 1
-    print(f"wrote {n} gold files")
+    print(f"wrote {write_written({'ar': AR, 'en': EN}, 'blind-seg', HERE)} gold files")
 
 
 if __name__ == "__main__":

@@ -166,13 +166,27 @@ def wrap(text: str, width: int) -> str:
     return "\n".join(lines)
 
 
-def write(lang: str, name: str, text: str, units: list[dict[str, Any]], source: str) -> None:
-    (HERE / lang).mkdir(exist_ok=True)
-    with open(HERE / lang / f"{name}.txt", "w", encoding="utf-8", newline="") as fh:
+def write(lang: str, name: str, text: str, units: list[dict[str, Any]], source: str, folder: Path = HERE) -> None:
+    (folder / lang).mkdir(exist_ok=True)
+    with open(folder / lang / f"{name}.txt", "w", encoding="utf-8", newline="") as fh:
         fh.write(text)
     gold = {"lang": lang, "source": source, "units": units}
-    (HERE / lang / f"{name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n",
-                                                  encoding="utf-8")
+    (folder / lang / f"{name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n",
+                                                    encoding="utf-8")
+
+
+def write_written(sets: dict[str, dict[str, tuple[int, str]]], source: str, folder: Path = HERE) -> int:
+    """Articles written for a gold set (``{lang: {name: (wrap width or 0, spec)}}``): text and gold, per article."""
+    n = 0
+    for lang, written in sets.items():
+        for name, (width, spec) in written.items():
+            entries = parse(spec, name)
+            text = "".join((e.sep if i else "") + e.unit for i, e in enumerate(entries)) + "\n"
+            if width:
+                text = wrap(text, width)
+            write(lang, name, text, locate(text, entries, name, check_seps=not width), source, folder)
+            n += 1
+    return n
 
 
 def demo_texts() -> dict[str, dict[str, Any]]:
@@ -200,15 +214,7 @@ def main() -> None:
             units = locate(rec["text"], parse(spec, doc_id), doc_id, check_seps=True)
             write(lang, doc_id, rec["text"], units, f"demo:{doc_id}")
             n += 1
-    for lang, written in (("ar", WRITTEN_AR), ("en", WRITTEN_EN)):
-        for name, (width, spec) in written.items():
-            entries = parse(spec, name)
-            text = "".join((e.sep if i else "") + e.unit for i, e in enumerate(entries)) + "\n"
-            if width:
-                text = wrap(text, width)
-            units = locate(text, entries, name, check_seps=not width)
-            write(lang, name, text, units, "written")
-            n += 1
+    n += write_written({"ar": WRITTEN_AR, "en": WRITTEN_EN}, "written")
     missing = set(demo) - set(DEMO_AR) - set(DEMO_EN)
     if missing:
         raise ValueError(f"demo articles without gold: {sorted(missing)}")
