@@ -57,3 +57,13 @@ def test_guideline_html_is_escaped_and_structured() -> None:
     assert "<ul>\n<li>one</li>\n<li>two</li>\n</ul>" in out and out.endswith("<p>after</p>")
     default = cx.default_guideline(DEFAULT_SCHEME)
     assert all(f"**{lab}** (key {i + 1})" in default for i, lab in enumerate(DEFAULT_SCHEME.labels))
+
+
+def test_the_other_directions_empty_boxes_are_hidden() -> None:
+    """Each task fills one direction's reading fields; a CSS rule hides fields with no text (seen in Chromium)."""
+    from stancekit.labeling.config_xml import label_config
+    from stancekit.schemas import DEFAULT_SCHEME
+
+    xml = label_config(DEFAULT_SCHEME)
+    assert "<Style>.stk-field:not(:has(.lsf-richtext__line:not(:empty))) { display: none; }</Style>" in xml
+    assert xml.count('className="stk-field"') == xml.count("<Text name=") - xml.count('name="votes"')

@@ -61,12 +61,18 @@ def data_key(field: str, dir_: str) -> str:
     return f"{field}_{dir_}"
 
 
+# A task fills the reading fields of its own direction only; the other direction's (empty) boxes are hidden, so an
+# Arabic task shows no empty left-to-right panels and vice versa.
+_FIELD_CLASS = "stk-field"
+_HIDE_EMPTY = f".{_FIELD_CLASS}:not(:has(.lsf-richtext__line:not(:empty))) {{ display: none; }}"
+
+
 def _reading_block(dir_: str) -> list[str]:
     align = "right" if dir_ == "rtl" else "left"
     out = [f'  <View style="direction: {dir_}; text-align: {align};">']
     for field, style in READING_FIELDS:
         name, key = field_name(field, dir_), data_key(field, dir_)
-        out.append(f"    <View style={quoteattr(style)}>")
+        out.append(f'    <View className="{_FIELD_CLASS}" style={quoteattr(style)}>')
         out.append(f'      <Text name="{name}" value="${key}" granularity="word"/>')
         out.append("    </View>")
     out.append("  </View>")
@@ -89,7 +95,7 @@ def label_config(scheme: LabelScheme, *, adjudication: bool = False) -> str:
 
     ``adjudication``: the adjudication project's variant, which also shows the votes and the reason.
     """
-    lines = ["<View>"]
+    lines = ["<View>", f"  <Style>{_HIDE_EMPTY}</Style>"]
     for dir_ in DIRECTIONS:
         lines += _reading_block(dir_)
     if adjudication:
