@@ -24,9 +24,18 @@ from stancekit.ids import task_key
 from stancekit.io import read_table, table_exists, write_table
 from stancekit.labeling import projects
 from stancekit.labeling.config_xml import adjudication_guideline
-from stancekit.labeling.tasks import encode_adjudication_task, is_archived, join_context
+from stancekit.labeling.tasks import encode_adjudication_task, join_context
 from stancekit.pipeline.merge import plan_adjudication
-from stancekit.pipeline.push import _import, connect, dedupe, guideline, list_keys, load_claims, scheme_of
+from stancekit.pipeline.push import (
+    _import,
+    connect,
+    dedupe,
+    guideline,
+    list_keys,
+    load_claims,
+    scheme_of,
+    task_rows,
+)
 from stancekit.progress import bar
 from stancekit.schemas import TASKS, LabelScheme, conform
 
@@ -59,22 +68,7 @@ def _items(campaign: Campaign, plan: pl.DataFrame, scheme: LabelScheme) -> pl.Da
 def _tasks_table(found: dict[str, list[dict[str, Any]]], items: pl.DataFrame, project_id: int,
                  scheme: LabelScheme, old: pl.DataFrame, now: datetime) -> pl.DataFrame:
     """The adjudication project's tasks as TASKS rows, after every other role's rows (kept as they were)."""
-    info = {r["task_key"]: r for r in items.select("task_key", "pair_id", "segmenter", "matcher").iter_rows(named=True)}
-    prev = {r["task_key"]: r for r in old.filter(pl.col("project_role") == ROLE).iter_rows(named=True)}
-    rows = []
-    for key, copies in sorted(found.items()):
-        for t in copies:
-            data, p, i = t.get("data") or {}, prev.get(key, {}), info.get(key, {})
-            rows.append({
-                "pair_id": data.get("pair_id") or i.get("pair_id") or p.get("pair_id"),
-                "task_key": key, "project_id": project_id, "ls_task_id": int(t["id"]), "project_role": ROLE,
-                "pushed_at": p.get("pushed_at") or now,
-                "segmenter": i.get("segmenter") or p.get("segmenter"),
-                "matcher": i.get("matcher") or p.get("matcher"),
-                "label_scheme": data.get("label_scheme") or p.get("label_scheme") or scheme.id,
-                "reason": data.get("reason") or p.get("reason"), "archived": is_archived(t),
-            })
-    mine = pl.DataFrame(rows, schema={**TASKS.polars_schema(), "reason": pl.Utf8, "archived": pl.Boolean})
+    mine = task_rows(found, items, project_id, scheme, old, now, role=ROLE, extra=("reason",))
     others = old.filter(pl.col("project_role") != ROLE)
     return conform(pl.concat([others, mine], how="diagonal_relaxed") if others.height else mine, TASKS)
 

@@ -187,26 +187,33 @@ def candidates(campaign: Campaign, scheme: LabelScheme) -> pl.DataFrame:
         pl.col("pair_id").map_elements(lambda p: task_key(p, scheme.id), return_dtype=pl.Utf8).alias("task_key"))
 
 
-def _tasks_table(found: dict[str, list[dict[str, Any]]], cands: pl.DataFrame, project_id: int,
-                 scheme: LabelScheme, old: pl.DataFrame, now: datetime) -> pl.DataFrame:
+def task_rows(found: dict[str, list[dict[str, Any]]], cands: pl.DataFrame, project_id: int, scheme: LabelScheme,
+              old: pl.DataFrame, now: datetime, *, role: str = ROLE, extra: tuple[str, ...] = ()) -> pl.DataFrame:
+    """One TASKS row per task of ``role`` on the server (``found``: task_key -> tasks as listed), with what the
+    candidates (``cands``) and the previous table (``old``) know; ``extra`` data fields become columns too."""
     info = {r["task_key"]: r for r in cands.select("task_key", "pair_id", "segmenter", "matcher").iter_rows(named=True)}
-    prev = {(r["task_key"], r["project_role"]): r for r in old.iter_rows(named=True)}
+    prev = {r["task_key"]: r for r in old.filter(pl.col("project_role") == role).iter_rows(named=True)}
     rows = []
     for key, copies in sorted(found.items()):
         for t in copies:
-            data = t.get("data") or {}
-            p = prev.get((key, ROLE), {})
-            i = info.get(key, {})
+            data, p, i = t.get("data") or {}, prev.get(key, {}), info.get(key, {})
             rows.append({
                 "pair_id": data.get("pair_id") or i.get("pair_id") or p.get("pair_id"),
-                "task_key": key, "project_id": project_id, "ls_task_id": int(t["id"]), "project_role": ROLE,
+                "task_key": key, "project_id": project_id, "ls_task_id": int(t["id"]), "project_role": role,
                 "pushed_at": p.get("pushed_at") or now,
                 "segmenter": i.get("segmenter") or p.get("segmenter"),
                 "matcher": i.get("matcher") or p.get("matcher"),
                 "label_scheme": data.get("label_scheme") or p.get("label_scheme") or scheme.id,
+                **{f: data.get(f) or p.get(f) for f in extra},
                 "archived": is_archived(t),
             })
-    df = pl.DataFrame(rows, schema={**TASKS.polars_schema(), "archived": pl.Boolean})
+    return pl.DataFrame(rows, schema={**TASKS.polars_schema(), **dict.fromkeys(extra, pl.Utf8),
+                                      "archived": pl.Boolean})
+
+
+def _tasks_table(found: dict[str, list[dict[str, Any]]], cands: pl.DataFrame, project_id: int,
+                 scheme: LabelScheme, old: pl.DataFrame, now: datetime) -> pl.DataFrame:
+    df = task_rows(found, cands, project_id, scheme, old, now)
     others = old.filter(pl.col("project_role") != ROLE) if old.height else old
     if others.height:
         df = pl.concat([df, others], how="diagonal_relaxed")
