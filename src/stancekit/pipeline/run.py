@@ -10,6 +10,7 @@ is the source of truth); what follows it is skipped when the pulled annotations 
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import time
 from collections.abc import Callable
@@ -108,49 +109,28 @@ def _save_state(campaign: Campaign, state: dict[str, Any]) -> None:
     atomic_write_text(_state_path(campaign), json.dumps(state, indent=2, sort_keys=True))
 
 
+# stage -> (module, function); imported lazily, so a stage's dependencies load only when it runs
+_RUNNERS: dict[str, tuple[str, str]] = {
+    "ingest": ("stancekit.pipeline.ingest", "replay_sources"),
+    "segment": ("stancekit.pipeline.segment", "run_segment"),
+    "match": ("stancekit.pipeline.match", "run_match"),
+    "push": ("stancekit.pipeline.push", "run_push"),
+    "pull": ("stancekit.pipeline.pull", "run_pull"),
+    "merge": ("stancekit.pipeline.merge", "run_merge"),
+    "split": ("stancekit.pipeline.split", "run_split"),
+    "export": ("stancekit.pipeline.export", "run_export"),
+    "track": ("stancekit.pipeline.track", "run_track"),
+    "report": ("stancekit.pipeline.report", "run_report"),
+}
+
+
 def _runner(name: str) -> Callable[[Campaign], Any]:
-    """The campaign-level function for a stage (imported lazily: a stage's dependencies load only when it runs)."""
-    if name == "ingest":
-        from stancekit.pipeline.ingest import replay_sources
-
-        return replay_sources
-    if name == "segment":
-        from stancekit.pipeline.segment import run_segment
-
-        return lambda c: run_segment(c)
-    if name == "match":
-        from stancekit.pipeline.match import run_match
-
-        return lambda c: run_match(c)
-    if name == "push":
-        from stancekit.pipeline.push import run_push
-
-        return lambda c: run_push(c)
-    if name == "pull":
-        from stancekit.pipeline.pull import run_pull
-
-        return lambda c: run_pull(c)
-    if name == "merge":
-        from stancekit.pipeline.merge import run_merge
-
-        return lambda c: run_merge(c)
-    if name == "split":
-        from stancekit.pipeline.split import run_split
-
-        return lambda c: run_split(c)
-    if name == "export":
-        from stancekit.pipeline.export import run_export
-
-        return lambda c: run_export(c)
-    if name == "track":
-        from stancekit.pipeline.track import run_track
-
-        return lambda c: run_track(c)
-    if name == "report":
-        from stancekit.pipeline.report import run_report
-
-        return lambda c: run_report(c)
-    raise ConfigError(f"unknown stage {name!r}; stages: {', '.join(STAGE_NAMES)}")
+    """The campaign-level function for a stage, called with the campaign alone (options come from the config)."""
+    if name not in _RUNNERS:
+        raise ConfigError(f"unknown stage {name!r}; stages: {', '.join(STAGE_NAMES)}")
+    module, function = _RUNNERS[name]
+    fn: Callable[[Campaign], Any] = getattr(importlib.import_module(module), function)
+    return fn
 
 
 def run(
