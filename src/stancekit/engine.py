@@ -1,15 +1,21 @@
 """The engines: stream a table through a batch function, writing atomically.
 
 A corpus stage is a pure function over one batch (DESIGN.md, "the shape of a stage"); :func:`map_table` runs it over
-a table of any size with bounded memory. The local engine (default) reads batches lazily, keeps at most
-``2 * workers`` in flight in a process pool and writes results in input order, so the output does not depend on the
-number of workers. ``engine="ray"`` runs the same function as Ray Data ``map_batches`` (:mod:`stancekit.engine_ray`)
-and writes a directory of shards holding the same rows in the same order.
+a table of any size with bounded memory, and the rows it writes do not depend on the engine or the number of workers.
+
+The local engine (default) with one worker, or with an input of one slice, runs in this process and writes one
+Parquet file. With more workers it cuts the input into slices of whole row groups (:func:`plan_slices`) and hands
+each to a process of a pool, which reads the slice itself, runs the batches in it and writes its own shard, named
+after the slice's place in the input: the output is a directory of shards that, read in name order, holds the rows
+in input order. This process only schedules slices and gathers the (small) rejects, so its memory stays flat and it
+is no bottleneck: rows never travel between processes. ``engine="ray"`` runs the same function as Ray Data
+``map_batches`` (:mod:`stancekit.engine_ray`) over the same slices and writes the same kind of directory.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
+import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -19,9 +25,10 @@ from typing import Any
 
 import polars as pl
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from stancekit.errors import ConfigError
-from stancekit.io import TableWriter, count_rows, iter_batches
+from stancekit.io import COMPRESSION, TableWriter, _shards, count_rows, iter_batches, remove_table, replace_table
 from stancekit.progress import bar
 
 ENGINES = ("local", "ray")
@@ -44,6 +51,69 @@ def _call(fn: BatchFn, kwargs: dict[str, Any], batch: pa.RecordBatch) -> tuple[i
     df = pl.from_arrow(batch)
     assert isinstance(df, pl.DataFrame)
     return df.height, fn(df, **kwargs)
+
+
+def plan_slices(source: Path, target_rows: int) -> list[dict[str, Any]]:
+    """Cut a table into read slices of whole row groups (about ``target_rows`` rows each), in table order."""
+    slices: list[dict[str, Any]] = []
+    for shard in _shards(source):
+        meta = pq.ParquetFile(shard).metadata
+        groups: list[int] = []
+        rows = 0
+        for g in range(meta.num_row_groups):
+            groups.append(g)
+            rows += meta.row_group(g).num_rows
+            if rows >= target_rows:
+                slices.append({"path": str(shard), "row_groups": groups})
+                groups, rows = [], 0
+        if groups:
+            slices.append({"path": str(shard), "row_groups": groups})
+    return slices
+
+
+def shard_name(order: int) -> str:
+    """The file name of the shard whose first batch has place ``order`` in the input (name order = input order)."""
+    return f"part-{order:020d}.parquet"
+
+
+def _run_slice(fn: BatchFn, kwargs: dict[str, Any], schema: pa.Schema, columns: list[str] | None, batch_size: int,
+               directory: str, index: int, item: dict[str, Any]) -> tuple[int, int, list[pl.DataFrame]]:
+    """A worker's job: read one slice, run its batches, write them to one shard. Returns (rows in, out, rejects)."""
+    n_in = n_out = 0
+    rejects: list[pl.DataFrame] = []
+    with TableWriter(Path(directory) / shard_name(index << 32), schema) as writer:
+        pf = pq.ParquetFile(item["path"])
+        for rb in pf.iter_batches(batch_size=batch_size, row_groups=item["row_groups"], columns=columns):
+            n, out = _call(fn, kwargs, rb)
+            frame, rej = out if isinstance(out, tuple) else (out, None)
+            writer.write(frame.to_arrow())
+            if rej is not None and rej.height:
+                rejects.append(rej)
+            n_in += n
+        if writer.rows:
+            n_out = writer.commit()
+    return n_in, n_out, rejects
+
+
+def _map_sharded(slices: list[dict[str, Any]], call: Callable[[int, dict[str, Any]], tuple[int, int, list[Any]]],
+                 workers: int, result: MapResult, progress: Any) -> None:
+    ctx = mp.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        pending: list[Future[tuple[int, int, list[pl.DataFrame]]]] = []
+
+        def take(fut: Future[tuple[int, int, list[pl.DataFrame]]]) -> None:
+            n_in, n_out, rejects = fut.result()
+            result.rows_in += n_in
+            result.rows_out += n_out
+            result.rejects.extend(rejects)
+            progress.advance(n_in)
+
+        for i, item in enumerate(slices):
+            pending.append(pool.submit(call, i, item))
+            while len(pending) >= 2 * workers:
+                take(pending.pop(0))
+        for fut in pending:
+            take(fut)
 
 
 def iter_frames(path: Path, batch_size: int, columns: list[str] | None = None) -> Iterator[pl.DataFrame]:
@@ -86,9 +156,24 @@ def map_table(
                                               num_cpus=max(workers, 1), columns=columns, fn_kwargs=kwargs,
                                               address=ray_address)
         return MapResult(rows_in=n_in, rows_out=n_out, rejects=[rejected] if rejected is not None else [])
-    call = partial(_call, fn, kwargs)
     result = MapResult()
     total = count_rows(source)
+    slices = plan_slices(source, batch_size) if workers > 1 else []
+    if len(slices) > 1:  # workers write their own shards
+        tmp = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:12]}.tmp")
+        tmp.mkdir(parents=True)
+        try:
+            with bar(description, total) as progress:
+                run = partial(_run_slice, fn, kwargs, schema, columns, batch_size, str(tmp))
+                _map_sharded(slices, run, workers, result, progress)
+            if not any(tmp.glob("*.parquet")):
+                pq.write_table(schema.empty_table(), tmp / shard_name(0), compression=COMPRESSION)
+            replace_table(tmp, dest)
+        except BaseException:
+            remove_table(tmp)
+            raise
+        return result
+    call = partial(_call, fn, kwargs)
 
     def consume(n_in: int, out: BatchResult, writer: TableWriter, progress: Any) -> None:
         frame, rejects = out if isinstance(out, tuple) else (out, None)

@@ -35,8 +35,9 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from stancekit.engine import plan_slices, shard_name
 from stancekit.errors import MissingDependencyError, StageError, StancekitError
-from stancekit.io import COMPRESSION, _shards, count_rows
+from stancekit.io import COMPRESSION, count_rows, replace_table
 from stancekit.progress import is_quiet
 
 REJECT_COLUMN = "__reject__"
@@ -91,24 +92,6 @@ def ray_session(address: str | None = None, num_cpus: int | None = None) -> Iter
 def _transport_schema(schema: pa.Schema) -> pa.Schema:
     fields = [f.with_nullable(True) for f in schema]
     return pa.schema([*fields, pa.field(REJECT_COLUMN, pa.large_string()), pa.field(ORDER_COLUMN, pa.int64())])
-
-
-def plan_slices(source: Path, target_rows: int) -> list[dict[str, Any]]:
-    """Cut a table into read slices of whole row groups (about ``target_rows`` rows each), in table order."""
-    slices: list[dict[str, Any]] = []
-    for shard in _shards(source):
-        meta = pq.ParquetFile(shard).metadata
-        groups: list[int] = []
-        rows = 0
-        for g in range(meta.num_row_groups):
-            groups.append(g)
-            rows += meta.row_group(g).num_rows
-            if rows >= target_rows:
-                slices.append({"path": str(shard), "row_groups": groups})
-                groups, rows = [], 0
-        if groups:
-            slices.append({"path": str(shard), "row_groups": groups})
-    return slices
 
 
 def apply_batch(batch: pa.RecordBatch | pa.Table, *, fn: Callable[..., Any], kwargs: dict[str, Any],
@@ -181,7 +164,7 @@ def _sink_class() -> type:
                 parts.append(rows.cast(self.schema))
             if first < 0:
                 return {"first": -1, "last": -1, "rows": 0}
-            name = f"part-{first:020d}.parquet"
+            name = shard_name(first)
             table = pa.concat_tables(parts)
             if table.num_rows:
                 pq.write_table(table, os.path.join(self.directory, name), compression=COMPRESSION)
@@ -231,9 +214,9 @@ def map_table_ray(
         rejects = _collect_rejects(tmp / ".rejects")
         shutil.rmtree(tmp / ".rejects")
         if not any(tmp.glob("*.parquet")):
-            pq.write_table(schema.empty_table(), tmp / "part-0.parquet", compression=COMPRESSION)
+            pq.write_table(schema.empty_table(), tmp / shard_name(0), compression=COMPRESSION)
         rows_out = count_rows(tmp)
-        _replace_dir(tmp, dest)
+        replace_table(tmp, dest)
     except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         cause = getattr(exc, "cause", None)  # a Ray task error wraps the stage's own error: show that one
@@ -247,17 +230,3 @@ def _collect_rejects(directory: Path) -> pl.DataFrame | None:
     files = sorted(directory.glob("*.parquet"))
     cells = [c for f in files for c in pq.read_table(f).column(REJECT_COLUMN).to_pylist()]
     return pl.DataFrame([json.loads(c) for c in cells], infer_schema_length=None) if cells else None
-
-
-def _replace_dir(tmp: Path, dest: Path) -> None:
-    """Put the finished shard directory in place of ``dest`` (a file or a directory), never leaving it half-written."""
-    if not dest.exists():
-        tmp.rename(dest)
-        return
-    old = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:12]}.old")
-    dest.rename(old)
-    tmp.rename(dest)
-    if old.is_dir():
-        shutil.rmtree(old)
-    else:
-        old.unlink()

@@ -104,9 +104,18 @@ def test_segment_and_match_are_identical_under_both_engines(campaign: Campaign, 
     assert campaign.table("pairs").is_dir() and summary["engine"] == "ray"
     assert pairs_local.height > 50 and pairs_ray.equals(pairs_local)  # ids, ranks and scores exactly
 
-    # back to the local engine: the directory table is replaced by a file holding the same rows
-    run_match(campaign, workers=2, batch_size=1000, units="content", min_score=0.1, engine="local")
+    # back to the local engine: one worker replaces the directory table by a file holding the same rows; two
+    # workers write their own shards (one per slice of the input), again the same rows in the same order
+    run_match(campaign, workers=1, batch_size=1000, units="content", min_score=0.1, engine="local")
     assert campaign.table("pairs").is_file() and read_table(campaign.table("pairs")).equals(pairs_local)
+    run_match(campaign, workers=2, batch_size=40, units="content", min_score=0.1, engine="local")
+    assert campaign.table("pairs").is_dir() and read_table(campaign.table("pairs")).equals(pairs_local)
+    seg_two = run_segment(campaign, force=True, workers=2, batch_size=5, engine="local")
+    assert len(list(units_path.glob("*.parquet"))) > 1 and read_table(units_path).equals(units_local)
+    assert read_table(campaign.rejects_path("segment")).equals(rejects_local)
+    assert {k: v for k, v in seg_two.items() if k != "units_path"} == \
+        {k: v for k, v in seg_local.items() if k != "units_path"}
+    assert not any(p.name.startswith(".") for p in units_path.parent.iterdir())
 
 
 def test_later_stages_read_ray_tables(campaign: Campaign, ray_cluster: Any) -> None:
