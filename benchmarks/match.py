@@ -8,6 +8,7 @@ and the seed article's lines, repeated to the requested count. Peak RSS is print
 largest worker.
 
     .venv/bin/python benchmarks/match.py [--units 1000000] [--claims 1000] [--workers 2] [--sample 50000]
+        [--matcher char_ngram.v1|char_ngram.v2]
 """
 
 from __future__ import annotations
@@ -159,6 +160,7 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=20000)
     ap.add_argument("--sample", type=int, default=50_000, help="units for the brute-force baseline")
     ap.add_argument("--top-k", type=int, default=5)
+    ap.add_argument("--matcher", default=None, help="[match] matcher (default: the configured default)")
     args = ap.parse_args()
 
     from stancekit.builder.claims import registry_from_data, registry_yaml_text
@@ -176,6 +178,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="stancekit-match-bench-") as tmp:
         camp = Campaign.at(Path(tmp) / "camp")
         init_campaign(camp)
+        if args.matcher:
+            import tomlkit
+
+            toml_path = camp.root / "stancekit.toml"
+            doc = tomlkit.parse(toml_path.read_text(encoding="utf-8"))
+            doc["match"]["matcher"] = args.matcher
+            toml_path.write_text(tomlkit.dumps(doc), encoding="utf-8")
         reg = registry_from_data({"claims": [{"claim_id": f"c{i:04d}", "text": {"ar": c}}
                                              for i, c in enumerate(claims)]})
         (camp.root / "claims.yaml").write_text(registry_yaml_text(reg), encoding="utf-8")

@@ -65,8 +65,14 @@ OPTIONS: dict[str, dict[str, Option]] = {
             "Which units are matched: claims (claim units) or content (every non-boilerplate unit).",
             ("claims", "content"),
         ),
+        "matcher": Option(
+            "char_ngram.v2",
+            "How units are scored: char_ngram.v2 (cosine, or the claim's coverage when a longer unit covers most "
+            "of it) or char_ngram.v1 (cosine only).",
+            ("char_ngram.v1", "char_ngram.v2"),
+        ),
         "top_k": Option(5, "At most this many claims per unit."),
-        "min_score": Option(0.2, "Pairs scoring below this are not kept."),
+        "min_score": Option(0.18, "Pairs scoring below this are not kept."),
         "batch_size": Option(20000, "Units per batch."),
         "workers": Option(2, "Worker processes for the local engine."),
     },

@@ -110,6 +110,7 @@ class CharNgramMatcher:
         w = self._weigh(counts)
         norms = np.sqrt(np.asarray(w.multiply(w).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
+        self._variant_norm = norms  # each variant's weighted n-gram norm, before normalising
         w = sp.csr_matrix(sp.diags(1.0 / norms) @ w)
         w.eliminate_zeros()
         self._w = sp.csr_matrix(w.T)  # vocabulary x variants
@@ -153,12 +154,7 @@ class CharNgramMatcher:
         if not len(texts):
             return np.zeros((0, len(self.registry)))
         counts, oov = count_matrix(texts, self.alphabet, self.vocab, self.ns, self._wb)
-        x = self._weigh(counts)
-        norm2 = np.asarray(x.multiply(x).sum(axis=1)).ravel() + oov * self.vocab.oov_idf ** 2
-        norm = np.sqrt(norm2)
-        norm[norm == 0] = 1.0
-        sim = (x @ self._w).toarray()
-        sim /= norm[:, None]
+        sim = self._variant_scores(counts, oov)
         n_claims = len(self.registry)
         if len(self._variant_claim) == n_claims:
             by_claim = sim
@@ -169,6 +165,19 @@ class CharNgramMatcher:
             self._apply_keywords(texts, by_claim)
         np.clip(by_claim, 0.0, 1.0, out=by_claim)
         return by_claim
+
+    def _unit_norms(self, x: sp.csr_matrix, oov: np.ndarray) -> np.ndarray:
+        """Each unit's weighted n-gram norm; its out-of-vocabulary n-grams count at the out-of-vocabulary weight."""
+        norm = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel() + oov * self.vocab.oov_idf ** 2)
+        norm[norm == 0] = 1.0
+        return norm
+
+    def _variant_scores(self, counts: sp.csr_matrix, oov: np.ndarray) -> np.ndarray:
+        """Units x claim variants: the cosine."""
+        x = self._weigh(counts)
+        sim = (x @ self._w).toarray()
+        sim /= self._unit_norms(x, oov)[:, None]
+        return sim
 
     def _apply_keywords(self, texts: Sequence[str], scores: np.ndarray) -> None:
         norm = pl.Series(normalized_strings(texts, self.alphabet))
@@ -181,6 +190,70 @@ class CharNgramMatcher:
             for ci, need in self._kw_rules:
                 if have.issuperset(need) and scores[row, ci] < self.keyword_score:
                     scores[row, ci] = self.keyword_score
+
+
+class CoverageMatcher(CharNgramMatcher):
+    """``char_ngram.v2``: the cosine, or the claim's coverage where a longer unit holds most of the claim.
+
+    A long article sentence that states a short claim shares most of the claim's n-grams but scores a low cosine,
+    diluted by its own length. The coverage of a claim variant by a unit is the claim-normalised dot product
+    ``dot(unit, variant) / |variant|^2`` (capped at 1): the share of the variant's weighted n-grams that the unit
+    matches (IDF from the registry, as for the cosine; it equals ``cosine * |unit| / |variant|``, so it costs
+    nothing beyond the cosine). It counts only when it reaches ``coverage_min`` (a sentence that shares a claim's
+    place and actor names but not what the claim says covers about half of it: names alone must not decide), only
+    as far as the unit is longer than the variant (ramped from 0 at the variant's norm to 1 at twice it, so units of
+    a claim's own length are scored by the cosine alone, which ranks those better on ANS), and damped by
+    ``coverage_weight`` (covering a claim is weaker evidence than resembling it)::
+
+        score = max(cosine, coverage_weight * coverage * [coverage >= coverage_min] * clip(|unit|/|variant| - 1, 0, 1))
+
+    Scores still depend only on the unit and the registry.
+    """
+
+    name = "char_ngram.v2"
+
+    def __init__(self, registry: Registry, *, coverage_weight: float = 0.7, coverage_min: float = 0.55,
+                 **kwargs: Any) -> None:
+        if not 0 <= coverage_weight <= 1:
+            raise ConfigError(f"coverage_weight must be in [0, 1], got {coverage_weight}")
+        if not 0 <= coverage_min <= 1:
+            raise ConfigError(f"coverage_min must be in [0, 1], got {coverage_min}")
+        self.coverage_weight, self.coverage_min = coverage_weight, coverage_min
+        super().__init__(registry, **kwargs)
+
+    def params(self) -> dict[str, Any]:
+        return {**super().params(), "coverage_weight": self.coverage_weight,
+                "coverage_min": self.coverage_min, "coverage_ramp": [1, 2]}
+
+    def _variant_scores(self, counts: sp.csr_matrix, oov: np.ndarray) -> np.ndarray:
+        x = self._weigh(counts)
+        norm = self._unit_norms(x, oov)
+        dot = sp.csr_matrix(x @ self._w)  # dot products with the normalised variants, computed on the nonzeros only
+        rows = np.repeat(np.arange(dot.shape[0]), np.diff(dot.indptr))
+        unit_norm = norm[rows]
+        cos = dot.data / unit_norm
+        if self.coverage_weight > 0:
+            ratio = unit_norm / self._variant_norm[dot.indices]  # |unit| / |variant|
+            coverage = np.minimum(cos * ratio, 1.0)  # dot / |variant|^2: the share of the variant's weight matched
+            lift = self.coverage_weight * coverage * np.clip(ratio - 1.0, 0.0, 1.0)
+            lift[coverage < self.coverage_min] = 0.0
+            cos = np.maximum(cos, lift)
+        dot.data = cos
+        return dot.toarray()
+
+
+MATCHERS: dict[str, type[CharNgramMatcher]] = {"char_ngram.v1": CharNgramMatcher, "char_ngram.v2": CoverageMatcher}
+DEFAULT_MATCHER = "char_ngram.v2"
+
+
+def make_matcher(name: str, registry: Registry, **kwargs: Any) -> CharNgramMatcher:
+    """The matcher registered under ``name`` (config ``[match] matcher``), fitted on ``registry``."""
+    try:
+        cls = MATCHERS[name]
+    except KeyError:
+        raise ConfigError(f"[match] matcher = {name!r} is not a known matcher; use one of: "
+                          f"{', '.join(sorted(MATCHERS))}") from None
+    return cls(registry, **kwargs)
 
 
 def top_k(scores: np.ndarray, k: int, min_score: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from stancekit.builder.claims import Registry, install_registry, load_registry
-from stancekit.builder.match import UNIT_SELECTIONS, CharNgramMatcher, match_batch, method_string
+from stancekit.builder.match import UNIT_SELECTIONS, make_matcher, match_batch, method_string
 from stancekit.campaign import Campaign
 from stancekit.config import load_config
 from stancekit.engine import map_table
@@ -70,7 +70,7 @@ def run_match(campaign: Campaign, *, claims_file: Path | None = None, units: str
     source = campaign.table("units")
     if not table_exists(source):
         raise StageError(f"{source} does not exist yet: run `stancekit segment` first")
-    matcher = CharNgramMatcher(registry)
+    matcher = make_matcher(str(cfg.get("match", "matcher")), registry)
     method = method_string(matcher, top_k=k, min_score=threshold, units=select)
     result = write_checked(campaign, campaign.table("pairs"), stage="match", force=force, write=lambda path: map_table(
         source,

@@ -1,0 +1,55 @@
+"""The document-level proxy (benchmarks/match_doc_quality.py on tests/data/claim_tracking) holds its floors.
+
+The floors sit above what char_ngram.v1 reaches at its old default threshold (0.2), so the test fails if the
+matcher, the defaults or the evaluation regress to it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import polars as pl
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "match_doc_quality.py"
+
+
+@pytest.fixture(scope="module")
+def proxy() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("match_doc_quality", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["match_doc_quality"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_set_is_what_the_readme_says(proxy: ModuleType) -> None:
+    ar, en = proxy.load_set("ar"), proxy.load_set("en")
+    assert len(ar.registry) >= 60 and len(en.registry) >= 60
+    assert ar.docs.height == 38 and en.docs.height == 70
+    assert set(ar.docs["stance"]) == set(en.docs["stance"]) == {"agree", "disagree", "discuss"}
+
+
+def test_doc_ranking_takes_each_claims_best_unit(proxy: ModuleType) -> None:
+    units = pl.DataFrame({"unit_id": ["u1", "u2", "u3"], "doc_id": ["d", "d", "e"]})
+    pairs = pl.DataFrame({"unit_id": ["u1", "u1", "u2", "u3"], "claim_id": ["x", "y", "x", "y"],
+                          "score": [0.3, 0.5, 0.6, 0.2]})
+    ranked = proxy.doc_ranking(pairs, units, ["x", "y"])
+    assert ranked.filter(pl.col("doc_id") == "d").select("claim_id", "best", "doc_rank").rows() == [
+        ("x", 0.6, 1), ("y", 0.5, 2)]
+    assert ranked.filter(pl.col("doc_id") == "e")["doc_rank"].to_list() == [1]
+
+
+@pytest.mark.parametrize(("lang", "r1_floor", "r5_floor"), [("ar", 0.60, 0.86), ("en", 0.38, 0.40)])
+def test_default_matcher_beats_the_old_one(proxy: ModuleType, lang: str, r1_floor: float, r5_floor: float) -> None:
+    data = proxy.load_set(lang)
+    units = proxy.doc_units(data.docs)
+    new = proxy.evaluate(data, units=units)  # the configured defaults: char_ngram.v2, min_score, top_k
+    old = proxy.evaluate(data, units=units, matcher_name="char_ngram.v1", min_score=0.2)
+    assert new["recall@1"] >= r1_floor and new["recall@5"] >= r5_floor
+    assert old["recall@5"] < r5_floor  # the floor is one the old matcher fails
+    assert new["pairs_per_doc"] < 6  # ... without flooding annotators
