@@ -44,12 +44,15 @@ def test_doc_ranking_takes_each_claims_best_unit(proxy: ModuleType) -> None:
     assert ranked.filter(pl.col("doc_id") == "e")["doc_rank"].to_list() == [1]
 
 
-@pytest.mark.parametrize(("lang", "r1_floor", "r5_floor"), [("ar", 0.60, 0.86), ("en", 0.38, 0.40)])
-def test_default_matcher_beats_the_old_one(proxy: ModuleType, lang: str, r1_floor: float, r5_floor: float) -> None:
+# floors: char_ngram.v2 at the defaults measured Arabic 0.605/0.868 (23 and 33 of 38 documents), English 0.386/0.414
+# (27 and 29 of 70); char_ngram.v1 at its old 0.2 Arabic 0.526/0.842, English 0.329/0.343. Each floor leaves v2 a
+# document or two of slack (the units come from the segmenter, which other work changes) and fails v1.
+@pytest.mark.parametrize(("lang", "metric", "floor"), [("ar", "recall@1", 0.55), ("en", "recall@5", 0.38)])
+def test_default_matcher_beats_the_old_one(proxy: ModuleType, lang: str, metric: str, floor: float) -> None:
     data = proxy.load_set(lang)
     units = proxy.doc_units(data.docs)
     new = proxy.evaluate(data, units=units)  # the configured defaults: char_ngram.v2, min_score, top_k
     old = proxy.evaluate(data, units=units, matcher_name="char_ngram.v1", min_score=0.2)
-    assert new["recall@1"] >= r1_floor and new["recall@5"] >= r5_floor
-    assert old["recall@5"] < r5_floor  # the floor is one the old matcher fails
+    assert new[metric] >= floor > old[metric]  # a floor the old matcher fails
+    assert new["recall@5"] >= old["recall@5"] and new["recall@1"] >= old["recall@1"]
     assert new["pairs_per_doc"] < 6  # ... without flooding annotators
