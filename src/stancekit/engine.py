@@ -28,7 +28,16 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from stancekit.errors import ConfigError
-from stancekit.io import COMPRESSION, TableWriter, _shards, count_rows, iter_batches, remove_table, replace_table
+from stancekit.io import (
+    COMPRESSION,
+    TableWriter,
+    _shards,
+    count_rows,
+    file_batches,
+    iter_batches,
+    remove_table,
+    replace_table,
+)
 from stancekit.progress import bar
 
 ENGINES = ("local", "ray")
@@ -83,7 +92,7 @@ def _run_slice(fn: BatchFn, kwargs: dict[str, Any], schema: pa.Schema, columns: 
     rejects: list[pl.DataFrame] = []
     with TableWriter(Path(directory) / shard_name(index << 32), schema) as writer:
         pf = pq.ParquetFile(item["path"])
-        for rb in pf.iter_batches(batch_size=batch_size, row_groups=item["row_groups"], columns=columns):
+        for rb in file_batches(pf, batch_size, columns, item["row_groups"]):
             n, out = _call(fn, kwargs, rb)
             frame, rej = out if isinstance(out, tuple) else (out, None)
             writer.write(frame.to_arrow())

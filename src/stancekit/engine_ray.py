@@ -37,7 +37,7 @@ import pyarrow.parquet as pq
 
 from stancekit.engine import plan_slices, shard_name
 from stancekit.errors import MissingDependencyError, StageError, StancekitError
-from stancekit.io import COMPRESSION, count_rows, replace_table
+from stancekit.io import COMPRESSION, count_rows, file_batches, replace_table
 from stancekit.progress import is_quiet
 
 REJECT_COLUMN = "__reject__"
@@ -118,8 +118,7 @@ def read_and_apply(items: pa.Table, *, fn: Callable[..., Any], kwargs: dict[str,
     """The Ray task: read a slice of row groups and yield one output block per batch, tagged with its place."""
     for item in items.to_pylist():
         pf = pq.ParquetFile(item["path"])
-        for seq, rb in enumerate(pf.iter_batches(batch_size=batch_size, row_groups=item["row_groups"],
-                                                 columns=columns)):
+        for seq, rb in enumerate(file_batches(pf, batch_size, columns, item["row_groups"])):
             yield apply_batch(rb, fn=fn, kwargs=kwargs, schema=schema, order=(item["slice"] << 32) | seq)
 
 

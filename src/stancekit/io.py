@@ -89,11 +89,22 @@ def read_table_or_empty(path: Path, empty: pl.DataFrame) -> pl.DataFrame:
     return read_table(path) if table_exists(path) else empty
 
 
+def file_batches(pf: pq.ParquetFile, batch_size: int, columns: list[str] | None = None,
+                 row_groups: list[int] | None = None) -> Iterator[pa.RecordBatch]:
+    """Record batches of one Parquet file (or of some of its row groups), one row group at a time.
+
+    pyarrow's reader over a whole file pre-buffers column chunks for every row group it is given and keeps them:
+    reading a 300 MB-of-text units table in one ``iter_batches`` call grew peak RSS by 50 MB over a 60 MB one;
+    asking for one row group per call keeps it flat (a batch never spans two row groups).
+    """
+    for g in range(pf.num_row_groups) if row_groups is None else row_groups:
+        yield from pf.iter_batches(batch_size=batch_size, row_groups=[g], columns=columns)
+
+
 def iter_batches(path: Path, batch_size: int, columns: list[str] | None = None) -> Iterator[pa.RecordBatch]:
     """Stream a table in record batches (bounded memory)."""
     for shard in _shards(path):
-        pf = pq.ParquetFile(shard)
-        yield from pf.iter_batches(batch_size=batch_size, columns=columns)
+        yield from file_batches(pq.ParquetFile(shard), batch_size, columns)
 
 
 def count_rows(path: Path) -> int:

@@ -20,6 +20,7 @@ import polars as pl
 
 from stancekit.builder.ingest.encoding import decode_bytes, normalise_newlines, sniff_file
 from stancekit.errors import InputError, InputNotFoundError
+from stancekit.io import file_batches
 
 TEXT_SUFFIXES = {".txt"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -261,7 +262,7 @@ def read_parquet(path: Path, batch_size: int) -> Iterator[Batch]:
     except Exception as exc:  # noqa: BLE001 - pyarrow raises several types
         raise InputError(f"{path}: not a readable Parquet file ({exc})") from None
     start = 1
-    for rb in pf.iter_batches(batch_size=batch_size):
+    for rb in file_batches(pf, batch_size):
         df = pl.from_arrow(rb)
         assert isinstance(df, pl.DataFrame)
         n = df.height
