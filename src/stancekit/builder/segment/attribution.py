@@ -19,22 +19,22 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import islice
-from operator import attrgetter, le
+from operator import itemgetter, le
 from types import ModuleType
 
 from stancekit.builder.segment import attribution_ar, attribution_en
 from stancekit.builder.segment.claim_quotes import continuations, quote_spans, quote_type
 from stancekit.builder.segment.claim_sources import DocState, Entity, resolve
 from stancekit.builder.segment.claim_types import Attribution, Local
-from stancekit.builder.segment.protocol import UnitSpan
+from stancekit.builder.segment.protocol import UnitTuple
 
 __all__ = ["Attribution", "attribute"]
 
 _FINDERS: dict[str, ModuleType] = {"ar": attribution_ar, "en": attribution_en}
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
-_START = attrgetter("start")
-_END = attrgetter("end")
-_KIND = attrgetter("kind")
+_START = itemgetter(0)  # units are (start, end, kind, boilerplate_kind): UnitSpans or plain tuples
+_END = itemgetter(1)
+_KIND = itemgetter(2)
 
 
 def find_cues(text: str, finder: ModuleType) -> list[re.Match[str]]:
@@ -70,7 +70,7 @@ def find_cues(text: str, finder: ModuleType) -> list[re.Match[str]]:
     return out
 
 
-def attribute(text: str, units: Sequence[UnitSpan], lang: str) -> list[Attribution | None]:
+def attribute(text: str, units: Sequence[UnitTuple], lang: str) -> list[Attribution | None]:
     """One entry per unit: its ``Attribution`` when it is a claim unit, else None. Offsets index ``text``."""
     out: list[Attribution | None] = [None] * len(units)
     if not units:
@@ -91,7 +91,7 @@ def attribute(text: str, units: Sequence[UnitSpan], lang: str) -> list[Attributi
     groups, todo = _cue_groups(units, cues, heads)
     doc = DocState(text, finder, quote_spans(text))
     for idx in todo:
-        us, ue = units[idx].start, units[idx].end
+        us, ue = units[idx][0], units[idx][1]
         doc.reach(us)
         if kinds[idx] == "boilerplate":
             continue
@@ -129,19 +129,19 @@ def attribute(text: str, units: Sequence[UnitSpan], lang: str) -> list[Attributi
     return out
 
 
-def _headline_candidates(text: str, units: Sequence[UnitSpan], kinds: list[str]) -> list[int]:
+def _headline_candidates(text: str, units: Sequence[UnitTuple], kinds: list[str]) -> list[int]:
     """Titles with a colon near their start: the only units where ``headline()`` can find ``X: ...``."""
     out: list[int] = []
     k = -1
     for _ in range(kinds.count("title")):
         k = kinds.index("title", k + 1)
-        us, ue = units[k].start, units[k].end
+        us, ue = units[k][0], units[k][1]
         if text.find(":", us, min(ue, us + 60)) >= 0:
             out.append(k)
     return out
 
 
-def _cue_groups(units: Sequence[UnitSpan], cues: list[re.Match[str]],
+def _cue_groups(units: Sequence[UnitTuple], cues: list[re.Match[str]],
                 heads: list[int]) -> tuple[dict[int, list[re.Match[str]]], Iterable[int]]:
     """The cue matches starting inside each unit, and the indices of the units to look at (with a cue, or possible
     headline attributions).

@@ -11,7 +11,7 @@ from types import ModuleType
 
 from stancekit.builder.segment import attribution_en
 from stancekit.builder.segment.claim_types import QUOTE_CHARS, Attribution, Local
-from stancekit.builder.segment.protocol import UnitSpan
+from stancekit.builder.segment.protocol import UnitTuple
 
 _QUOTE_RE = re.compile(r"[“”\"«»„]")
 _PUNCT_ONLY = re.compile(r"[\s.,،:؛;!?؟…\-–—()\[\]'’‘]*")
@@ -118,12 +118,12 @@ def _has_marker(s: str) -> bool:
     return _MARKER_RE.search(s) is not None
 
 
-def continuations(text: str, units: Sequence[UnitSpan], kinds: list[str], out: list[Attribution | None],
+def continuations(text: str, units: Sequence[UnitTuple], kinds: list[str], out: list[Attribution | None],
                    spans: list[tuple[int, int, bool]]) -> None:
     """Rule 8: units inside an attributed quotation take its speaker and cue."""
     if not spans or not any(out):  # no quotation, or no attributed unit to continue
         return
-    starts = [u.start for u in units]
+    starts = [u[0] for u in units]
     for qs, qe, _closed in spans:
         first = bisect_right(starts, qs) - 1
         if first < 0:
@@ -142,9 +142,9 @@ def continuations(text: str, units: Sequence[UnitSpan], kinds: list[str], out: l
     for k in [j + 1 for j in compress(range(len(units) - 1), out)]:
         while out[k] is None and kinds[k] == "body" and text[starts[k]] in QUOTE_CHARS:
             prev = out[k - 1]
-            if prev is None or prev.quote_type != "direct" or "\n" in text[units[k - 1].end:starts[k]]:
+            if prev is None or prev.quote_type != "direct" or "\n" in text[units[k - 1][1]:starts[k]]:
                 break
-            if not _outside_quotes_empty(text, spans, starts[k], units[k].end):
+            if not _outside_quotes_empty(text, spans, starts[k], units[k][1]):
                 break
             out[k] = _copy(prev)
             k += 1

@@ -24,6 +24,9 @@ BOILERPLATE_KINDS: tuple[str, ...] = (
 )
 
 
+UnitTuple = tuple[int, int, str, "str | None"]  # (start, end, kind, boilerplate_kind): a UnitSpan or a plain tuple
+
+
 class UnitSpan(NamedTuple):
     """One unit of a document: ``text[start:end]``, end exclusive, code-point offsets."""
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import polars as pl
 
-from stancekit.builder.segment.protocol import Segmenter, UnitSpan
+from stancekit.builder.segment.protocol import Segmenter, UnitTuple
 from stancekit.builder.segment.rules import RuleSegmenter
 from stancekit.errors import ConfigError, InputError
 from stancekit.ids import unit_id_digests, unit_ids_from_digests
@@ -21,7 +21,7 @@ from stancekit.schemas import REJECTS, UNITS, conform
 
 SEGMENTERS: dict[str, Callable[[], Segmenter]] = {"rules": RuleSegmenter}
 _CLAIM_FIELDS = ("speaker", "speaker_start", "speaker_end", "cue", "cue_start", "cue_end", "quote_type")
-AttributeFn = Callable[[str, list[UnitSpan], str], list[Any]]
+AttributeFn = Callable[[str, Sequence[UnitTuple], str], list[Any]]
 
 
 def get_segmenter(name: str) -> Segmenter:
@@ -46,7 +46,7 @@ def _reject(reason: str, doc_id: str | None, source: Any, source_row: Any, detai
             "detail": detail}
 
 
-def _raw_units(seg: Segmenter) -> Callable[[str, str, str], Sequence[tuple[int, int, str, str | None]]]:
+def _raw_units(seg: Segmenter) -> Callable[[str, str, str], Sequence[UnitTuple]]:
     """The segmenter's units as plain ``(start, end, kind, boilerplate_kind)`` tuples (a UnitSpan is one too); the
     rule segmenter skips building UnitSpans when nothing needs them."""
     fast = getattr(seg, "segment_tuples", None)
@@ -106,8 +106,7 @@ def segment_batch(
         c_kind += kinds
         c_bk += bks
         if attribute is not None:
-            spans = raw if isinstance(raw[0], UnitSpan) else list(map(UnitSpan._make, raw))
-            c_attr += attribute(text, spans, lang)  # type: ignore[arg-type]
+            c_attr += attribute(text, raw, lang)
 
     columns: dict[str, list[Any]] = {"row": c_row, "digest": c_digest, "start": c_start, "end": c_end,
                                      "text": c_text, "kind": c_kind, "boilerplate_kind": c_bk}
