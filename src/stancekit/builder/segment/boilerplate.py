@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from stancekit.builder.segment.first_char import FirstCharDispatch
+
 DASH = r"(?:--|[–—‒―-])"
 
 
@@ -151,12 +153,6 @@ _MAX_LINE_WORDS = 25
 _MAX_SHARE_WORDS = 14
 
 
-def _as_group(rx: re.Pattern[str]) -> str:
-    pat = rx.pattern
-    flags = "(?i:" if rx.flags & re.IGNORECASE else "(?:"
-    return flags + pat + ")"
-
-
 # The anchored rules as one alternation (one match call per line); the group name is the kind.
 _CAPTION_START = re.compile(
     r"^(?:photo credit|image credit|picture credit|photo courtesy|courtesy|"
@@ -166,10 +162,8 @@ _CAPTION_START = re.compile(
     re.IGNORECASE,
 )
 _START_RULES = [(k, rx) for k, rx in _LINE_RULES if k != "caption"] + [("caption", _CAPTION_START)]
-_START = re.compile(
-    "|".join(f"(?P<g{i}>{_as_group(rx)})" for i, (_, rx) in enumerate(_START_RULES))
-)
-_GROUP_KIND = {f"g{i}": k for i, (k, _) in enumerate(_START_RULES)}
+# (dispatched on the line's first character: the same first matching rule as the whole alternation, fewer tries)
+_START = FirstCharDispatch(_START_RULES)
 _CREDIT_WORDS = (
     r"photos?|getty|images?|reuters|afp|epa|ap|file|pool|handout|courtesy|supplied|أرشيف|أرشيفية|ارشيف|ارشيفية|"
     r"صورة|الصورة|تصوير|رويترز|أ ف ب|الأناضول|إنترنت|الإنترنت|مواقع التواصل"
@@ -223,9 +217,8 @@ def classify_line(line: str) -> str | None:
     if n_words > _MAX_CAPTION_WORDS:
         return None
     if n_words <= _MAX_LINE_WORDS:
-        m = _START.match(line)
-        if m is not None:
-            kind = _GROUP_KIND[m.lastgroup or ""]
+        kind = _START.first(line)
+        if kind is not None:
             if kind == "caption":
                 return _caption_or_credit(line, n_words)
             if kind != "share" or n_words <= _MAX_SHARE_WORDS:

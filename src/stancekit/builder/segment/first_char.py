@@ -1,0 +1,222 @@
+"""Anchored alternations of many rules, matched faster by dispatching on the first character (same results).
+
+``re`` tries every alternative of an alternation in turn, and under IGNORECASE it cannot skip an alternative by its
+first literal, so a line that is no boilerplate (most lines) pays for every word of every rule. A
+:class:`FirstCharDispatch` of named rules matches like ``re.compile("|".join(f"(?P<name>rule)" ...)).match`` (the
+first rule that matches wins; ``lastgroup`` names it), but compiles, per first character of the subject, only the
+alternatives that can start with that character. Which characters an alternative can start with is read off the
+parsed pattern; anything the analysis does not cover (a backreference, a negated class, ``\\w``, ...) makes the
+alternative possible for every character, and a subject starting with a cased non-ASCII character (where
+IGNORECASE's special case folds live) or an empty subject is matched by the whole alternation. So the result is the
+same for every string, only cheaper.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Sequence
+from typing import Any
+
+_P: Any
+_C: Any
+try:  # the stdlib's regex parser (Python >= 3.11; private): without it every alternative is tried everywhere
+    _P = importlib.import_module("re._parser")
+    _C = importlib.import_module("re._constants")
+except ImportError:  # pragma: no cover
+    _P = _C = None
+
+_ANY = None  # an alternative that may start with any character
+FirstSet = tuple[frozenset[str], frozenset[str]] | None  # (characters, predicates "space"/"digit") or _ANY
+
+
+class _Universal(Exception):
+    pass
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex pattern string (``a|(b|c)|[|]`` -> ``a``, ``(b|c)``, ``[|]``)."""
+    out: list[str] = []
+    depth, i, start, n = 0, 0, 0, len(pattern)
+    in_class = False
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+        elif ch == "[":
+            in_class = True
+            if pattern.startswith("^]", i + 1):
+                i += 2
+            elif pattern.startswith("]", i + 1):
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+def first_set(pattern: str, flags: int = 0) -> FirstSet:
+    """The characters a match of ``pattern`` can start with, or None (any character, or the empty match)."""
+    if _P is None:
+        return _ANY
+    chars: set[str] = set()
+    preds: set[str] = set()
+    try:
+        if _first(_P.parse(pattern, flags), bool(flags & re.IGNORECASE), chars, preds):
+            return _ANY  # it can match the empty string
+    except _Universal:
+        return _ANY
+    except (re.error, AttributeError, TypeError, ValueError):  # pragma: no cover - a parser change: try it everywhere
+        return _ANY
+    return frozenset(chars), frozenset(preds)
+
+
+def _add(ch: str, icase: bool, chars: set[str]) -> None:
+    if icase and not ch.isascii() and (ch.lower() != ch or ch.upper() != ch):
+        raise _Universal  # a cased non-ASCII literal: IGNORECASE's special folds (ſ ~ s) are not modelled
+    chars.add(ch)
+    if icase:
+        chars.add(ch.lower())
+        chars.add(ch.upper())
+
+
+def _first(seq: Any, icase: bool, chars: set[str], preds: set[str]) -> bool:
+    """Add the possible first characters of the parsed sequence ``seq``; True when it can match the empty string."""
+    C = _C
+    assert C is not None
+    for op, av in seq:
+        if op is C.LITERAL:
+            _add(chr(av), icase, chars)
+            return False
+        if op is C.IN:
+            for iop, iav in av:
+                if iop is C.LITERAL:
+                    _add(chr(iav), icase, chars)
+                elif iop is C.RANGE:
+                    lo, hi = iav
+                    if hi - lo > 4096:
+                        raise _Universal
+                    for code in range(lo, hi + 1):
+                        _add(chr(code), icase, chars)
+                elif iop is C.CATEGORY and iav in (C.CATEGORY_SPACE, C.CATEGORY_UNI_SPACE):
+                    preds.add("space")
+                elif iop is C.CATEGORY and iav in (C.CATEGORY_DIGIT, C.CATEGORY_UNI_DIGIT):
+                    preds.add("digit")
+                else:  # a negated class, \w, ...
+                    raise _Universal
+            return False
+        if op is C.BRANCH:
+            empty = False
+            for alt in av[1]:
+                empty |= _first(alt, icase, chars, preds)
+            if not empty:
+                return False
+        elif op is C.SUBPATTERN:
+            _group, add, remove, sub = av
+            if not _first(sub, (icase or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE, chars, preds):
+                return False
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            lo, _hi, sub = av
+            if not _first(sub, icase, chars, preds) and lo > 0:
+                return False
+        elif op is C.ATOMIC_GROUP:
+            if not _first(av, icase, chars, preds):
+                return False
+        elif op not in (C.AT, C.ASSERT, C.ASSERT_NOT):  # zero-width items constrain nothing here (a superset)
+            raise _Universal  # any character, a backreference, a conditional, ...
+    return True
+
+
+def _can_start(fs: FirstSet, ch: str) -> bool:
+    if fs is None:
+        return True
+    found, preds = fs
+    return ch in found or ("space" in preds and ch.isspace()) or ("digit" in preds and ch.isdecimal())
+
+
+_COMBINE_AFTER = 4096  # measured: compiling one character's alternation costs about as much as 3,000 tries
+
+
+class FirstCharDispatch:
+    """Which of several anchored rules matches a string first: the rule named by ``lastgroup`` of
+    ``re.compile("|".join(f"(?P<{name}>{rule})" for name, rule in rules)).match(s)``, found faster.
+
+    ``rules`` are ``(name, compiled pattern)`` in priority order, each with its own flags (names may repeat). For a
+    string starting with character ``c`` only the top-level alternatives of each rule that can start with ``c`` are
+    tried, rule by rule in order, so the first rule with a matching alternative is the one the whole alternation
+    reports. The alternatives are tried one by one (each compiled once), and once a first character has been seen
+    ``_COMBINE_AFTER`` times, its alternatives are compiled into one alternation (cheaper to try).
+    """
+
+    def __init__(self, rules: Sequence[tuple[str, re.Pattern[str]]]) -> None:
+        self._names = [name for name, _ in rules]
+        self._rules: list[list[tuple[str, str, re.Pattern[str], FirstSet]]] = []
+        for rx in (rx for _, rx in rules):
+            flags = rx.flags & re.IGNORECASE
+            scope = "(?i:" if flags else "(?:"
+            self._rules.append([(alt, scope, re.compile(alt, flags), first_set(alt, flags))
+                                for alt in split_alternatives(rx.pattern)])
+        self._all = self._plan(lambda fs: True)
+        self._by_char: dict[str, _Plan] = {}
+        self._combined: dict[str, re.Pattern[str]] = {}
+
+    def _plan(self, keep: Any) -> _Plan:
+        steps: list[tuple[str, list[re.Pattern[str]]]] = []
+        groups: list[str] = []
+        for i, alts in enumerate(self._rules):
+            kept = [(alt, scope, rx) for alt, scope, rx, fs in alts if keep(fs)]
+            if kept:
+                steps.append((self._names[i], [rx for _, _, rx in kept]))
+                groups.append(f"(?P<g{i}>{kept[0][1]}{'|'.join(alt for alt, _, _ in kept)}))")
+        return _Plan(steps, "|".join(groups))
+
+    def first(self, s: str) -> str | None:
+        """The name of the first rule that matches at the start of ``s``, or None."""
+        if not s:
+            plan = self._all
+        else:
+            ch = s[0]
+            try:
+                plan = self._by_char[ch]
+            except KeyError:
+                if not ch.isascii() and (ch.lower() != ch or ch.upper() != ch):
+                    plan = self._all  # a cased non-ASCII first character: every alternative, as re would
+                else:
+                    plan = self._plan(lambda fs: _can_start(fs, ch))
+                self._by_char[ch] = plan
+        if plan.combined is not None:
+            m = plan.combined.match(s)
+            return self._names[int(m.lastgroup[1:])] if m is not None and m.lastgroup else None
+        plan.uses += 1
+        if plan.uses >= _COMBINE_AFTER and plan.source:
+            combined = self._combined.get(plan.source)
+            if combined is None:
+                combined = self._combined[plan.source] = re.compile(plan.source)
+            plan.combined = combined
+        for name, alts in plan.steps:
+            for rx in alts:
+                if rx.match(s) is not None:
+                    return name
+        return None
+
+
+class _Plan:
+    """The alternatives to try for one first character: rule by rule, and as one pattern once it is compiled."""
+
+    __slots__ = ("combined", "source", "steps", "uses")
+
+    def __init__(self, steps: list[tuple[str, list[re.Pattern[str]]]], source: str) -> None:
+        self.steps = steps
+        self.source = source
+        self.uses = 0
+        self.combined: re.Pattern[str] | None = None

@@ -1,0 +1,79 @@
+"""FirstCharDispatch answers exactly like the whole alternation it replaces (boilerplate's line rules)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stancekit.builder.segment import boilerplate
+from stancekit.builder.segment.first_char import FirstCharDispatch, first_set, split_alternatives
+
+
+def _alternation(rules: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<g{i}>{'(?i:' if rx.flags & re.IGNORECASE else '(?:'}{rx.pattern}))"
+                              for i, (_, rx) in enumerate(rules)))
+
+
+_RULES = boilerplate._START_RULES
+_WHOLE = _alternation(_RULES)
+
+
+def _expected(s: str) -> str | None:
+    m = _WHOLE.match(s)
+    return _RULES[int(m.lastgroup[1:])][0] if m is not None and m.lastgroup else None
+
+
+def test_split_alternatives_keeps_groups_classes_and_escapes() -> None:
+    assert split_alternatives(r"a|(b|c)|[|]|\||d") == ["a", "(b|c)", "[|]", r"\|", "d"]
+    assert split_alternatives(r"[]|]x|y") == ["[]|]x", "y"]
+    assert split_alternatives(r"[^]|]x|y") == ["[^]|]x", "y"]
+    assert split_alternatives("") == [""]
+
+
+def test_first_set() -> None:
+    assert first_set("abc|de") == (frozenset("ad"), frozenset())
+    assert first_set("(?i:ab)") == (frozenset("aA"), frozenset())
+    assert first_set(r"^\s*x") == (frozenset("x"), frozenset({"space"}))
+    assert first_set(r"[-•]?\d") == (frozenset("-•"), frozenset({"digit"}))
+    assert first_set("a?") is None  # can match the empty string
+    assert first_set(r"\w+") is None  # not modelled: any character
+    assert first_set("[^a]") is None
+    assert first_set("(?i:ſ)") is None  # a cased non-ASCII literal under IGNORECASE
+
+
+def test_the_boilerplate_rules_answer_as_one_alternation_on_lines() -> None:
+    lines = ["Read more: the story", "اقرأ أيضاً: خبر", "By John Smith", "Photo: AP", "© 2024 Reuters",
+             "Reuters", "the Associated Press", "UPDATE: the story was updated", "Tuesday, March 12, 2024 10:45",
+             "Share this article", "Share prices fell", "- Read also: x", "  read more", "Sign up for our newsletter",
+             "Editor’s note: this story", "تحديث: تم تحديث الخبر", "وكالات", "(c) BBC", "Photograph: Jane Doe/Reuters",
+             "جانب من الاجتماع", "Éditorial: x", "ſhare this", "KELVIN", "", " ", "Hello world."]
+    for line in lines:
+        assert boilerplate._START.first(line) == _expected(line), line
+
+
+_ALPHABET = st.sampled_from([*"RrSsPpBbTtUuEeCcFfAaMmWw ©:-•»()|.,0123456789",
+                             "ead more", "hare ", "hoto", "y ", "pdate", "euters", "اقرأ أيضا", "صورة", "كتب",
+                             "تحديث", "ſ", "É", "İ", "K", "\n", "ago", "Monday, ", "Jan 3, 2024"])
+
+
+@settings(deadline=None, max_examples=400)
+@given(st.lists(_ALPHABET, max_size=12).map("".join))
+def test_dispatch_equals_the_whole_alternation(s: str) -> None:
+    assert boilerplate._START.first(s) == _expected(s)
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.text(max_size=30))
+def test_dispatch_equals_the_whole_alternation_on_any_text(s: str) -> None:
+    assert boilerplate._START.first(s) == _expected(s)
+
+
+def test_combined_alternation_after_many_uses() -> None:
+    d = FirstCharDispatch([("a", re.compile("ab|x", re.IGNORECASE)), ("b", re.compile("a"))])
+    for _ in range(5000):
+        assert d.first("AB") == "a"
+        assert d.first("ac") == "b"
+        assert d.first("q") is None
+    assert d._by_char["A"].combined is not None
