@@ -1,0 +1,63 @@
+"""Write the third blind gold set: ``<lang>/<name>.txt`` + ``<lang>/<name>.gold.json`` from ``blind3_ar.py`` /
+``blind3_en.py``.
+
+How the set was made: 20 news articles (10 Arabic, 10 English, 150-500 words each) written for this set in
+agency/newspaper style on varied topics (politics, economy, health, sport, courts, science, local news), none copied
+from a real article; names, outlets, companies, figures and quotes are invented. The layouts follow what a news
+scraper stores: half clean articles (title, dateline, body paragraphs, a heading, a read-also/related line, a byline
+or a photo caption with its credit), a fifth with light scrape residue (breadcrumbs, share buttons, tags, "Follow
+us on"/"تابعونا على" lines, timestamps, advertisement slots, newsletter and cookie lines) and the rest hard cases
+(hard-wrapped lines, pre-tokenised Arabic punctuation with spaces before ``، . ؟ :``, quotes opened with ``”``,
+bullet lists, questions-and-answers explainers, direct quotes running over paragraphs, English abbreviations and
+wire datelines). Every article carries claim units of several kinds (rules 6-12: attribution before and after the
+content, dropped subjects and pronouns, quote continuations, relays, headline colon attribution, "according to",
+``بحسب``, ``وفقاً ل``) and non-claims (calls, demands, pledges, contentless speech events, agentless hearsay). The
+units, kinds, speakers, cues and quote types were annotated from the rule book (``shared/docs/claim-units.md``)
+alone: the author did not read the segmenter's code (``src/stancekit/builder/segment/``) nor run it or any quality
+benchmark before the set was committed. Score it with ``python benchmarks/blind3_quality.py [--errors]``.
+
+The spec format and the offset finding are those of the held-out gold (``tests/data/heldout_gold/make_heldout_gold.py``,
+imported, not copied), with one extension: a cue ending in ``" ل"`` (``وفقاً ل``) ends on the preposition ``ل``
+that is written onto the next word (``وفقاً لبيانات``), which a whole-word match cannot express.
+Run: ``python tests/data/blind_gold3/make_blind3_gold.py``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "heldout_gold"))
+
+import make_heldout_gold  # noqa: E402
+from make_heldout_gold import write_written  # noqa: E402
+
+_whole_word = make_heldout_gold.occurrences
+_ATTACHED_LAM = re.compile(r"\s+ل(?=\w)")
+
+
+def occurrences(text: str, word: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Whole-word matches as in the held-out generator; ``"X ل"`` matches X, whitespace and a ``ل`` proclitic."""
+    if not word.endswith(" ل"):
+        return _whole_word(text, word, lo, hi)
+    found = []
+    for s, e in _whole_word(text, word[:-2].rstrip(), lo, hi):
+        m = _ATTACHED_LAM.match(text, e)
+        if m is not None and m.end() <= hi:
+            found.append((s, m.end()))
+    return found
+
+
+def main() -> None:
+    from blind3_ar import ARTICLES as AR
+    from blind3_en import ARTICLES as EN
+
+    make_heldout_gold.occurrences = occurrences  # find() looks it up at call time
+    print(f"wrote {write_written({'ar': AR, 'en': EN}, 'blind3', HERE)} gold files")
+
+
+if __name__ == "__main__":
+    main()
