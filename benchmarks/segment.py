@@ -10,6 +10,28 @@ twice: units only (``claims=False``) and with claim attribution when that module
 installed. MB/s per core = MB / CPU seconds.
 Usage: ``python benchmarks/segment.py [--mb 100] [--corpus mixed|news] [--peer-mb 10] [--batch 500] [--runs 3]
 [--no-peers]``.
+
+Where the time goes (cProfile, line_profiler and callgrind instruction counts, rules.v2 after the speed work of
+issue 3/4; one core):
+- mixed corpus (22k documents per 10 MB, median 200 characters, ~10 units each 100 bytes): units ~82 ms per MB.
+  The rules (``rules.segment_tuples``) ~70%: sentence boundaries (``split_sentences``, ``emit``, ``flush``) ~40% of
+  them, line classification ~20% before this round (mostly the IGNORECASE alternation of the line rules, ~3 us a
+  line; now dispatched on the first character, ``first_char.py``, ~0.8 us), lines/unwrap/title/dateline tests ~20%.
+  A document costs ~10 us before its first sentence (``segment_tuples("Hello world.")``); a unit ~2.5 us more
+  (its boundary decision, tuples, its blake2b id ~0.7 us, text slice, its share of the frame). The UNITS frame
+  ~8% (polars calls ~1.5 ms per 500-document batch), unit ids ~8%.
+- claims on the mixed corpus ~80 ms per MB more: 72% of its documents have no cue word, and for them the cost is the
+  cue pre-filter (``text.split()`` and one frozenset intersection, ~5 us a document, ~25% of attribution).
+- news articles (``--corpus news``): units ~75 ms per MB, claims ~200 ms per MB more: about half the units are
+  claim units (93% of the units the cue pre-filter lets through are claims, so there is nothing left to skip), each
+  ~45 us: ``analyse`` (speaker phrases: tokens, ``np_after``, ``speaker_span``) ~60%, cue finding ~11%, quote type
+  ~7%, quotation spans ~4%, antecedents, continuations and the rest spread thin.
+No single function is above ~10% of the stage any more; the targets (units 50, whole stage 20 MB/s per core) need
+compiled code for the rule walk, not another round of Python micro-optimisation. Tried and not kept: one pass per
+batch building the frame from Python lists (slower: ~20 polars calls with ~60 us fixed cost each), lazy polars,
+unit ids as hex in Python (same cost), a smaller cue key set (no cache effect), disabling the GC (no effect).
+A per-line or per-document cache would only measure this corpus's repetition (every document recurs ~200 times in
+100 MB), so none is used.
 """
 
 from __future__ import annotations
