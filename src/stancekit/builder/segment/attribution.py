@@ -84,6 +84,8 @@ def attribute(text: str, units: Sequence[UnitTuple], lang: str) -> list[Attribut
         if finder is None:
             return out
     cues = find_cues(text, finder)
+    if not cues and ":" not in text:
+        return out  # no cue, and no title can attribute by a colon: no claim unit (most documents without a cue)
     kinds = list(map(_KIND, units))
     heads = _headline_candidates(text, units, kinds)
     if not cues and not heads:
