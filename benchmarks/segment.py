@@ -13,7 +13,7 @@ Usage: ``python benchmarks/segment.py [--mb 100] [--corpus mixed|news] [--peer-m
 
 Where the time goes (cProfile, line_profiler and callgrind instruction counts, rules.v2 after the speed work of
 issue 3/4; one core):
-- mixed corpus (22k documents per 10 MB, median 200 characters, ~10 units each 100 bytes): units ~82 ms per MB.
+- mixed corpus (22k documents per 10 MB, median 200 characters, ~4.6 units of ~100 bytes each): units ~85 ms per MB.
   The rules (``rules.segment_tuples``) ~70%: sentence boundaries (``split_sentences``, ``emit``, ``flush``) ~40% of
   them, line classification ~20% before this round (mostly the IGNORECASE alternation of the line rules, ~3 us a
   line; now dispatched on the first character, ``first_char.py``, ~0.8 us), lines/unwrap/title/dateline tests ~20%.
