@@ -20,7 +20,8 @@ from stancekit.builder.segment.protocol import UnitSpan
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "news_gold"
 UD = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "ud-sentences" / "ud_sentences.para.jsonl"
-EXPECTED = "176e6be07121a9aedda4a0bb7caef88f3e21f7b4dac92f2ff34c6869fd1536b7"
+# (a preposition is never a name candidate: only two token-soup speakers changed, the news gold is unchanged)
+EXPECTED = "b53a11b48a37b1eee98fa32efc5335e9f6840827ffc83ecb36790f57241f2487"
 
 Case = tuple[str, str, list[UnitSpan]]
 
