@@ -4,7 +4,7 @@ descriptive noun phrase with its prepositional phrases, the subject and not the 
 from __future__ import annotations
 
 import pytest
-from test_attribution import claim
+from test_attribution import claim, run
 
 
 @pytest.mark.parametrize(("text", "speaker", "cue"), [
@@ -19,6 +19,8 @@ from test_attribution import claim
     ("وقال علماء في جامعة الملك عبد الله للعلوم والتقنية إن الشعاب تتعافى.",
      "علماء في جامعة الملك عبد الله للعلوم والتقنية", "قال"),
     ("وقالت بعثة الأمم المتحدة للدعم في ليبيا إن الهدنة صامدة.", "بعثة الأمم المتحدة للدعم في ليبيا", "قالت"),
+    # a title without a name keeps its affiliation when the content follows it
+    ("وقال مدير الاستغلال في الشركة إن الإنتاج توقف.", "مدير الاستغلال في الشركة", "قال"),
     # the subject, not the definite object after it
     ("ونفت وزارة التموين الأنباء المتداولة عن نقص الخبز، مؤكدة أن المخزون كاف.", "وزارة التموين", "نفت"),
     ("ونفت هيئة الدواء الشائعات حول سحب اللقاح، وقالت إن الدفعات سليمة.", "هيئة الدواء", "نفت"),
@@ -28,3 +30,15 @@ from test_attribution import claim
 def test_arabic_speaker_strings(text: str, speaker: str, cue: str) -> None:
     a = claim(text, "ar")
     assert (a.speaker, a.cue) == (speaker, cue)
+
+
+def test_dropped_subject_takes_the_person_who_last_spoke() -> None:
+    """تحدث is a speech event with no content (no claim), but its subject is who a later وأضاف continues."""
+    text = ("نفى الدفاع في جلسة الأحد كل التهم الموجهة إلى المتهمين. "
+            "وتحدث رئيس نقابة المحامين سمير علوان للصحفيين أمام مبنى المحكمة بعد انتهاء الجلسة. "
+            "وأضاف أن الملف سيحال إلى محكمة أعلى خلال أسابيع.")
+    out = run(text, "ar")
+    assert [a is not None for _, a in out] == [True, False, True]
+    last = out[2][1]
+    assert last is not None and (last.speaker, last.cue) == ("سمير علوان", "أضاف")
+    assert last.speaker_start == text.index("سمير علوان")

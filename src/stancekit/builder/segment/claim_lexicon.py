@@ -110,7 +110,9 @@ AR_RULE_NOUNS = {"الدستور", "دستور", "القانون", "قانون",
 
 # not claims (rule 7): calls, demands, orders, pledges, threats, contentless speech events, agentless hearsay
 AR_NONCLAIM = ["أعرب", "أبدى", "دعا", "طالب", "حث", "ناشد", "تعهد", "توعد", "هدد", "أمر", "وعد", "التقى", "ناقش", "بحث",
-               "استقبل", "رفض", "امتنع", "أجرى", "اجتمع", "عقد"]
+               "استقبل", "رفض", "امتنع", "أجرى", "اجتمع", "عقد",
+               # a speech event without content; its subject is the person a later وأضاف continues
+               "تحدث"]
 AR_HEARSAY_RE = r"(?:يشار|يذكر|يُذكر|يُشار|يقال|يُقال|يعتقد|يُعتقد|يُزعم|من\s+المتوقع|من\s+المرجح)"
 
 AR_CONTENT_RE = re.compile(

@@ -198,6 +198,9 @@ def _pp_extension(text: str, toks: list[tuple[int, int]], i: int, out: list[tupl
         cand = [c for c in _name_candidates(text, toks[i + 1:j]) if c > 0]
         if cand and text[toks[i + 1 + cand[-1]][0]] not in QUOTE_CHARS:
             return j
+        if _definite(nxt) and j < len(toks) and stripped(text, *toks[j]) in _CONTENT_WORDS and (
+                text[toks[j - 1][1] - 1] not in "،,:؛."):
+            return j  # مدير الاستغلال في الشركة إن: a title without a name keeps its affiliation up to the content
     return i
 
 
