@@ -242,7 +242,7 @@ EN_PARTICIPLES = ["saying", "adding", "noting", "warning", "insisting", "arguing
 EN_CONTENT_VERBS = {"reported", "reports", "notes", "states", "claims", "suggested", "estimates", "observed",
                     "indicated", "recalled", "announced", "announces", "confirmed", "confirms", "revealed",
                     "disclosed", "found", "finds", "showed", "shows", "show", "declared", "declares", "expect",
-                    "expects"}
+                    "expects", "complained", "estimated"}  # (complained about X / estimated X at $3m: no content)
 EN_NONCLAIM = ["urged", "urges", "called on", "called for", "calls on", "calls for", "demanded", "demands",
                "ordered", "orders", "vowed", "vows", "pledged", "pledges", "promised", "promises", "threatened",
                "threatens", "met", "meets", "discussed", "discusses", "declined to comment", "refused to comment",
@@ -263,6 +263,7 @@ EN_TITLES = {
     "executive", "analyst", "economist", "researcher", "premier", "president-elect", "defence",
     "mp", "mps", "mep", "lawmaker", "legislator", "director-general", "secretary-general", "commissioner",
     "prosecutor", "sheriff", "marshal", "trooper", "cpl", "pfc", "supt", "det", "det.", "insp",
+    "author", "co-author", "coauthor", "lead", "senior",
 }
 EN_DESCRIPTOR_NOUNS = {"officials", "official", "analysts", "analyst", "sources", "source", "witnesses", "witness",
                        "residents", "resident", "experts", "expert", "police", "prosecutors", "lawyers", "lawyer",
