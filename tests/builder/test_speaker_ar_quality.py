@@ -42,3 +42,10 @@ def test_dropped_subject_takes_the_person_who_last_spoke() -> None:
     last = out[2][1]
     assert last is not None and (last.speaker, last.cue) == ("سمير علوان", "أضاف")
     assert last.speaker_start == text.index("سمير علوان")
+
+
+def test_explainer_label_is_no_headline_source() -> None:
+    text = "أسئلة وأجوبة: ماذا يعني قرار رفع الفائدة؟\nقال البنك إن القرار مؤقت."
+    assert [a.speaker if a else None for _, a in run(text, "ar", title=True)] == [None, "البنك"]
+    text = "علماء: ذوبان الجليد سيرفع مستوى البحر مترا\nالجليد يذوب بسرعة."
+    assert [a.speaker if a else None for _, a in run(text, "ar", title=True)] == ["علماء", None]
