@@ -1,15 +1,21 @@
 """Speed of the segment stage beside pysbd, spaCy's sentencizer and blingfire, on the same text in one run.
 
-The corpus: the news gold articles and the UD documents, repeated to ``--mb`` MB (UTF-8), half Arabic, half
-English. stancekit's stage is ``segment_batch`` in-process (one core), timed twice: units only (``claims=False``)
-and with claim attribution when that module exists. Peers run on the first ``--peer-mb`` MB of the same documents
-(pysbd runs at well under 1 MB/s) and are skipped with a note when not installed. MB/s per core = MB / CPU seconds.
-Usage: ``python benchmarks/segment.py [--mb 100] [--peer-mb 10] [--batch 500] [--runs 3] [--no-peers]``.
+The corpus (``--corpus mixed``, the default): the news gold articles and the UD documents, repeated to ``--mb`` MB
+(UTF-8), half Arabic, half English; most documents are short UD texts, each repeated many times. ``--corpus news``:
+the documents ``benchmarks/scale.py`` writes into its campaign (a headline and 4-12 paragraphs of the news gold
+articles, numbers varied, alternately English and Arabic), so this measures the stage on the text the whole
+``stancekit segment`` command is timed on. stancekit's stage is ``segment_batch`` in-process (one core), timed
+twice: units only (``claims=False``) and with claim attribution when that module exists. Peers run on the first
+``--peer-mb`` MB of the same documents (pysbd runs at well under 1 MB/s) and are skipped with a note when not
+installed. MB/s per core = MB / CPU seconds.
+Usage: ``python benchmarks/segment.py [--mb 100] [--corpus mixed|news] [--peer-mb 10] [--batch 500] [--runs 3]
+[--no-peers]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -24,8 +30,11 @@ from stancekit.builder.segment.rules import RuleSegmenter
 from stancekit.builder.segment.units import segment_batch
 
 
-def corpus(mb: float) -> list[tuple[str, str, str]]:
-    """(doc_id, text, lang) rows totalling at least ``mb`` MB, alternating the news gold and UD documents."""
+def corpus(mb: float, kind: str = "mixed") -> list[tuple[str, str, str]]:
+    """(doc_id, text, lang) rows totalling at least ``mb`` MB, alternating the news gold and UD documents (``mixed``),
+    or scale.py's generated news articles (``news``)."""
+    if kind == "news":
+        return news_corpus(mb)
     base = [(d.text, d.lang) for d in load_news_gold()]
     base += [(r["text"], r["lang"]) for r in iter_ud(LAYOUTS[0])]
     out: list[tuple[str, str, str]] = []
@@ -35,6 +44,24 @@ def corpus(mb: float) -> list[tuple[str, str, str]]:
         out.append((f"d{i}", text, lang))
         size += len(text.encode("utf-8"))
         i += 1
+    return out
+
+
+def news_corpus(mb: float, seed: int = 13) -> list[tuple[str, str, str]]:
+    """The articles of ``scale.write_corpus`` (same generator and seed), without writing a campaign."""
+    from scale import _vary, paragraph_pools
+
+    rng = random.Random(seed)
+    pools = paragraph_pools()
+    out: list[tuple[str, str, str]] = []
+    size = 0
+    while size < mb * 1e6:
+        lang = "ar" if len(out) % 2 else "en"
+        titles, body = pools[lang]
+        title = _vary(rng.choice(titles), rng)
+        text = "\n\n".join([title, *(_vary(p, rng) for p in rng.sample(body, rng.randint(4, 12)))])
+        out.append((f"d{len(out)}", text, lang))
+        size += len(text.encode("utf-8"))
     return out
 
 
@@ -94,14 +121,15 @@ def peers() -> dict[str, Callable[[list[tuple[str, str, str]]], int] | str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--mb", type=float, default=100.0)
+    ap.add_argument("--corpus", choices=("mixed", "news"), default="mixed", help="see the module docstring")
     ap.add_argument("--peer-mb", type=float, default=10.0)
     ap.add_argument("--batch", type=int, default=500, help="documents per segment_batch call ([segment] batch_size)")
     ap.add_argument("--runs", type=int, default=3, help="stancekit is timed this many times; the median is shown")
     ap.add_argument("--no-peers", action="store_true", help="time stancekit only")
     args = ap.parse_args()
-    rows = corpus(args.mb)
+    rows = corpus(args.mb, args.corpus)
     mb = nbytes(rows)
-    print(f"corpus: {len(rows):,} documents, {mb:.1f} MB; batches of {args.batch} documents; "
+    print(f"corpus ({args.corpus}): {len(rows):,} documents, {mb:.1f} MB; batches of {args.batch} documents; "
           f"stancekit: median of {args.runs} run(s)")
     results: dict[str, float] = {}
     cpus: dict[bool, float] = {}
@@ -116,7 +144,7 @@ def main() -> None:
         print(f"{'  of which claim attribution':<30} {mb / claims_cpu:8.1f} MB/s per core  ({claims_cpu:.1f} s CPU)")
     if args.no_peers:
         return
-    sub = corpus(min(args.peer_mb, args.mb))
+    sub = corpus(min(args.peer_mb, args.mb), args.corpus)
     sub_mb = nbytes(sub)
     for name, fn in peers().items():
         if isinstance(fn, str):

@@ -8,7 +8,6 @@ claim quality (``benchmarks/claim_quality.py``) and the other attribution tests,
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import random
@@ -85,7 +84,7 @@ def _digest(cases: list[Case]) -> tuple[str, int]:
     n = 0
     for text, lang, units in cases:
         for a in attribute(text, units, lang):
-            h.update(repr(dataclasses.astuple(a) if a is not None else None).encode("utf-8"))
+            h.update(repr(tuple(a) if a is not None else None).encode("utf-8"))
             n += a is not None
         h.update(b"|")
     return h.hexdigest(), n

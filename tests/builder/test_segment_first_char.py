@@ -8,7 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stancekit.builder.segment import boilerplate
-from stancekit.builder.segment.first_char import FirstCharDispatch, first_set, split_alternatives
+from stancekit.builder.segment.first_char import (
+    FirstCharDispatch,
+    expand_alternatives,
+    first_set,
+    split_alternatives,
+)
 
 
 def _alternation(rules: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
@@ -70,10 +75,31 @@ def test_dispatch_equals_the_whole_alternation_on_any_text(s: str) -> None:
     assert boilerplate._START.first(s) == _expected(s)
 
 
-def test_combined_alternation_after_many_uses() -> None:
-    d = FirstCharDispatch([("a", re.compile("ab|x", re.IGNORECASE)), ("b", re.compile("a"))])
-    for _ in range(5000):
-        assert d.first("AB") == "a"
-        assert d.first("ac") == "b"
-        assert d.first("q") is None
-    assert d._by_char["A"].combined is not None
+def test_expand_alternatives() -> None:
+    assert expand_alternatives(r"^(?:a|b)x|c") == ["^ax", "^bx", "c"]
+    assert expand_alternatives(r"(?:t\s+)?(?:y|z)w") == [r"t\s+(?:y|z)w", "yw", "zw"]
+    assert expand_alternatives(r"^(?:[-•\s]*)(?:read|see)\b") == [r"^(?:[-•\s]*)read\b", r"^(?:[-•\s]*)see\b"]
+    assert expand_alternatives(r"(?:a|b)*c") == [r"(?:a|b)*c"]  # a repeated choice stays
+    assert expand_alternatives(r"(?:ab){1,2}?(?:c|d)") == [r"(?:ab){1,2}?c", r"(?:ab){1,2}?d"]
+    assert expand_alternatives(r"(?:x)??y") == [r"(?:x)??y"]
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(st.sampled_from(["a", "b", "(?:", ")", "|", "?", "*", "{1,2}", "^", "[|a]", "\\(", "(?:c|", "d)"]),
+                max_size=10).map("".join), st.text(alphabet="abcd|(", max_size=6))
+def test_expanded_alternatives_match_what_the_pattern_matches(pattern: str, s: str) -> None:
+    try:
+        whole = re.compile(pattern)
+    except re.error:
+        return
+    alts = [re.compile(a) for a in expand_alternatives(pattern)]
+    assert (whole.match(s) is not None) == any(a.match(s) is not None for a in alts)
+
+
+def test_rules_with_a_shared_name_and_no_rule_for_a_character() -> None:
+    d = FirstCharDispatch([("a", re.compile("ab|x", re.IGNORECASE)), ("b", re.compile("a")), ("a", re.compile("z"))])
+    assert d.first("AB") == "a"
+    assert d.first("ac") == "b"
+    assert d.first("z") == "a"
+    assert d.first("q") is None
+    assert d.first("") is None

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 QUOTE_CHARS = "“”\"«»„"
 STRIP_CHARS = "“”\"«»„()[]،,:؛;.!?؟'’‘—–-"
 TOKEN_RE = re.compile(r"\S+")
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
+class Attribution(NamedTuple):
     """A claim unit's attribution; offsets are code points into the whole document text (end exclusive).
 
-    ``speaker`` is None only when a dropped subject or pronoun has no antecedent in the document.
+    ``speaker`` is None only when a dropped subject or pronoun has no antecedent in the document. (A NamedTuple:
+    immutable, and built for every claim unit at a third of a frozen dataclass's cost.)
     """
 
     is_claim: bool

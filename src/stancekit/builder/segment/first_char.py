@@ -65,6 +65,80 @@ def split_alternatives(pattern: str) -> list[str]:
     return out
 
 
+def _group_end(pattern: str, i: int) -> int:
+    """The index of the ``)`` closing the group that opens at ``pattern[i]``."""
+    depth, in_class, n = 0, False, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+        elif ch == "[":
+            in_class = True
+            if pattern.startswith("^]", i + 1):
+                i += 2
+            elif pattern.startswith("]", i + 1):
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise ValueError(f"unbalanced group in {pattern!r}")
+
+
+_MAX_ALTERNATIVES = 400
+_QUANTIFIER = re.compile(r"(?:[*+?]|\{\d*(?:,\d*)?\})[?+]?")
+
+
+def expand_alternatives(pattern: str) -> list[str]:
+    r"""Alternatives whose union matches exactly what ``pattern`` matches, with the leading choices spelled out:
+    ``^(?:a|b)x|c`` -> ``^ax``, ``^bx``, ``c``; an optional leading group ``(?:t\s+)?y`` -> ``t\s+y``, ``y``. Only
+    non-capturing groups before the first literal are expanded (concatenation distributes over alternation), so each
+    alternative can start with fewer characters; at most ``_MAX_ALTERNATIVES`` in all."""
+    out: list[str] = []
+    todo = split_alternatives(pattern)
+    while todo:
+        alt = todo.pop(0)
+        parts = _expand_once(alt)
+        if parts is None or len(out) + len(todo) + len(parts) > _MAX_ALTERNATIVES:
+            out.append(alt)
+        else:
+            todo[:0] = parts
+    return out
+
+
+def _expand_once(alt: str) -> list[str] | None:
+    i, n = 0, len(alt)
+    while i < n:
+        if alt[i] == "^":
+            i += 1
+            continue
+        if not alt.startswith("(?:", i):
+            return None  # a literal, a class, another kind of group: nothing (more) to spell out
+        j = _group_end(alt, i)
+        inner = alt[i + 3:j]
+        rest = alt[j + 1:]
+        choices = split_alternatives(inner)
+        if rest[:1] == "?" and rest[1:2] not in ("?", "+"):  # (?:x)? = x or nothing
+            return [alt[:i] + inner + rest[1:], alt[:i] + rest[1:]]
+        q = _QUANTIFIER.match(alt, j + 1)
+        if q is not None:
+            if len(choices) > 1:
+                return None  # a repeated choice: left as it is
+            i = q.end()
+            continue
+        if len(choices) > 1:
+            return [alt[:i] + c + rest for c in choices]
+        i = j + 1  # a group without a choice: part of the prefix
+    return None
+
+
 def first_set(pattern: str, flags: int = 0) -> FirstSet:
     """The characters a match of ``pattern`` can start with, or None (any character, or the empty match)."""
     if _P is None:
@@ -144,79 +218,65 @@ def _can_start(fs: FirstSet, ch: str) -> bool:
     return ch in found or ("space" in preds and ch.isspace()) or ("digit" in preds and ch.isdecimal())
 
 
-_COMBINE_AFTER = 4096  # measured: compiling one character's alternation costs about as much as 3,000 tries
+_OWN_PATTERN_AFTER = 32  # a first character seen this often gets its own alternation compiled
 
 
 class FirstCharDispatch:
     """Which of several anchored rules matches a string first: the rule named by ``lastgroup`` of
     ``re.compile("|".join(f"(?P<{name}>{rule})" for name, rule in rules)).match(s)``, found faster.
 
-    ``rules`` are ``(name, compiled pattern)`` in priority order, each with its own flags (names may repeat). For a
-    string starting with character ``c`` only the top-level alternatives of each rule that can start with ``c`` are
-    tried, rule by rule in order, so the first rule with a matching alternative is the one the whole alternation
-    reports. The alternatives are tried one by one (each compiled once), and once a first character has been seen
-    ``_COMBINE_AFTER`` times, its alternatives are compiled into one alternation (cheaper to try).
+    ``rules`` are ``(name, compiled pattern)`` in priority order, each with its own flags (names may repeat). Each
+    rule is spelled out as alternatives (:func:`expand_alternatives`); for a string starting with character ``c``, one
+    alternation of only the alternatives that can start with ``c`` is compiled (once per distinct set), each rule's
+    alternatives in its own named group, in order, so the first rule with a matching alternative is the one the whole
+    alternation reports.
     """
 
     def __init__(self, rules: Sequence[tuple[str, re.Pattern[str]]]) -> None:
         self._names = [name for name, _ in rules]
-        self._rules: list[list[tuple[str, str, re.Pattern[str], FirstSet]]] = []
-        for rx in (rx for _, rx in rules):
+        self._rules: list[tuple[str, list[tuple[str, FirstSet]]]] = []
+        for _, rx in rules:
             flags = rx.flags & re.IGNORECASE
-            scope = "(?i:" if flags else "(?:"
-            self._rules.append([(alt, scope, re.compile(alt, flags), first_set(alt, flags))
-                                for alt in split_alternatives(rx.pattern)])
-        self._all = self._plan(lambda fs: True)
-        self._by_char: dict[str, _Plan] = {}
-        self._combined: dict[str, re.Pattern[str]] = {}
+            alts = [(alt, first_set(alt, flags)) for alt in expand_alternatives(rx.pattern)]
+            self._rules.append(("(?i:" if flags else "(?:", alts))
+        self._by_char: dict[str, re.Pattern[str] | None] = {}
+        self._by_source: dict[str, re.Pattern[str] | None] = {}
+        self._seen: dict[str, int] = {}
+        self._whole: re.Pattern[str] | None = None
 
-    def _plan(self, keep: Any) -> _Plan:
-        steps: list[tuple[str, list[re.Pattern[str]]]] = []
-        groups: list[str] = []
-        for i, alts in enumerate(self._rules):
-            kept = [(alt, scope, rx) for alt, scope, rx, fs in alts if keep(fs)]
+    def _compile(self, ch: str | None) -> re.Pattern[str] | None:
+        """The alternation for strings starting with ``ch`` (None: every alternative)."""
+        groups = []
+        for i, (scope, alts) in enumerate(self._rules):
+            kept = [alt for alt, fs in alts if ch is None or _can_start(fs, ch)]
             if kept:
-                steps.append((self._names[i], [rx for _, _, rx in kept]))
-                groups.append(f"(?P<g{i}>{kept[0][1]}{'|'.join(alt for alt, _, _ in kept)}))")
-        return _Plan(steps, "|".join(groups))
+                groups.append(f"(?P<g{i}>{scope}{'|'.join(kept)}))")
+        source = "|".join(groups)
+        if source not in self._by_source:
+            self._by_source[source] = re.compile(source) if groups else None
+        return self._by_source[source]
 
     def first(self, s: str) -> str | None:
         """The name of the first rule that matches at the start of ``s``, or None."""
-        if not s:
-            plan = self._all
-        else:
-            ch = s[0]
-            try:
-                plan = self._by_char[ch]
-            except KeyError:
-                if not ch.isascii() and (ch.lower() != ch or ch.upper() != ch):
-                    plan = self._all  # a cased non-ASCII first character: every alternative, as re would
-                else:
-                    plan = self._plan(lambda fs: _can_start(fs, ch))
-                self._by_char[ch] = plan
-        if plan.combined is not None:
-            m = plan.combined.match(s)
-            return self._names[int(m.lastgroup[1:])] if m is not None and m.lastgroup else None
-        plan.uses += 1
-        if plan.uses >= _COMBINE_AFTER and plan.source:
-            combined = self._combined.get(plan.source)
-            if combined is None:
-                combined = self._combined[plan.source] = re.compile(plan.source)
-            plan.combined = combined
-        for name, alts in plan.steps:
-            for rx in alts:
-                if rx.match(s) is not None:
-                    return name
-        return None
+        ch = s[:1]
+        try:
+            rx = self._by_char[ch]
+        except KeyError:
+            rx = self._rare(ch)
+        if rx is None:
+            return None
+        m = rx.match(s)
+        return self._names[int(m.lastgroup[1:])] if m is not None and m.lastgroup else None
 
-
-class _Plan:
-    """The alternatives to try for one first character: rule by rule, and as one pattern once it is compiled."""
-
-    __slots__ = ("combined", "source", "steps", "uses")
-
-    def __init__(self, steps: list[tuple[str, list[re.Pattern[str]]]], source: str) -> None:
-        self.steps = steps
-        self.source = source
-        self.uses = 0
-        self.combined: re.Pattern[str] | None = None
+    def _rare(self, ch: str) -> re.Pattern[str] | None:
+        """The pattern for a first character not seen often yet: every alternative (compiled once), until the
+        character has come ``_OWN_PATTERN_AFTER`` times and gets its own (a compile costs some 1.5 ms, as much as
+        about 600 matches of the whole alternation)."""
+        n = self._seen.get(ch, 0) + 1
+        self._seen[ch] = n
+        if n < _OWN_PATTERN_AFTER or not ch or (not ch.isascii() and (ch.lower() != ch or ch.upper() != ch)):
+            if self._whole is None:  # (empty, or a cased non-ASCII first character: always every alternative)
+                self._whole = self._compile(None)
+            return self._whole
+        rx = self._by_char[ch] = self._compile(ch)
+        return rx
