@@ -19,7 +19,11 @@ from stancekit.builder.segment.protocol import UnitSpan
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "news_gold"
 UD = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "ud-sentences" / "ud_sentences.para.jsonl"
-EXPECTED = "176e6be07121a9aedda4a0bb7caef88f3e21f7b4dac92f2ff34c6869fd1536b7"
+# (a preposition is never a name candidate: only two token-soup speakers changed, the news gold is unchanged)
+# (complained/estimated need content or a postposed attribution: one UD statistics line and a token soup changed)
+# (a quotation runs on over a line break to a closing mark that hugs its word: one English token soup changed;
+#  explainer labels such as أسئلة وأجوبة: name no headline source)
+EXPECTED = "c0246a82b0360a003fcbec55a9cbc58426ae291d45af53e158eeb801bdd3cb10"
 
 Case = tuple[str, str, list[UnitSpan]]
 

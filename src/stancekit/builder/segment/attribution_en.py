@@ -86,9 +86,20 @@ def _valid(text: str, m: re.Match[str], us: int, ue: int) -> bool:
         return False  # "the judge denied a defense motion": a refusal, not a denial of a claim
     if _appositive_claim(text, us, m.start()):
         return False
+    if prev in _RELATIVE_PRONOUNS and text.find(",", end, ue) >= 0:
+        return False  # "Sen. X, D-N.M., who wrote the bill, said": a relative clause inside the subject
     if word in EN_CONTENT_VERBS:
-        return _CONTENT_RE.search(text, end, min(ue, end + 80)) is not None or _postposed(text, m, ue)
+        if _CONTENT_RE.search(text, end, min(ue, end + 80)) is not None:
+            return True
+        if word in _OBJECT_VERBS and not any(c in ",\"”" for c in text[us:m.start()]):
+            return False  # "Residents complained about the noise" / "The agency estimated the damage at $3m"
+        return _postposed(text, m, ue)
     return True
+
+
+_RELATIVE_PRONOUNS = {"who", "which"}
+# content verbs that also take a plain object: a claim only with content after them or as a postposed attribution
+_OBJECT_VERBS = {"complained", "estimated"}
 
 
 def _appositive_claim(text: str, us: int, pos: int) -> bool:

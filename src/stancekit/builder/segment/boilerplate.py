@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from stancekit.builder.segment.first_char import FirstCharDispatch
+from stancekit.builder.segment.site_chrome import chrome_kind
 
 DASH = r"(?:--|[–—‒―-])"
 
@@ -250,7 +251,7 @@ def classify_line(line: str) -> str | None:
         return "credit"
     if line[-1] in "t.y" and "contributed" in line and _CONTRIBUTED.search(line):
         return "footer"
-    return None
+    return chrome_kind(line, n_words)
 
 
 def _caption_or_credit(line: str, n_words: int) -> str:

@@ -110,7 +110,9 @@ AR_RULE_NOUNS = {"الدستور", "دستور", "القانون", "قانون",
 
 # not claims (rule 7): calls, demands, orders, pledges, threats, contentless speech events, agentless hearsay
 AR_NONCLAIM = ["أعرب", "أبدى", "دعا", "طالب", "حث", "ناشد", "تعهد", "توعد", "هدد", "أمر", "وعد", "التقى", "ناقش", "بحث",
-               "استقبل", "رفض", "امتنع", "أجرى", "اجتمع", "عقد"]
+               "استقبل", "رفض", "امتنع", "أجرى", "اجتمع", "عقد",
+               # a speech event without content; its subject is the person a later وأضاف continues
+               "تحدث"]
 AR_HEARSAY_RE = r"(?:يشار|يذكر|يُذكر|يُشار|يقال|يُقال|يعتقد|يُعتقد|يُزعم|من\s+المتوقع|من\s+المرجح)"
 
 AR_CONTENT_RE = re.compile(
@@ -155,7 +157,14 @@ AR_TITLES = {
     "الكاتبة", "الصحفي", "الصحفية", "الصحافي", "الصحافية", "المحامي", "المحامية", "الطبيب", "الطبيبة", "المدرب",
     "اللاعب", "الفنان", "الفنانة", "الأكاديمي", "الداعية", "المشير", "القنصل", "مساعد", "المساعد", "وكيل",
     "الوكيل", "المفتي", "رجل", "السفيرة", "المندوبة", "المبعوثة", "الزعيمة", "الرئيس التنفيذي",
+    # construct-state person nouns before a name (محامي الدفاع خالد، مدرب نادي الوداد سامي)
+    "محامي", "محامية", "مدرب", "مدربة", "المدربة", "لاعب", "اللاعبة", "مهاجم", "حارس", "مراسلة",
+    "المراسلة", "طبيب", "طبيبة",
 }
+# definite nouns that are the object of a reporting verb, never part of its subject (نفت الوزارة الأنباء المتداولة)
+AR_OBJECT_NOUNS = {"الأنباء", "الانباء", "الأخبار", "الاخبار", "الخبر", "الشائعات", "الإشاعات", "الاشاعات",
+                   "التقارير", "الاتهامات", "الادعاءات", "المزاعم", "النتائج", "المعلومات", "الحصيلة", "التفاصيل",
+                   "الأرقام", "الروايات", "الرواية", "الأنباءَ"}
 # institution nouns: never a person's name, never a preposition (بلدية is not ب + لدية)
 AR_INSTITUTIONS = {"بلدية", "البلدية", "جمعية", "نقابة", "اتحاد", "رابطة", "محكمة", "مفوضية", "بعثة", "سفارة",
                    "قنصلية", "مستشفى", "برلمان", "بورصة", "بنك", "بيت", "غرفة", "مديرية", "إدارة", "أكاديمية"}
@@ -178,7 +187,7 @@ AR_EVENT_NOUNS = {"بيان", "مؤتمر", "تصريح", "تصريحات", "م�
                   "إطار", "رد", "ردا", "الوقت", "السياق", "تصريحه", "بيانه", "كلمته", "حديثه"}
 AR_ORG_HEADS = {"وكالة", "صحيفة", "قناة", "شركة", "حركة", "حزب", "موقع", "مجلة", "منظمة", "جماعة", "تنظيم",
                 "جريدة", "شبكة", "إذاعة", "مؤسسة", "مجموعة", "جامعة", "مركز", "بنك", "مصرف", "تلفزيون", "ائتلاف",
-                "تحالف", "تيار", "كتلة", "فصيل", "ميليشيا", "وكالتا"}
+                "تحالف", "تيار", "كتلة", "فصيل", "ميليشيا", "وكالتا", "نادي", "نادى"}
 # indefinite descriptors: the words after them are adjectives, not a name (مسؤول أمريكي, مصادر مطلعة)
 AR_DESCRIPTORS = {"مسؤول", "مسؤولة", "مسؤولون", "مسؤولين", "مصدر", "مصادر", "خبير", "خبراء", "محلل", "محللون",
                   "دبلوماسي", "دبلوماسيون", "شاهد", "شهود", "ناشط", "ناشطون", "سكان", "مسعفون", "مسعف", "طبيب",
@@ -186,7 +195,12 @@ AR_DESCRIPTORS = {"مسؤول", "مسؤولة", "مسؤولون", "مسؤولي�
                   "تقارير", "بيان", "وثيقة", "دراسة", "نائب", "عضو", "قائد", "سفير", "مستشار", "ممثل", "وزير",
                   "عامل", "عمال", "موظف", "موظفون", "مواطن", "مواطنون", "أحد", "مسؤولو", "قيادي",
                   "قياديون", "ناشطة", "صحفي", "صحفيون", "مراسل", "مقاتل", "مقاتلون", "جندي", "جنود", "مزارع",
-                  "دراسات", "استطلاع", "خبيرة", "محللة", "باحثة"}
+                  "دراسات", "استطلاع", "خبيرة", "محللة", "باحثة",
+                  # plural and further indefinite heads whose في/من phrase belongs to them (مندوبون في التحالف)
+                  "مندوب", "مندوبون", "مندوبين", "علماء", "عالم", "باحثين", "محللين", "أستاذ", "أساتذة",
+                  "محامون", "محامين", "ممثلون", "ممثلين", "دبلوماسيين", "ناشطين", "مهندسون", "مهندسين",
+                  "معلمون", "معلمين", "اقتصاديون", "اقتصاديين", "أعضاء", "نواب", "موظفين",
+                  "ممرضون", "ممرضين", "متحدثون", "مفاوضون", "مفاوضين", "مستشارون", "مستشارين"}
 # words that open a relative clause after an indefinite speaker phrase (مسؤول طلب عدم الكشف, خبير تحدث لـ)
 AR_REL_VERBS = {"تحدث", "تحدثت", "طلب", "طلبت", "فضل", "فضلت", "رفض", "رفضت", "شارك", "شاركت", "أجرى", "أجرت",
                 "أعد", "أعدت", "نشر", "نشرت", "يعمل", "تعمل", "يعملون", "اشترط", "اشترطت", "صدرت", "صدر"}
@@ -196,7 +210,9 @@ AR_FIRST_PERSON_RE = re.compile(
     r"|\w{3,}(?<!ا)نا)(?!\w)"  # برنامجنا، موقفنا (not أحيانا)
 )
 AR_HEADLINE_LABELS = {"عاجل", "فيديو", "بالفيديو", "شاهد", "بالصور", "صور", "رأي", "تحليل", "خاص", "حصري",
-                      "تقرير", "مقال", "تحديث", "إنفوغراف", "انفوغراف"}
+                      "تقرير", "مقال", "تحديث", "إنفوغراف", "انفوغراف",
+                      # explainer formats that name no source (أسئلة وأجوبة: ماذا يعني ...؟)
+                      "أسئلة", "اسئلة", "سؤال", "بالأرقام", "بالخرائط", "خلفية", "تسلسل", "شرح", "ملف"}
 
 # ------------------------------------------------------------------------------------------------------ English
 
@@ -228,7 +244,7 @@ EN_PARTICIPLES = ["saying", "adding", "noting", "warning", "insisting", "arguing
 EN_CONTENT_VERBS = {"reported", "reports", "notes", "states", "claims", "suggested", "estimates", "observed",
                     "indicated", "recalled", "announced", "announces", "confirmed", "confirms", "revealed",
                     "disclosed", "found", "finds", "showed", "shows", "show", "declared", "declares", "expect",
-                    "expects"}
+                    "expects", "complained", "estimated"}  # (complained about X / estimated X at $3m: no content)
 EN_NONCLAIM = ["urged", "urges", "called on", "called for", "calls on", "calls for", "demanded", "demands",
                "ordered", "orders", "vowed", "vows", "pledged", "pledges", "promised", "promises", "threatened",
                "threatens", "met", "meets", "discussed", "discusses", "declined to comment", "refused to comment",
@@ -249,6 +265,7 @@ EN_TITLES = {
     "executive", "analyst", "economist", "researcher", "premier", "president-elect", "defence",
     "mp", "mps", "mep", "lawmaker", "legislator", "director-general", "secretary-general", "commissioner",
     "prosecutor", "sheriff", "marshal", "trooper", "cpl", "pfc", "supt", "det", "det.", "insp",
+    "author", "co-author", "coauthor", "lead", "senior",
 }
 EN_DESCRIPTOR_NOUNS = {"officials", "official", "analysts", "analyst", "sources", "source", "witnesses", "witness",
                        "residents", "resident", "experts", "expert", "police", "prosecutors", "lawyers", "lawyer",

@@ -25,7 +25,7 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
         ch, pos = m.group(), m.start()
         if opened >= 0:
             nl = _closing_break(text, opened, pos)
-            if nl >= 0:
+            if nl >= 0 and not (ch != "«" and _runs_on(text, nl, pos)):
                 spans.append((opened, nl, False))
                 opened = -1
         if opened < 0:
@@ -38,6 +38,19 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
         nl = _closing_break(text, opened, len(text))
         spans.append((opened, nl if nl >= 0 else len(text), False))
     return spans
+
+
+_RUN_ON_MAX_CHARS = 700
+_RUN_ON_MAX_BREAKS = 3
+
+
+def _runs_on(text: str, nl: int, pos: int) -> bool:
+    """Does the quotation open before the line break at ``nl`` go on to the mark at ``pos``? Yes when that mark, the
+    next one, closes (it hugs the word before it: ``... فورا“.``) within a few lines: a quote over two paragraphs."""
+    if pos - nl > _RUN_ON_MAX_CHARS or text[pos - 1].isspace() or text.count("\n", nl, pos) > _RUN_ON_MAX_BREAKS:
+        return False
+    after = text[pos + 1:pos + 2]
+    return not after or after.isspace() or after in ".,،:؛;!?؟…)"
 
 
 def _closing_break(text: str, lo: int, hi: int) -> int:

@@ -10,6 +10,7 @@ from stancekit.builder.segment.claim_lexicon import (
     AR_INSTITUTIONS,
     AR_NAMED,
     AR_NP_STOP,
+    AR_OBJECT_NOUNS,
     AR_ORG_HEADS,
     AR_PLACES,
     AR_PRE_STOP,
@@ -93,8 +94,9 @@ def np_after(text: str, pos: int, end: int, extend: bool = True) -> list[tuple[i
                     break  # (after من X the object follows: وصفت فصائل مقربة من إيران الإعلان)
                 continue
             break
-        if word in AR_NP_STOP or word in _CONTENT_WORDS or (out and raw[0] == "("):
-            break
+        if word in AR_NP_STOP or word in _CONTENT_WORDS or (out and raw[0] == "(") or (
+                out and word in AR_OBJECT_NOUNS and ow[-1] not in AR_ORG_HEADS and ow[-1] not in AR_TITLES):
+            break  # (نفت وزارة التموين الأنباء المتداولة: a definite object; not وكالة الأنباء)
         if out and not word.startswith(_DEFINITE) and (_object_follows(text, out, ow, word) or _construct_object(
                 text, toks, i, out, ow, word)):
             break  # VSO: the subject phrase is complete, the object starts (نفت المفوضية وجود أي تلاعب)
@@ -148,8 +150,9 @@ def _construct_object(text: str, toks: list[tuple[int, int]], i: int, out: list[
                       word: str) -> bool:
     """After an indefinite descriptive subject (مسؤولون أمريكيون), a noun in construct with a definite word starts the
     object (يقدّر مسؤولون أمريكيون عدد الجنود)."""
-    if _definite(word) or word in _HIGH or word in AR_NAMED or i + 1 >= len(toks):
-        return False
+    if _definite(word) or word in _HIGH or word in AR_NAMED or i + 1 >= len(toks) or (
+            len(words) == 1 and words[0] in AR_TITLES):
+        return False  # (a title in construct: أستاذ طب الطوارئ)
     if words[0] not in AR_DESCRIPTORS or not _definite(stripped(text, *toks[i + 1])):
         return False
     return not any(_definite(w) for w in words) and text[out[-1][1] - 1] not in "،,"
@@ -188,10 +191,16 @@ def _pp_extension(text: str, toks: list[tuple[int, int]], i: int, out: list[tupl
         return j
     if (head in AR_DESCRIPTORS and not _definite(head)) or _adjectival(ow):
         return j
+    if (head in AR_INSTITUTIONS or head in AR_ORG_HEADS) and stripped(text, *toks[i]) == "في" and j - i == 2 and (
+            any(w[:1] == "ل" and not w.startswith("ال") for w in ow[1:])):
+        return j  # بعثة الأمم المتحدة للدعم في ليبيا: the place belongs to the body's name
     if head in AR_TITLES:
         cand = [c for c in _name_candidates(text, toks[i + 1:j]) if c > 0]
         if cand and text[toks[i + 1 + cand[-1]][0]] not in QUOTE_CHARS:
             return j
+        if _definite(nxt) and j < len(toks) and stripped(text, *toks[j]) in _CONTENT_WORDS and (
+                text[toks[j - 1][1] - 1] not in "،,:؛."):
+            return j  # مدير الاستغلال في الشركة إن: a title without a name keeps its affiliation up to the content
     return i
 
 
@@ -270,7 +279,7 @@ def _name_candidates(text: str, toks: list[tuple[int, int]], words: list[str] | 
             out.append(i)
             continue
         if not w or _definite(w) or w in AR_TITLES or w in AR_ORG_HEADS or w in AR_DESCRIPTORS or w in AR_NAMED or (
-                w in AR_INSTITUTIONS):
+                w in AR_INSTITUTIONS) or w in _PREPS:
             continue
         if w.startswith(("لت", "لإ", "لم", "لل", "باست", "بت", "بإ", "بع", "بم", "بق", "بف", "بر", "بح", "بس", "بخ",
                          "بط")) and len(w) > 4:

@@ -68,6 +68,12 @@ def np_before(text: str, us: int, pos: int) -> list[tuple[int, int]]:
             head = rel.start(1)
             before = _LAST_DELIM.match(text, us, head)
             cand = walk_back(text, tokens(text, max(before.end() if before else us, head - 120), head))
+            if len(cand) == 1 and before is not None and before.end() - 1 > us and text[before.end() - 1] == "," and (
+                    _AFFIL.match(text[cand[0][0]:cand[0][1]])):
+                # "Rep. Carla Jensen, R-Ohio, who drafted ..., said": the name before the party-state label
+                prior = _LAST_DELIM.match(text, us, before.end() - 1)
+                cand = walk_back(text, tokens(text, max(prior.end() if prior else us, head - 120),
+                                              before.end() - 1)) or cand
             if cand:
                 return cand
     # "Lloyd Austin, the defense secretary, said" / "John Keller, 64, told" / "The official, who ..., said"
