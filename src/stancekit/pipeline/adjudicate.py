@@ -20,11 +20,10 @@ import polars as pl
 from stancekit.campaign import Campaign
 from stancekit.config import Config, load_config
 from stancekit.errors import StageError, StudioError
-from stancekit.ids import task_key
-from stancekit.io import read_table, table_exists, write_table
+from stancekit.io import read_table, scan_table, table_exists, write_table
 from stancekit.labeling import projects
 from stancekit.labeling.config_xml import adjudication_guideline
-from stancekit.labeling.tasks import encode_adjudication_task, join_context
+from stancekit.labeling.tasks import encode_adjudication_task
 from stancekit.pipeline.merge import plan_adjudication
 from stancekit.pipeline.push import (
     _import,
@@ -33,6 +32,7 @@ from stancekit.pipeline.push import (
     guideline,
     list_keys,
     load_claims,
+    pair_context,
     scheme_of,
     task_rows,
 )
@@ -56,13 +56,9 @@ def adjudication_spec(campaign: Campaign, cfg: Config, scheme: LabelScheme) -> p
 
 def _items(campaign: Campaign, plan: pl.DataFrame, scheme: LabelScheme) -> pl.DataFrame:
     """The plan's items with what their task shows (join_context), their task_key and the producing versions."""
-    pairs = read_table(campaign.table("pairs")).join(plan.select("pair_id"), on="pair_id", how="semi")
-    units = read_table(campaign.table("units"))
-    frame = join_context(pairs, units, read_table(campaign.table("documents")))
-    frame = frame.join(units.select("unit_id", "segmenter"), on="unit_id", how="left").rename({"method": "matcher"})
-    frame = frame.with_columns(
-        pl.col("pair_id").map_elements(lambda p: task_key(p, scheme.id), return_dtype=pl.Utf8).alias("task_key"))
-    return plan.join(frame, on="pair_id", how="inner", maintain_order="left")
+    pairs = (scan_table(campaign.table("pairs")).join(plan.select("pair_id").lazy(), on="pair_id", how="semi")
+             .collect())
+    return plan.join(pair_context(campaign, pairs, scheme), on="pair_id", how="inner", maintain_order="left")
 
 
 def _tasks_table(found: dict[str, list[dict[str, Any]]], items: pl.DataFrame, project_id: int,

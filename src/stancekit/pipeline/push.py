@@ -25,7 +25,7 @@ from stancekit.campaign import Campaign
 from stancekit.config import Config, load_config
 from stancekit.errors import ConfigError, StudioAuthError, StudioError
 from stancekit.ids import task_key
-from stancekit.io import read_table, table_exists, write_table
+from stancekit.io import read_table, scan_table, table_exists, write_table
 from stancekit.labeling import projects
 from stancekit.labeling.client import Studio
 from stancekit.labeling.config_xml import default_guideline
@@ -171,20 +171,39 @@ def _set_archived(studio: Studio, task: dict[str, Any], value: bool) -> None:
 # ---- local tables -----------------------------------------------------------------------------------------------
 
 
+_CONTEXT_COLUMNS = ["unit_id", "doc_id", "text", "prev_unit_id", "next_unit_id", "speaker", "segmenter"]
+
+
+def documents_of(campaign: Campaign, doc_ids: pl.Series, columns: list[str]) -> pl.DataFrame:
+    """The ``columns`` of the documents named in ``doc_ids`` (a filtered scan: not the whole corpus in memory)."""
+    wanted = pl.LazyFrame({"doc_id": doc_ids.drop_nulls().unique()})
+    return scan_table(campaign.table("documents")).join(wanted, on="doc_id", how="semi").select(columns).collect()
+
+
+def pair_context(campaign: Campaign, pairs: pl.DataFrame, scheme: LabelScheme) -> pl.DataFrame:
+    """``pairs`` with what their tasks show (``join_context``), the versions that produced them and their task_key.
+
+    Reads only the units these pairs point to, their neighbours (the context shown) and their documents, through
+    filtered scans: memory follows the number of pairs, not the size of the corpus.
+    """
+    units_lf = scan_table(campaign.table("units")).select(_CONTEXT_COLUMNS)
+    own = units_lf.join(pairs.select("unit_id").unique().lazy(), on="unit_id", how="semi").collect()
+    around = pl.LazyFrame({"unit_id": pl.concat([own["prev_unit_id"], own["next_unit_id"]]).drop_nulls().unique()})
+    units = pl.concat([own, units_lf.join(around, on="unit_id", how="semi").collect()]).unique("unit_id")
+    frame = join_context(pairs, units, documents_of(campaign, own["doc_id"], ["doc_id", "title", "lang"]))
+    frame = frame.join(units.select("unit_id", "segmenter"), on="unit_id", how="left").rename({"method": "matcher"})
+    return frame.with_columns(
+        pl.col("pair_id").map_elements(lambda p: task_key(p, scheme.id), return_dtype=pl.Utf8).alias("task_key"))
+
+
 def candidates(campaign: Campaign, scheme: LabelScheme) -> pl.DataFrame:
     """Every current pair with what its task shows, its task_key and the versions that produced it."""
-    pairs = read_table(campaign.table("pairs"))
-    units = read_table(campaign.table("units"))
-    documents = read_table(campaign.table("documents"))
-    frame = join_context(pairs, units, documents)
+    frame = pair_context(campaign, read_table(campaign.table("pairs")), scheme)
     missing = frame.filter(pl.col("unit").is_null())
     if missing.height:
         raise StudioError(f"{missing.height} pair(s) in tables/pairs.parquet point to units that are not in "
                           f"tables/units.parquet (first: {missing['pair_id'][0]}); re-run `stancekit match`")
-    seg = units.select("unit_id", "segmenter")
-    frame = frame.join(seg, on="unit_id", how="left").rename({"method": "matcher"})
-    return frame.with_columns(
-        pl.col("pair_id").map_elements(lambda p: task_key(p, scheme.id), return_dtype=pl.Utf8).alias("task_key"))
+    return frame
 
 
 def task_rows(found: dict[str, list[dict[str, Any]]], cands: pl.DataFrame, project_id: int, scheme: LabelScheme,
@@ -228,7 +247,7 @@ def _model_columns(campaign: Campaign, new: pl.DataFrame, claims: dict[str, Clai
     from stancekit.pipeline.predict import add_predictions, with_outlet
 
     new, version = add_predictions(campaign, new, claims, scheme)
-    return with_outlet(new, read_table(campaign.table("documents"))), version
+    return with_outlet(new, documents_of(campaign, new["doc_id"], ["doc_id", "outlet"])), version
 
 
 def _predict_pushed(studio: Studio, campaign: Campaign, cands: pl.DataFrame, found: dict[str, list[dict[str, Any]]],
