@@ -30,6 +30,11 @@ _HONORIFICS = {"الدكتور", "الدكتورة", "د.", "الشيخ", "ال�
 _NAMED_W = frozenset("و" + w for w in AR_NAMED)
 _NAMED_ALL = _NAMED_W | AR_NAMED
 _PREPS = {"في", "عن"}
+# nouns that follow ل inside an organisation's name (شركة المياه لولاية وهران, الجمعية العربية لطب الطوارئ): such a
+# word starts no person's name (an indefinite word after a definite one otherwise may: المتحدث الرسمي لطفي الخطيب)
+_LAM_HEADS = AR_ORG_HEADS | AR_INSTITUTIONS | {
+    "شؤون", "طب", "ولاية", "حقوق", "حماية", "رعاية", "دعم", "دولة", "جمهورية", "قطاع", "صندوق", "علوم", "بحوث",
+    "أبحاث", "دراسات", "صحة", "طاقة", "مياه", "شرطة", "أمن", "جيش", "قوات", "شعب", "سكان", "أطباء", "حزب"}
 _CONSTRUCT_ONLY = {"إطار", "سياق", "وقت", "أعقاب", "ختام", "افتتاح"}  # adverbial only as في إطار X, not في الإطار
 _SPOKESMAN = {"المتحدث", "المتحدثة", "الناطق", "الناطقة", "متحدث", "متحدثة", "ناطق", "ناطقة"}
 
@@ -286,6 +291,8 @@ def _name_candidates(text: str, toks: list[tuple[int, int]], words: list[str] | 
             continue
         if w == "باسم" and i and words[i - 1] in _SPOKESMAN:
             continue
+        if w[:1] == "ل" and w[1:] in _LAM_HEADS:
+            continue  # المفوضية السامية للأمم المتحدة لشؤون اللاجئين: "for refugee affairs", part of the name
         prev = words[i - 1] if i else ""
         if i == 0 or _definite(prev) or prev in AR_TITLES or prev in AR_ORG_HEADS or prev in AR_NAMED or (
                 text[toks[i - 1][1] - 1] in QUOTE_CHARS):
