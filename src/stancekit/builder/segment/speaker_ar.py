@@ -30,6 +30,16 @@ _HONORIFICS = {"الدكتور", "الدكتورة", "د.", "الشيخ", "ال�
 _NAMED_W = frozenset("و" + w for w in AR_NAMED)
 _NAMED_ALL = _NAMED_W | AR_NAMED
 _PREPS = {"في", "عن"}
+# verbal nouns that a denial or confirmation takes as its object right after the subject (نفت الوزارة وجود ...,
+# أكد الجيش مقتل ...): never part of a speaker's name, unless an indefinite construct head or title comes just before
+# them (وزارة صحة إقليم كردستان)
+_VERBAL_NOUN_OBJECTS = {
+    "وجود", "صحة", "وقوع", "مقتل", "حدوث", "سقوط", "اعتقال", "إصابة", "تعرض", "نية", "تورط", "تسجيل", "رصد",
+    "استقالة", "إقالة", "تأجيل", "إلغاء", "وفاة", "اختطاف", "انسحاب", "مسؤولية", "مسؤوليته", "مسؤوليتها", "علمه",
+    "علمها", "مصرع", "ارتفاع", "انخفاض", "تراجع", "توقيع", "إطلاق", "استهداف", "اقتحام", "احتجاز", "إغلاق"}
+_CONSTRUCT_HEADS = AR_ORG_HEADS | AR_INSTITUTIONS | AR_TITLES | {
+    "وزارة", "هيئة", "لجنة", "مجلس", "دائرة", "مكتب", "مصلحة", "سلطة", "قيادة", "جهاز", "قوات", "وزير", "وزيرة",
+    "مدير", "مديرة", "رئيس", "رئيسة", "فريق", "خلية", "غرفة"}
 # nouns that follow ل inside an organisation's name (شركة المياه لولاية وهران, الجمعية العربية لطب الطوارئ): such a
 # word starts no person's name (an indefinite word after a definite one otherwise may: المتحدث الرسمي لطفي الخطيب)
 _LAM_HEADS = AR_ORG_HEADS | AR_INSTITUTIONS | {
@@ -102,6 +112,8 @@ def np_after(text: str, pos: int, end: int, extend: bool = True) -> list[tuple[i
         if word in AR_NP_STOP or word in _CONTENT_WORDS or (out and raw[0] == "(") or (
                 out and word in AR_OBJECT_NOUNS and ow[-1] not in AR_ORG_HEADS and ow[-1] not in AR_TITLES):
             break  # (نفت وزارة التموين الأنباء المتداولة: a definite object; not وكالة الأنباء)
+        if out and word in _VERBAL_NOUN_OBJECTS and (_definite(ow[-1]) or ow[-1] not in _CONSTRUCT_HEADS):
+            break  # نفت وزارة الصحة وجود أي إصابات / نفى الرئيس أحمد علي وجود صفقة: a verbal noun starts the object
         if out and not word.startswith(_DEFINITE) and (_object_follows(text, out, ow, word) or _construct_object(
                 text, toks, i, out, ow, word)):
             break  # VSO: the subject phrase is complete, the object starts (نفت المفوضية وجود أي تلاعب)
