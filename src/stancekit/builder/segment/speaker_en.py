@@ -241,8 +241,8 @@ def speaker_span(text: str, toks: list[tuple[int, int]]) -> tuple[tuple[int, int
     gender = "?"
     if not _GENDER_KEYS.isdisjoint(lows):
         gender = next(EN_GENDER_TITLES[w] for w in lows if w in EN_GENDER_TITLES)
-    if words[-1].lower() in EN_SPEECH_NOUNS and len(words) > 1 and words[-1].lower() not in {
-            "spokesman", "spokeswoman", "spokesperson"}:
+    if words[-1].lower() in EN_SPEECH_NOUNS and any(w not in EN_DETERMINERS for w in words[:-1]) and (
+            words[-1].lower() not in {"spokesman", "spokeswoman", "spokesperson"}):  # not "The report" -> "The"
         toks, words = toks[:-1], words[:-1]
         if words and words[-1].endswith(("'s", "’s")):
             s, e = _clean(text, *toks[-1])
