@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import uuid
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import polars as pl
 import pyarrow as pa
@@ -43,6 +45,7 @@ from stancekit.progress import bar
 ENGINES = ("local", "ray")
 BatchResult = pl.DataFrame | tuple[pl.DataFrame, pl.DataFrame]
 BatchFn = Callable[..., BatchResult]
+T = TypeVar("T")
 
 
 @dataclass
@@ -54,6 +57,11 @@ class MapResult:
     def rejects_frame(self) -> pl.DataFrame | None:
         frames = [r for r in self.rejects if r.height]
         return pl.concat(frames, how="diagonal_relaxed") if frames else None
+
+
+def split_result(out: BatchResult) -> tuple[pl.DataFrame, pl.DataFrame | None]:
+    """A batch function's result as (rows, rejects or None)."""
+    return out if isinstance(out, tuple) else (out, None)
 
 
 def _call(fn: BatchFn, kwargs: dict[str, Any], batch: pa.RecordBatch) -> tuple[int, BatchResult]:
@@ -94,7 +102,7 @@ def _run_slice(fn: BatchFn, kwargs: dict[str, Any], schema: pa.Schema, columns: 
         pf = pq.ParquetFile(item["path"])
         for rb in file_batches(pf, batch_size, columns, item["row_groups"]):
             n, out = _call(fn, kwargs, rb)
-            frame, rej = out if isinstance(out, tuple) else (out, None)
+            frame, rej = split_result(out)
             writer.write(frame.to_arrow())
             if rej is not None and rej.height:
                 rejects.append(rej)
@@ -104,25 +112,34 @@ def _run_slice(fn: BatchFn, kwargs: dict[str, Any], schema: pa.Schema, columns: 
     return n_in, n_out, rejects
 
 
-def _map_sharded(slices: list[dict[str, Any]], call: Callable[[int, dict[str, Any]], tuple[int, int, list[Any]]],
-                 workers: int, result: MapResult, progress: Any) -> None:
+def in_order(fn: Callable[..., T], jobs: Iterable[tuple[Any, ...]], workers: int) -> Iterator[T]:
+    """``fn(*job)`` for every job on a pool of ``workers`` processes, yielded in job order, with at most
+    ``2 * workers`` jobs in flight (jobs are read lazily, so memory stays bounded)."""
     ctx = mp.get_context("forkserver")
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        pending: list[Future[tuple[int, int, list[pl.DataFrame]]]] = []
-
-        def take(fut: Future[tuple[int, int, list[pl.DataFrame]]]) -> None:
-            n_in, n_out, rejects = fut.result()
-            result.rows_in += n_in
-            result.rows_out += n_out
-            result.rejects.extend(rejects)
-            progress.advance(n_in)
-
-        for i, item in enumerate(slices):
-            pending.append(pool.submit(call, i, item))
+        pending: deque[Future[T]] = deque()
+        for job in jobs:
+            pending.append(pool.submit(fn, *job))
             while len(pending) >= 2 * workers:
-                take(pending.pop(0))
-        for fut in pending:
-            take(fut)
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+@contextmanager
+def shard_directory(dest: Path, schema: pa.Schema) -> Iterator[Path]:
+    """A temporary directory beside ``dest`` to write shards into; when the block ends it replaces ``dest`` (with one
+    empty shard if nothing was written, so the table exists), when it raises it is removed and ``dest`` is kept."""
+    tmp = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:12]}.tmp")
+    tmp.mkdir(parents=True)
+    try:
+        yield tmp
+        if not any(tmp.glob("*.parquet")):
+            pq.write_table(schema.empty_table(), tmp / shard_name(0), compression=COMPRESSION)
+        replace_table(tmp, dest)
+    except BaseException:
+        remove_table(tmp)
+        raise
 
 
 def iter_frames(path: Path, batch_size: int, columns: list[str] | None = None) -> Iterator[pl.DataFrame]:
@@ -169,43 +186,24 @@ def map_table(
     total = count_rows(source)
     slices = plan_slices(source, batch_size) if workers > 1 else []
     if len(slices) > 1:  # workers write their own shards
-        tmp = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:12]}.tmp")
-        tmp.mkdir(parents=True)
-        try:
-            with bar(description, total) as progress:
-                run = partial(_run_slice, fn, kwargs, schema, columns, batch_size, str(tmp))
-                _map_sharded(slices, run, workers, result, progress)
-            if not any(tmp.glob("*.parquet")):
-                pq.write_table(schema.empty_table(), tmp / shard_name(0), compression=COMPRESSION)
-            replace_table(tmp, dest)
-        except BaseException:
-            remove_table(tmp)
-            raise
+        with shard_directory(dest, schema) as tmp, bar(description, total) as progress:
+            run = partial(_run_slice, fn, kwargs, schema, columns, batch_size, str(tmp))
+            for n_in, n_out, shard_rejects in in_order(run, enumerate(slices), workers):
+                result.rows_in += n_in
+                result.rows_out += n_out
+                result.rejects.extend(shard_rejects)
+                progress.advance(n_in)
         return result
     call = partial(_call, fn, kwargs)
-
-    def consume(n_in: int, out: BatchResult, writer: TableWriter, progress: Any) -> None:
-        frame, rejects = out if isinstance(out, tuple) else (out, None)
-        writer.write(frame.to_arrow())
-        if rejects is not None:
-            result.rejects.append(rejects)
-        result.rows_in += n_in
-        progress.advance(n_in)
-
     with TableWriter(dest, schema) as writer, bar(description, total) as progress:
         batches = iter_batches(source, batch_size, columns)
-        if workers <= 1:
-            for b in batches:
-                consume(*call(b), writer, progress)
-        else:
-            ctx = mp.get_context("forkserver")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-                pending: list[Future[tuple[int, BatchResult]]] = []
-                for b in batches:
-                    pending.append(pool.submit(call, b))
-                    while len(pending) >= 2 * workers:
-                        consume(*pending.pop(0).result(), writer, progress)
-                for fut in pending:
-                    consume(*fut.result(), writer, progress)
+        outputs = (call(b) for b in batches) if workers <= 1 else in_order(call, ((b,) for b in batches), workers)
+        for n_in, out in outputs:
+            frame, rejects = split_result(out)
+            writer.write(frame.to_arrow())
+            if rejects is not None:
+                result.rejects.append(rejects)
+            result.rows_in += n_in
+            progress.advance(n_in)
         result.rows_out = writer.commit()
     return result

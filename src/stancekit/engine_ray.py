@@ -25,7 +25,6 @@ import json
 import logging
 import os
 import shutil
-import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,9 +34,9 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from stancekit.engine import plan_slices, shard_name
+from stancekit.engine import plan_slices, shard_directory, shard_name, split_result
 from stancekit.errors import MissingDependencyError, StageError, StancekitError
-from stancekit.io import COMPRESSION, count_rows, file_batches, replace_table
+from stancekit.io import COMPRESSION, count_rows, file_batches
 from stancekit.progress import is_quiet
 
 REJECT_COLUMN = "__reject__"
@@ -100,7 +99,7 @@ def apply_batch(batch: pa.RecordBatch | pa.Table, *, fn: Callable[..., Any], kwa
     df = pl.from_arrow(batch)
     assert isinstance(df, pl.DataFrame)
     out = fn(df, **kwargs)
-    frame, rejects = out if isinstance(out, tuple) else (out, None)
+    frame, rejects = split_result(out)
     transport = _transport_schema(schema)
     table = frame.to_arrow().select(schema.names).cast(schema)
     table = table.append_column(REJECT_COLUMN, pa.nulls(table.num_rows, pa.large_string()))
@@ -194,10 +193,9 @@ def map_table_ray(
     """
     rows_in = count_rows(source)
     slices = [{**s, "slice": i} for i, s in enumerate(plan_slices(source, slice_batches * batch_size))]
-    tmp = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:12]}.tmp")
-    (tmp / ".rejects").mkdir(parents=True)
     try:
-        with ray_session(address, num_cpus) as ray:
+        with shard_directory(dest, schema) as tmp, ray_session(address, num_cpus) as ray:
+            (tmp / ".rejects").mkdir()
             ctx = ray.data.DataContext.get_current()
             ctx.execution_options.preserve_order = True
             # Ray's own progress bars on a terminal; not its plan and progress log lines
@@ -210,18 +208,14 @@ def map_table_ray(
                                     fn_kwargs={"fn": fn, "kwargs": fn_kwargs, "schema": schema, "columns": columns,
                                                "batch_size": batch_size})
                 ds.write_datasink(_sink_class()(str(tmp), schema))
-        rejects = _collect_rejects(tmp / ".rejects")
-        shutil.rmtree(tmp / ".rejects")
-        if not any(tmp.glob("*.parquet")):
-            pq.write_table(schema.empty_table(), tmp / shard_name(0), compression=COMPRESSION)
-        rows_out = count_rows(tmp)
-        replace_table(tmp, dest)
+            rejects = _collect_rejects(tmp / ".rejects")
+            shutil.rmtree(tmp / ".rejects")
     except BaseException as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
         cause = getattr(exc, "cause", None)  # a Ray task error wraps the stage's own error: show that one
         if isinstance(cause, StancekitError):
             raise cause from None
         raise
+    rows_out = count_rows(dest)
     return rows_in, rows_out, rejects
 
 
