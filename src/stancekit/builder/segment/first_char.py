@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 _P: Any
@@ -34,10 +34,10 @@ class _Universal(Exception):
     pass
 
 
-def split_alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a regex pattern string (``a|(b|c)|[|]`` -> ``a``, ``(b|c)``, ``[|]``)."""
-    out: list[str] = []
-    depth, i, start, n = 0, 0, 0, len(pattern)
+def _structure(pattern: str, i: int = 0) -> Iterator[tuple[int, str, int]]:
+    """``(index, character, group depth)`` of the grouping characters ``(``, ``)`` and ``|`` of a regex pattern from
+    ``pattern[i]`` on, skipping escapes and character classes; the depth counts a ``(`` and no longer a ``)``."""
+    depth, n = 0, len(pattern)
     in_class = False
     while i < n:
         ch = pattern[i]
@@ -53,42 +53,29 @@ def split_alternatives(pattern: str) -> list[str]:
                 i += 2
             elif pattern.startswith("]", i + 1):
                 i += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+        elif ch in "()|":
+            depth += (ch == "(") - (ch == ")")
+            yield i, ch, depth
+        i += 1
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex pattern string (``a|(b|c)|[|]`` -> ``a``, ``(b|c)``, ``[|]``)."""
+    out: list[str] = []
+    start = 0
+    for i, ch, depth in _structure(pattern):
+        if ch == "|" and depth == 0:
             out.append(pattern[start:i])
             start = i + 1
-        i += 1
     out.append(pattern[start:])
     return out
 
 
 def _group_end(pattern: str, i: int) -> int:
     """The index of the ``)`` closing the group that opens at ``pattern[i]``."""
-    depth, in_class, n = 0, False, len(pattern)
-    while i < n:
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            if ch == "]":
-                in_class = False
-        elif ch == "[":
-            in_class = True
-            if pattern.startswith("^]", i + 1):
-                i += 2
-            elif pattern.startswith("]", i + 1):
-                i += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
+    for j, ch, depth in _structure(pattern, i):
+        if ch == ")" and depth == 0:
+            return j
     raise ValueError(f"unbalanced group in {pattern!r}")
 
 
