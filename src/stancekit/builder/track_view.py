@@ -10,6 +10,7 @@ import base64
 import html
 import io
 from collections.abc import Sequence
+from typing import Any
 
 import polars as pl
 
@@ -23,13 +24,26 @@ def _dir(text: str) -> str:
     return ' dir="rtl"' if is_arabic(text) else ""
 
 
+def _stacked_bars(ax: Any, periods: list[str], series: list[tuple[str, list[int]]], ylabel: str) -> None:
+    """One bar per period, the series stacked in order, integer y ticks, period labels and a legend."""
+    from matplotlib.ticker import MaxNLocator
+
+    bottom = [0] * len(periods)
+    for name, values in series:
+        ax.bar(range(len(periods)), values, bottom=bottom, label=name)
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    ax.set_ylabel(ylabel)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xticks(range(len(periods)), periods, rotation=60, ha="right", fontsize=7)
+    ax.legend(fontsize=7, loc="upper left", frameon=False)
+
+
 def render_png(claim_id: str, rows: pl.DataFrame, label_names: Sequence[str], *, title: str = "") -> bytes:
     """A PNG: mentions per period stacked by outlet; below it, stance counts per period when labels exist."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    from matplotlib.ticker import MaxNLocator
 
     labels = [n for n in label_names if n in rows.columns]
     periods = sorted(rows["period"].unique().to_list()) if rows.height else []
@@ -46,31 +60,19 @@ def render_png(claim_id: str, rows: pl.DataFrame, label_names: Sequence[str], *,
         top = outlets.head(MAX_OUTLETS).to_list()
         frame = rows.with_columns(pl.col("outlet").fill_null("(unknown)")).with_columns(
             pl.when(pl.col("outlet").is_in(top)).then(pl.col("outlet")).otherwise(pl.lit("(other)")).alias("outlet"))
-        bottom = [0] * len(periods)
+        series = []
         for outlet in [*top, "(other)"]:
             per = dict(frame.filter(pl.col("outlet") == outlet).group_by("period").agg(pl.col("mentions").sum())
                        .iter_rows())
             values = [int(per.get(p, 0)) for p in periods]
             if any(values):
-                ax.bar(range(len(periods)), values, bottom=bottom, label=outlet)
-                bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-        ax.set_ylabel("mentions")
-        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.set_xticks(range(len(periods)), periods, rotation=60, ha="right", fontsize=7)
-        ax.legend(fontsize=7, loc="upper left", frameon=False)
+                series.append((outlet, values))
+        _stacked_bars(ax, periods, series, "mentions")
         if n_panels == 2:
-            sx = axes[1][0]
             totals = rows.group_by("period").agg([pl.col(n).sum() for n in labels]).sort("period")
-            per = {r["period"]: r for r in totals.iter_rows(named=True)}
-            bottom = [0] * len(periods)
-            for name in labels:
-                values = [int(per[p][name]) if p in per else 0 for p in periods]
-                sx.bar(range(len(periods)), values, bottom=bottom, label=name)
-                bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-            sx.set_ylabel("labelled pairs")
-            sx.yaxis.set_major_locator(MaxNLocator(integer=True))
-            sx.set_xticks(range(len(periods)), periods, rotation=60, ha="right", fontsize=7)
-            sx.legend(fontsize=7, loc="upper left", frameon=False)
+            by_period = {r["period"]: r for r in totals.iter_rows(named=True)}
+            series = [(name, [int(by_period[p][name]) if p in by_period else 0 for p in periods]) for name in labels]
+            _stacked_bars(axes[1][0], periods, series, "labelled pairs")
     fig.suptitle(title or claim_id, fontsize=10)
     fig.tight_layout()
     buf = io.BytesIO()
