@@ -17,14 +17,13 @@ alone: the author did not read the segmenter's code (``src/stancekit/builder/seg
 benchmark before the set was committed. Score it with ``python benchmarks/blind3_quality.py [--errors]``.
 
 The spec format and the offset finding are those of the held-out gold (``tests/data/heldout_gold/make_heldout_gold.py``,
-imported, not copied), with one extension: a cue ending in ``" ل"`` (``وفقاً ل``) ends on the preposition ``ل``
-that is written onto the next word (``وفقاً لبيانات``), which a whole-word match cannot express.
+imported, not copied), whose cue matching also covers a cue ending in ``" ل"`` (``وفقاً ل``) that ends on the
+preposition ``ل`` written onto the next word (``وفقاً لبيانات``), which a whole-word match cannot express.
 Run: ``python tests/data/blind_gold3/make_blind3_gold.py``.
 """
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -32,30 +31,13 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "heldout_gold"))
 
-import make_heldout_gold  # noqa: E402
 from make_heldout_gold import write_written  # noqa: E402
-
-_whole_word = make_heldout_gold.occurrences
-_ATTACHED_LAM = re.compile(r"\s+ل(?=\w)")
-
-
-def occurrences(text: str, word: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Whole-word matches as in the held-out generator; ``"X ل"`` matches X, whitespace and a ``ل`` proclitic."""
-    if not word.endswith(" ل"):
-        return _whole_word(text, word, lo, hi)
-    found = []
-    for s, e in _whole_word(text, word[:-2].rstrip(), lo, hi):
-        m = _ATTACHED_LAM.match(text, e)
-        if m is not None and m.end() <= hi:
-            found.append((s, m.end()))
-    return found
 
 
 def main() -> None:
     from blind3_ar import ARTICLES as AR
     from blind3_en import ARTICLES as EN
 
-    make_heldout_gold.occurrences = occurrences  # find() looks it up at call time
     print(f"wrote {write_written({'ar': AR, 'en': EN}, 'blind3', HERE)} gold files")
 
 

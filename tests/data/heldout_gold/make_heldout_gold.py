@@ -90,7 +90,8 @@ def squash(s: str) -> str:
 
 
 def occurrences(text: str, word: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """(start, end) of whole-word matches of ``word`` in ``text[lo:hi]``."""
+    """(start, end) of whole-word matches of ``word`` in ``text[lo:hi]``; a cue ending in ``" ل"`` (``وفقاً ل``) ends
+    on the preposition ``ل``, which is written onto the next word (``وفقاً لبيانات``), as in the news gold."""
     found = []
     for m in re.finditer(loose(word), text[lo:hi]):
         s, e = lo + m.start(), lo + m.end()
@@ -98,7 +99,7 @@ def occurrences(text: str, word: str, lo: int, hi: int) -> list[tuple[int, int]]
         before2 = text[s - 2] if s > 1 else " "
         after = text[e] if e < len(text) else " "
         pre_ok = not word[0].isalnum() or not before.isalnum() or (before in PROCLITICS and not before2.isalnum())
-        post_ok = not word[-1].isalnum() or not after.isalnum()
+        post_ok = not word[-1].isalnum() or not after.isalnum() or word.endswith(" ل")
         if pre_ok and post_ok:
             found.append((s, e))
     return found
