@@ -20,13 +20,15 @@ word may carry a و/ف/ب/ل proclitic before them) and may be prefixed:
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "heldout_gold"))
+
+from make_heldout_gold import occurrences  # noqa: E402
 
 KINDS = {"T": "title", "H": "heading", "S": "body", "B": "boilerplate"}
 SEPS = {"/": "\n", "+": " "}
@@ -58,18 +60,8 @@ def parse(spec: str) -> list[tuple[str, str, dict[str, Any]]]:
 
 
 def _occurrences(text: str, word: str, lo: int, hi: int) -> list[int]:
-    found = []
-    for m in re.finditer(re.escape(word), text[lo:hi]):
-        s = lo + m.start()
-        e = s + len(word)
-        before = text[s - 1] if s > 0 else " "
-        before2 = text[s - 2] if s > 1 else " "
-        after = text[e] if e < len(text) else " "
-        pre_ok = not before.isalnum() or (before in "وفبل" and not before2.isalnum()) or not word[0].isalnum()
-        post_ok = not after.isalnum() or not word[-1].isalnum() or word.endswith(" ل")
-        if pre_ok and post_ok:
-            found.append(s)
-    return found
+    """Start offsets of the held-out generator's whole-word matches (one matcher for every gold set)."""
+    return [s for s, _ in occurrences(text, word, lo, hi)]
 
 
 def find(text: str, spec: str, start: int, end: int, what: str, name: str, fallback_back: bool) -> tuple[str, int]:
