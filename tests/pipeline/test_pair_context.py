@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import polars as pl
+import pytest
 
 from stancekit.campaign import Campaign
+from stancekit.errors import StudioError
 from stancekit.io import write_table
-from stancekit.pipeline.push import pair_context
+from stancekit.labeling.tasks import Claim
+from stancekit.pipeline.push import pair_context, require_claims
 from stancekit.schemas import DEFAULT_SCHEME, DOCUMENTS, UNITS, conform
 
 
@@ -39,3 +42,12 @@ def test_units_neighbours_and_documents_come_from_every_shard(tmp_path: Path) ->
     assert (row["unit"], row["context_before"], row["context_after"]) == ("B.", "A.", "C.")
     assert (row["headline"], row["lang"], row["segmenter"], row["matcher"]) == ("title d1", "en", "rules.v2", "m")
     assert row["task_key"].startswith("t") and got.height == 1
+
+
+def test_claims_missing_from_the_registry_are_named() -> None:
+    claims = {"c1": Claim("c1", {"en": "x"}, "")}
+    require_claims(pl.DataFrame({"claim_id": ["c1", "c1"]}), claims, subject="s", fix="f")  # all known: no error
+    with pytest.raises(StudioError, match=r"^tables/pairs.parquet names claim\(s\) not in the claims registry: "
+                                          r"c2, c3; re-run it$"):
+        require_claims(pl.DataFrame({"claim_id": ["c3", "c1", "c2"]}), claims, subject="tables/pairs.parquet names",
+                       fix="re-run it")

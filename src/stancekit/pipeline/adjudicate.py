@@ -19,7 +19,7 @@ import polars as pl
 
 from stancekit.campaign import Campaign
 from stancekit.config import Config, load_config
-from stancekit.errors import StageError, StudioError
+from stancekit.errors import StageError
 from stancekit.io import read_table, scan_table, table_exists, write_table
 from stancekit.labeling import projects
 from stancekit.labeling.config_xml import adjudication_guideline
@@ -33,6 +33,7 @@ from stancekit.pipeline.push import (
     list_keys,
     load_claims,
     pair_context,
+    require_claims,
     scheme_of,
     task_rows,
 )
@@ -90,10 +91,8 @@ def run_adjudicate(campaign: Campaign, *, batch_size: int | None = None) -> dict
 
     items = _items(campaign, plan, scheme)
     claims = load_claims(campaign, cfg)
-    unknown = sorted(set(items["claim_id"].to_list()) - set(claims))
-    if unknown:
-        raise StudioError(f"items to adjudicate name claim(s) not in the claims registry: {', '.join(unknown[:5])}; "
-                          "restore them in claims.yaml (or re-run `stancekit match` and `stancekit merge`)")
+    require_claims(items, claims, subject="items to adjudicate name",
+                   fix="restore them in claims.yaml (or re-run `stancekit match` and `stancekit merge`)")
     studio = connect(campaign, cfg)
     project, created = projects.ensure(studio, campaign.studio, adjudication_spec(campaign, cfg, scheme))
     pid = int(project["id"])

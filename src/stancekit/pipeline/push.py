@@ -48,6 +48,14 @@ def load_claims(campaign: Campaign, cfg: Config) -> dict[str, Claim]:
     return {c.claim_id: Claim(c.claim_id, dict(c.text), c.notes or "") for c in registry}
 
 
+def require_claims(frame: pl.DataFrame, claims: dict[str, Claim], *, subject: str, fix: str) -> None:
+    """Stop when ``frame`` names claims the registry lacks: "``subject`` claim(s) not in the claims registry: ...;
+    ``fix``"."""
+    unknown = sorted(set(frame["claim_id"].to_list()) - set(claims))
+    if unknown:
+        raise StudioError(f"{subject} claim(s) not in the claims registry: {', '.join(unknown[:5])}; {fix}")
+
+
 def guideline(campaign: Campaign, cfg: Config, scheme: LabelScheme) -> str:
     name = str(cfg.get("labels", "guideline") or "")
     if not name:
@@ -288,10 +296,8 @@ def run_push(campaign: Campaign, *, sample: int | None = None, strategy: str | N
     batch_size = batch_size or int(cfg.get("push", "batch_size"))
     claims = load_claims(campaign, cfg)
     cands = candidates(campaign, scheme)
-    unknown = sorted(set(cands["claim_id"].to_list()) - set(claims))
-    if unknown:
-        raise StudioError(f"tables/pairs.parquet names claim(s) not in the claims registry: {', '.join(unknown[:5])}; "
-                          "re-run `stancekit match` after editing claims.yaml")
+    require_claims(cands, claims, subject="tables/pairs.parquet names",
+                   fix="re-run `stancekit match` after editing claims.yaml")
 
     studio = connect(campaign, cfg)
     with push_lock(campaign.studio):
