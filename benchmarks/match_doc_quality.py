@@ -9,7 +9,10 @@ first k (a document with no pair is a miss). Pairs per document is what annotato
 ANS (``benchmarks/match_quality.py``) stays the unit-level check.
 
     .venv/bin/python benchmarks/match_doc_quality.py [--lang ar en] [--matcher char_ngram.v2] [--min-score S]
-        [--top-k K] [--misses]
+        [--top-k K] [--semantic auto|on|off] [--misses]
+
+With the semantic channel installed (``[match] semantic``, :mod:`stancekit.builder.match_semantic`), each matcher is
+also scored with it on top (the ``+minilm_en.v1`` rows).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import polars as pl
 
 from stancekit.builder.claims import Registry, load_registry
 from stancekit.builder.match import MATCHERS, make_matcher, match_batch
+from stancekit.builder.match_semantic import SemanticChannel, semantic_channel
 from stancekit.builder.segment.units import segment_batch
 from stancekit.config import OPTIONS
 
@@ -83,12 +87,12 @@ def doc_ranking(pairs: pl.DataFrame, units: pl.DataFrame, claim_order: list[str]
 
 def evaluate(proxy: ProxySet, *, matcher_name: str = "char_ngram.v2", top_k: int | None = None,
              min_score: float | None = None, units: pl.DataFrame | None = None,
-             matcher_kwargs: dict[str, Any] | None = None) -> dict[str, Any]:
+             matcher_kwargs: dict[str, Any] | None = None, semantic: SemanticChannel | None = None) -> dict[str, Any]:
     """Document-level recall@1/@5, pairs per document and the misses, from the pairs ``match_batch`` writes."""
     k = int(top_k if top_k is not None else OPTIONS["match"]["top_k"].default)
     ms = float(min_score if min_score is not None else OPTIONS["match"]["min_score"].default)
     units = doc_units(proxy.docs) if units is None else units
-    matcher = make_matcher(matcher_name, proxy.registry, **(matcher_kwargs or {}))
+    matcher = make_matcher(matcher_name, proxy.registry, semantic=semantic, **(matcher_kwargs or {}))
     pairs = match_batch(units, matcher=matcher, top_k_=k, min_score=ms, select="content")
     ranked = doc_ranking(pairs, units, proxy.registry.ids)
     gold = proxy.docs.select("doc_id", "gold", "stance")
@@ -111,6 +115,8 @@ def main() -> None:
     ap.add_argument("--matcher", nargs="+", default=sorted(MATCHERS), choices=sorted(MATCHERS))
     ap.add_argument("--top-k", type=int, default=None)
     ap.add_argument("--min-score", type=float, default=None)
+    ap.add_argument("--semantic", default="auto", choices=["auto", "on", "off"],
+                    help="also score each matcher with the semantic channel on top (auto: when installed)")
     ap.add_argument("--misses", action="store_true", help="list the documents whose gold claim is not in the top 5")
     args = ap.parse_args()
     pl.Config.set_tbl_rows(60)
@@ -118,11 +124,15 @@ def main() -> None:
     for lang in args.lang:
         proxy = load_set(lang)
         units = doc_units(proxy.docs)
-        for name in args.matcher:
+        channel, why = semantic_channel(proxy.registry, mode=args.semantic)
+        print(f"{lang}: {why}")
+        runs = [(name, sem) for name in args.matcher for sem in ([None, channel] if channel is not None else [None])]
+        for name, sem in runs:
             t0 = time.perf_counter()
-            r = evaluate(proxy, matcher_name=name, top_k=args.top_k, min_score=args.min_score, units=units)
+            r = evaluate(proxy, matcher_name=name, top_k=args.top_k, min_score=args.min_score, units=units,
+                         semantic=sem)
             secs = time.perf_counter() - t0
-            print(f"{lang} {name}: {r['docs']} docs, {r['claims']} claims, {r['content_units']} content units  "
+            print(f"{lang} {r['matcher']}: {r['docs']} docs, {r['claims']} claims, {r['content_units']} content units  "
                   f"doc recall@1 {r['recall@1']:.3f}  doc recall@5 {r['recall@5']:.3f}  "
                   f"pairs/doc {r['pairs_per_doc']:.2f}  docs without pair {r['docs_without_pair']}  ({secs:.2f} s)")
             if args.misses and r["misses"].height:

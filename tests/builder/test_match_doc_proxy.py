@@ -56,3 +56,25 @@ def test_default_matcher_beats_the_old_one(proxy: ModuleType, lang: str, metric:
     assert new[metric] >= floor > old[metric]  # a floor the old matcher fails
     assert new["recall@5"] >= old["recall@5"] and new["recall@1"] >= old["recall@1"]
     assert new["pairs_per_doc"] < 6  # ... without flooding annotators
+
+
+# with the semantic channel (all-MiniLM-L6-v2 on English leads) the English headlines reach the issue's target: 0.943
+# recall@5 (66 of 70) at 1.83 pairs per document when its weights were set; Arabic is unchanged (the channel runs on
+# Latin script only, against the claims' English texts).
+def test_semantic_channel_reaches_the_english_target(proxy: ModuleType) -> None:
+    from semantic_helpers import model_dir
+
+    model_dir()
+    from stancekit.builder.match_semantic import semantic_channel
+
+    en = proxy.load_set("en")
+    units = proxy.doc_units(en.docs)
+    channel, _ = semantic_channel(en.registry, mode="on")
+    plain = proxy.evaluate(en, units=units)
+    both = proxy.evaluate(en, units=units, semantic=channel)
+    assert both["matcher"] == "char_ngram.v2+minilm_en.v1"
+    assert both["recall@5"] >= 0.92 > plain["recall@5"]
+    assert both["recall@1"] >= 0.8
+    assert both["pairs_per_doc"] < 2.5
+    ar = proxy.load_set("ar")
+    assert semantic_channel(ar.registry, mode="on")[0] is None  # no English claim text: nothing to compare with

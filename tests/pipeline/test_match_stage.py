@@ -80,3 +80,28 @@ def test_seed_with_the_real_segmenter(seed_path: Path, registry_text: str) -> No
     attempt = joined.filter(pl.col("text").str.starts_with("وحول محاولة اغتيال"))
     assert quote.height == 1 and quote["claim_id"].to_list() == ["us-troops-stay-iraq"]
     assert attempt.height == 1 and attempt["claim_id"].to_list() == [None]
+
+
+def test_semantic_channel_on_english_headlines(campaign: Campaign) -> None:
+    from semantic_helpers import model_dir  # skipped without the model, failed in CI
+
+    model_dir()
+    from claims_helpers import unit_rows
+
+    headline = "Washington will keep its soldiers in Iraq beyond the deadline, officials say"  # char score 0.06
+    text = f"{headline}\nOfficials gave no figure for the size of the force that would remain."
+    units = unit_rows("d1", text, [(0, len(headline), {"kind": "title"}), (len(headline) + 1, len(text), {})])
+    write_table(units, campaign.table("units"))
+    on = run_match(campaign, units="content", workers=1)
+    pairs = read_table(campaign.table("pairs"))
+    assert on["semantic"] is True and "+minilm_en.v1" in on["method"]
+    assert pairs.filter(pl.col("unit_id") == units["unit_id"][0])["claim_id"].to_list() == ["us-troops-stay-iraq"]
+    # two workers: the channel travels to the worker processes without its weights and gives the same pairs
+    run_match(campaign, units="content", workers=2, batch_size=1)
+    assert read_table(campaign.table("pairs")).equals(pairs)
+    config = campaign.root / "stancekit.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('semantic = "auto"', 'semantic = "off"'),
+                      encoding="utf-8")
+    off = run_match(campaign, units="content", workers=1, force=True)
+    assert off["semantic"] is False and "minilm" not in off["method"]
+    assert read_table(campaign.table("pairs")).filter(pl.col("unit_id") == units["unit_id"][0]).height == 0

@@ -25,6 +25,7 @@ import polars as pl
 import scipy.sparse as sp
 
 from stancekit.builder.claims import Registry
+from stancekit.builder.match_semantic import SemanticChannel
 from stancekit.builder.ngrams import Alphabet, Vocabulary, count_matrix, ngram_codes, normalized_strings, symbols
 from stancekit.builder.normalize import normalize_text
 from stancekit.builder.stopwords import VERSION as STOPWORDS_VERSION
@@ -49,8 +50,10 @@ class Matcher(Protocol):
         """Everything the scores depend on besides the unit text (recorded with the name)."""
         ...
 
-    def scores(self, texts: Sequence[str]) -> np.ndarray:
-        """A dense ``len(texts) x len(claim_ids)`` array of scores in [0, 1]."""
+    def scores(self, texts: Sequence[str], *, kinds: Sequence[str] | None = None,
+               positions: Sequence[int | None] | None = None) -> np.ndarray:
+        """A dense ``len(texts) x len(claim_ids)`` array of scores in [0, 1]. ``kinds`` and ``positions`` (the
+        units' kind and position, when known) let a matcher spend more on some units (titles, leads)."""
         ...
 
 
@@ -150,7 +153,9 @@ class CharNgramMatcher:
                 "stopwords": STOPWORDS_VERSION if self.stopwords else None, "keyword_score": self.keyword_score,
                 "claims": self.registry.fingerprint()}
 
-    def scores(self, texts: Sequence[str]) -> np.ndarray:
+    def scores(self, texts: Sequence[str], *, kinds: Sequence[str] | None = None,
+               positions: Sequence[int | None] | None = None) -> np.ndarray:
+        """Scores depend on the text alone (``kinds`` and ``positions`` are not used)."""
         if not len(texts):
             return np.zeros((0, len(self.registry)))
         counts, oov = count_matrix(texts, self.alphabet, self.vocab, self.ns, self._wb)
@@ -242,18 +247,45 @@ class CoverageMatcher(CharNgramMatcher):
         return dot.toarray()
 
 
+class SemanticMatcher:
+    """A character matcher plus the semantic channel (:mod:`stancekit.builder.match_semantic`): a unit the channel
+    takes (Latin-script titles and leads by default) scores ``max(character score, semantic lift)`` per claim."""
+
+    def __init__(self, base: CharNgramMatcher, channel: SemanticChannel) -> None:
+        self.base, self.channel = base, channel
+        self.name = f"{base.name}+{channel.name}"
+
+    @property
+    def claim_ids(self) -> list[str]:
+        return self.base.claim_ids
+
+    def params(self) -> dict[str, Any]:
+        return {**self.base.params(), "semantic": self.channel.params()}
+
+    def scores(self, texts: Sequence[str], *, kinds: Sequence[str] | None = None,
+               positions: Sequence[int | None] | None = None) -> np.ndarray:
+        out = self.base.scores(texts)
+        rows = np.flatnonzero(self.channel.eligible(texts, kinds, positions))
+        if len(rows):
+            out[rows] = np.maximum(out[rows], self.channel.lift([texts[i] for i in rows]))
+        return out
+
+
 MATCHERS: dict[str, type[CharNgramMatcher]] = {"char_ngram.v1": CharNgramMatcher, "char_ngram.v2": CoverageMatcher}
 DEFAULT_MATCHER = "char_ngram.v2"
 
 
-def make_matcher(name: str, registry: Registry, **kwargs: Any) -> CharNgramMatcher:
-    """The matcher registered under ``name`` (config ``[match] matcher``), fitted on ``registry``."""
+def make_matcher(name: str, registry: Registry, *, semantic: SemanticChannel | None = None,
+                 **kwargs: Any) -> CharNgramMatcher | SemanticMatcher:
+    """The matcher registered under ``name`` (config ``[match] matcher``), fitted on ``registry``; with the
+    semantic channel on top when ``semantic`` is given."""
     try:
         cls = MATCHERS[name]
     except KeyError:
         raise ConfigError(f"[match] matcher = {name!r} is not a known matcher; use one of: "
                           f"{', '.join(sorted(MATCHERS))}") from None
-    return cls(registry, **kwargs)
+    base = cls(registry, **kwargs)
+    return SemanticMatcher(base, semantic) if semantic is not None else base
 
 
 def top_k(scores: np.ndarray, k: int, min_score: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -289,13 +321,17 @@ def match_batch(units: pl.DataFrame, *, matcher: Matcher, top_k_: int = 5, min_s
     chosen = select_units(units, select)
     texts = chosen["text"].to_list()
     unit_ids = chosen["unit_id"].to_list()
+    kinds = chosen["kind"].to_list() if "kind" in chosen.columns else None
+    positions = chosen["position"].to_list() if "position" in chosen.columns else None
     claim_ids = matcher.claim_ids
     pu: list[str] = []
     pc: list[str] = []
     ps: list[np.ndarray] = []
     pr: list[np.ndarray] = []
     for lo in range(0, len(texts), chunk_rows):
-        scores = matcher.scores(texts[lo:lo + chunk_rows])
+        hi = lo + chunk_rows
+        scores = matcher.scores(texts[lo:hi], kinds=kinds[lo:hi] if kinds is not None else None,
+                                positions=positions[lo:hi] if positions is not None else None)
         rows, cols, ranks = top_k(scores, top_k_, min_score)
         pu += [unit_ids[lo + r] for r in rows.tolist()]
         pc += [claim_ids[c] for c in cols.tolist()]

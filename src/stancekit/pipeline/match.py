@@ -10,8 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from rich.markup import escape
+
 from stancekit.builder.claims import Registry, install_registry, load_registry
 from stancekit.builder.match import UNIT_SELECTIONS, make_matcher, match_batch, method_string
+from stancekit.builder.match_semantic import semantic_channel
 from stancekit.campaign import Campaign
 from stancekit.config import load_config
 from stancekit.engine import map_table
@@ -22,7 +25,7 @@ from stancekit.pipeline.pushed import write_checked
 from stancekit.progress import note
 from stancekit.schemas import PAIRS
 
-UNIT_COLUMNS = ["unit_id", "text", "kind", "is_claim"]
+UNIT_COLUMNS = ["unit_id", "text", "kind", "position", "is_claim"]
 
 
 def registry_path(campaign: Campaign) -> Path:
@@ -70,7 +73,11 @@ def run_match(campaign: Campaign, *, claims_file: Path | None = None, units: str
     source = campaign.table("units")
     if not table_exists(source):
         raise StageError(f"{source} does not exist yet: run `stancekit segment` first")
-    matcher = make_matcher(str(cfg.get("match", "matcher")), registry)
+    channel, why = semantic_channel(registry, mode=str(cfg.get("match", "semantic")),
+                                    units=str(cfg.get("match", "semantic_units")),
+                                    model=str(cfg.get("match", "semantic_model")))
+    note(escape(why))  # the note names [match] options: not rich markup
+    matcher = make_matcher(str(cfg.get("match", "matcher")), registry, semantic=channel)
     method = method_string(matcher, top_k=k, min_score=threshold, units=select)
     result = write_checked(campaign, campaign.table("pairs"), stage="match", force=force, write=lambda path: map_table(
         source,
@@ -89,6 +96,7 @@ def run_match(campaign: Campaign, *, claims_file: Path | None = None, units: str
         "pairs": result.rows_out,
         "claims": len(registry),
         "method": method,
+        "semantic": channel is not None,
         "engine": run_on["engine"],
         "pairs_path": str(campaign.table("pairs")),
         "registry": str(dest_registry),
