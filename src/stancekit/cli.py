@@ -27,9 +27,12 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    rich_markup_mode=None,  # help texts name [section] options: plain text, not rich markup
 )
-claims_app = typer.Typer(help="The claims registry: list, suggest new claims, add them.", no_args_is_help=True)
-studio_app = typer.Typer(help="The campaign's Label Studio server and annotators.", no_args_is_help=True)
+claims_app = typer.Typer(help="The claims registry: list, suggest new claims, add them.", no_args_is_help=True,
+                         rich_markup_mode=None)
+studio_app = typer.Typer(help="The campaign's Label Studio server and annotators.", no_args_is_help=True,
+                         rich_markup_mode=None)
 app.add_typer(claims_app, name="claims")
 app.add_typer(studio_app, name="studio")
 
@@ -37,10 +40,18 @@ CampaignOpt = Annotated[Path, typer.Option("--campaign", "-c", help="The campaig
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print a JSON summary on stdout (for scripts).")]
 
 
-def _campaign(path: Path) -> Any:
+def _campaign(path: Path, *, new: bool = False) -> Any:
+    """The campaign at ``path``; unless ``new`` (init, demo), it must exist: a mistyped --campaign or the wrong
+    working directory is an error, not a fresh campaign made on the spot."""
     from stancekit.campaign import Campaign
+    from stancekit.errors import InputNotFoundError
 
-    return Campaign.at(path)
+    c = Campaign.at(path)
+    if not new and not c.config_path.is_file():
+        where = "this directory" if Path(path) == Path(".") else str(path)
+        raise InputNotFoundError(f"{where} is not a stancekit campaign (no {c.config_path.name} in {c.root}): "
+                                 f"run `stancekit init {path}` first, or pass --campaign DIR")
+    return c
 
 
 def emit(summary: dict[str, Any], as_json: bool, human: str | None = None) -> None:
@@ -71,7 +82,7 @@ def init(
     """Create a campaign directory: stancekit.toml (every option, commented), claims.yaml, tables/, ..."""
     from stancekit.pipeline.init import init_campaign
 
-    written = init_campaign(_campaign(directory), name=name, force=force)
+    written = init_campaign(_campaign(directory, new=True), name=name, force=force)
     for p in written:
         console.print(f"wrote {p}")
     console.print(f"campaign ready in {directory}; next: stancekit ingest --campaign {directory} FILES...")
@@ -442,7 +453,7 @@ def demo(
     """The whole flow on the bundled sample corpus, with a local Label Studio and simulated annotators."""
     from stancekit.pipeline.demo import run_demo
 
-    run_demo(_campaign(directory), annotators=annotators, keep_server=keep_server)
+    run_demo(_campaign(directory, new=True), annotators=annotators, keep_server=keep_server)
 
 
 @app.command()
@@ -585,7 +596,7 @@ def track_cmd(
 
 def main() -> None:
     try:
-        app(standalone_mode=False)
+        rc = app(standalone_mode=False)
     except StancekitError as exc:
         from rich.markup import escape
 
@@ -606,6 +617,11 @@ def main() -> None:
             show()
             sys.exit(2)
         raise
+    # without standalone mode, click returns an Exit's code instead of raising it (typer turns Ctrl-C into Exit(130))
+    if isinstance(rc, int) and not isinstance(rc, bool) and rc != 0:
+        if rc == 130:
+            console.print("interrupted")
+        sys.exit(rc)
 
 
 if __name__ == "__main__":

@@ -83,6 +83,7 @@ def test_annotators_add_list_remove(ls_server: Any, tmp_path: Path) -> None:
     """On the campaign's own (local) server: accounts with passwords that work, listed by pseudonym, removed."""
     camp = tmp_path / "camp"
     camp.mkdir()
+    (camp / "stancekit.toml").write_text("")  # a campaign with every option at its default
     studio_link = camp / "studio"
     studio_link.symlink_to(ls_server.studio_dir)
     emails = ["ann.one@example.org", "ann.two@example.org"]

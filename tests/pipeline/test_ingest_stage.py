@@ -172,6 +172,11 @@ def test_missing_file(campaign: Campaign) -> None:
 
 
 def test_cli_errors_exit_2_without_traceback(tmp_path: Path) -> None:
+    r = cli("ingest", "--campaign", str(tmp_path / "typo"), str(tmp_path / "missing.jsonl"))
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "is not a stancekit campaign" in r.stderr and "stancekit init" in r.stderr
+    assert not (tmp_path / "typo").exists()  # a mistyped --campaign makes nothing
+    (tmp_path / "stancekit.toml").write_text("")
     r = cli("ingest", "--campaign", str(tmp_path), str(tmp_path / "missing.jsonl"))
     assert r.returncode == 2
     assert "no such file" in r.stderr and "Traceback" not in r.stderr
