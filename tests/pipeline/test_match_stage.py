@@ -105,3 +105,23 @@ def test_semantic_channel_on_english_headlines(campaign: Campaign) -> None:
     off = run_match(campaign, units="content", workers=1, force=True)
     assert off["semantic"] is False and "minilm" not in off["method"]
     assert read_table(campaign.table("pairs")).filter(pl.col("unit_id") == units["unit_id"][0]).height == 0
+
+
+def test_claims_file_is_installed_only_when_the_match_succeeds(campaign: Campaign, seed_path: Path,
+                                                               tmp_path: Path) -> None:
+    registry = campaign.root / "claims.yaml"
+    before = registry.read_text(encoding="utf-8")
+    empty = tmp_path / "none.yaml"
+    empty.write_text("claims: []\n", encoding="utf-8")
+    with pytest.raises(StageError, match="segment"):  # no units yet: the registry must stay as it was
+        run_match(campaign, claims_file=empty)
+    assert registry.read_text(encoding="utf-8") == before
+    units, _ = seed_units(seed_path)
+    write_table(units, campaign.table("units"))
+    with pytest.raises(Exception, match="no claims to match"):
+        run_match(campaign, claims_file=empty, workers=1)
+    assert registry.read_text(encoding="utf-8") == before  # a curated claims.yaml is not replaced by a failed run
+    good = tmp_path / "good.yaml"
+    good.write_text("claims:\n  - claim_id: stay\n    text: {en: US troops will stay in Iraq}\n", encoding="utf-8")
+    run_match(campaign, claims_file=good, workers=1)
+    assert load_registry(registry).ids == ["stay"]

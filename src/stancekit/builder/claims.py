@@ -331,13 +331,19 @@ def _commented(plain: dict[str, Any]) -> CommentedMap:
     return out
 
 
+def installable_registry(source: Path, dest: Path) -> Registry:
+    """``source``'s registry, validated, if it can become the campaign's registry at ``dest`` (nothing written)."""
+    registry = load_registry(source)
+    if dest.suffix.lower() == ".csv" and source.suffix.lower() != ".csv":
+        raise ClaimsError(f"{dest}: the campaign's registry is a CSV file ([claims] file in stancekit.toml) but "
+                          f"{source} is YAML; set [claims] file = \"claims.yaml\" or pass a CSV")
+    return registry
+
+
 def install_registry(source: Path, dest: Path) -> Registry:
     """Make ``source`` the campaign's registry at ``dest`` (validated first; CSV converted to YAML)."""
-    registry = load_registry(source)
+    registry = installable_registry(source, dest)
     if dest.suffix.lower() == ".csv":
-        if source.suffix.lower() != ".csv":
-            raise ClaimsError(f"{dest}: the campaign's registry is a CSV file ([claims] file in stancekit.toml) but "
-                              f"{source} is YAML; set [claims] file = \"claims.yaml\" or pass a CSV")
         if source.resolve() != dest.resolve():
             atomic_write_text(dest, _read_text(source))
     elif source.suffix.lower() == ".csv":

@@ -12,7 +12,7 @@ from typing import Any
 
 from rich.markup import escape
 
-from stancekit.builder.claims import Registry, install_registry, load_registry
+from stancekit.builder.claims import Registry, install_registry, installable_registry, load_registry
 from stancekit.builder.match import UNIT_SELECTIONS, make_matcher, match_batch, method_string
 from stancekit.builder.match_semantic import semantic_channel
 from stancekit.campaign import Campaign
@@ -65,9 +65,8 @@ def run_match(campaign: Campaign, *, claims_file: Path | None = None, units: str
     if not 0.0 <= threshold <= 1.0:
         raise ConfigError(f"--min-score must be between 0 and 1, got {threshold}")
     dest_registry = registry_path(campaign)
-    if claims_file is not None:
-        registry = install_registry(Path(claims_file), dest_registry)
-        note(f"claims: {len(registry)} claim(s) from {claims_file} written to {dest_registry}")
+    if claims_file is not None:  # checked now, made the campaign's registry only once its pairs are written
+        registry = installable_registry(Path(claims_file), dest_registry)
     else:
         registry = campaign_registry(campaign)
     source = campaign.table("units")
@@ -91,6 +90,9 @@ def run_match(campaign: Campaign, *, claims_file: Path | None = None, units: str
         fn_kwargs={"matcher": matcher, "top_k_": k, "min_score": threshold, "select": select, "method": method},
         **run_on,
     ))
+    if claims_file is not None:
+        registry = install_registry(Path(claims_file), dest_registry)
+        note(f"claims: {len(registry)} claim(s) from {claims_file} written to {dest_registry}")
     return {
         "units": result.rows_in,
         "pairs": result.rows_out,
