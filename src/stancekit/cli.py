@@ -106,10 +106,13 @@ def ingest(
     ] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet of the whole source.")] = None,
     encoding: Annotated[str | None, typer.Option(help="utf-8, utf-16 or windows-1256 (default: detected).")] = None,
+    date_format: Annotated[
+        str | None, typer.Option(help="strptime format of numeric dates, e.g. %d/%m/%Y (default: ISO and unambiguous).")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Append articles to tables/documents.parquet (txt, jsonl/json, csv/tsv, parquet, a saved HF dataset)."""
-    from stancekit.pipeline.ingest import IngestOptions, run_ingest
+    from stancekit.pipeline.ingest import IngestOptions, run_ingest, summary_text
 
     opts = IngestOptions(
         text_column=text_column,
@@ -124,14 +127,11 @@ def ingest(
         lang=lang,
         outlet=outlet,
         encoding=encoding,
+        date_format=date_format,
     )
-    summary = run_ingest(_campaign(campaign), paths, opts)
-    emit(
-        summary,
-        as_json,
-        f"ingest: {summary['added']} new document(s), {summary['rejected']} rejected, "
-        f"{summary['unchanged']} already there; {summary['total']} in tables/documents.parquet",
-    )
+    camp = _campaign(campaign)
+    summary = run_ingest(camp, paths, opts)
+    emit(summary, as_json, summary_text(summary, camp))
 
 
 EngineOpt = Annotated[str | None, typer.Option(

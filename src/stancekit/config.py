@@ -37,6 +37,11 @@ OPTIONS: dict[str, dict[str, Option]] = {
         "default_lang": Option(
             "auto", "Language of inputs without a language column: auto (from the script) or a code."
         ),
+        "date_format": Option(
+            "",
+            "strptime format of numeric dates such as 01/02/2024 (e.g. %d/%m/%Y); empty: only unambiguous dates "
+            "are read, and an unreadable one leaves published_at empty with a row in rejects/ingest.parquet.",
+        ),
     },
     "segment": {
         "segmenter": Option("rules", "Segmenter plug-in: rules (the built-in Arabic/English rule segmenter)."),

@@ -5,13 +5,24 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+import polars as pl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stancekit.builder.ingest import detect_encoding, detect_lang, normalise_newlines, parse_date
+from stancekit.builder.ingest import (
+    BadDate,
+    check_date_format,
+    detect_encoding,
+    detect_lang,
+    normalise_newlines,
+    parse_date,
+    resolve_mapping,
+    to_documents,
+)
 from stancekit.builder.ingest.encoding import decode_bytes
-from stancekit.errors import InputError
+from stancekit.builder.ingest.readers import ROW
+from stancekit.errors import ConfigError, InputError
 from stancekit.ids import doc_id_from_text
 
 
@@ -63,8 +74,17 @@ def test_detect_lang(text: str, lang: str) -> None:
         ("2021-12-09", "2021-12-09T00:00:00+00:00"),
         ("2021-12-09T10:00:00+03:00", "2021-12-09T07:00:00+00:00"),
         ("2021-12-09T10:00:00Z", "2021-12-09T10:00:00+00:00"),
-        ("09/12/2021", "2021-12-09T00:00:00+00:00"),
+        ("2021-12-09 10:00:00.000000", "2021-12-09T10:00:00+00:00"),  # a Parquet timestamp cast to text
+        ("20211209", "2021-12-09T00:00:00+00:00"),
+        ("2021/12/09", "2021-12-09T00:00:00+00:00"),
+        ("1639044000", "2021-12-09T10:00:00+00:00"),
+        ("Thu, 09 Dec 2021 10:00:00 +0300", "2021-12-09T07:00:00+00:00"),
         ("December 9, 2021", "2021-12-09T00:00:00+00:00"),
+        ("March 5 2024", "2024-03-05T00:00:00+00:00"),
+        ("5 Mar 2024", "2024-03-05T00:00:00+00:00"),
+        ("13/12/2021", "2021-12-13T00:00:00+00:00"),  # 13 cannot be a month: day first
+        ("12/13/2021", "2021-12-13T00:00:00+00:00"),  # month first
+        ("05.05.2021", "2021-05-05T00:00:00+00:00"),  # both readings are the same date
     ],
 )
 def test_parse_date(value: str, iso: str) -> None:
@@ -72,9 +92,57 @@ def test_parse_date(value: str, iso: str) -> None:
     assert d is not None and d.isoformat() == iso
 
 
-def test_parse_date_garbage_is_none() -> None:
-    assert parse_date("yesterday-ish") is None
+def test_parse_date_empty_is_none() -> None:
     assert parse_date("") is None
+    assert parse_date("  ") is None
+    assert parse_date(None) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("2024-02-30", "February 2024 has no day 30"),
+        ("2024-13-01", "month 13 is out of range"),
+        ("2024/02/30", "February 2024 has no day 30"),
+        ("31/02/2024", "February 2024 has no day 31"),
+        ("not a date", "not a date this tool can read; use ISO 8601"),
+        ("yesterday-ish", "not a date this tool can read"),
+        ("01/02/2024", r"ambiguous \(1 February or January 2\); pass --date-format '%d/%m/%Y'"),
+        ("03-04-2024", "ambiguous .*'%m-%d-%Y' \\(month first\\)"),
+    ],
+)
+def test_unreadable_date_is_an_error_not_none(value: str, why: str) -> None:
+    with pytest.raises(BadDate, match=why):
+        parse_date(value)
+
+
+def test_date_format_reads_ambiguous_dates_and_never_guesses_against_it() -> None:
+    assert str(parse_date("01/02/2024", "%d/%m/%Y")) == "2024-02-01 00:00:00+00:00"
+    assert str(parse_date("01/02/2024", "%m/%d/%Y")) == "2024-01-02 00:00:00+00:00"
+    assert str(parse_date("2024-03-05T10:00:00Z", "%d/%m/%Y")) == "2024-03-05 10:00:00+00:00"  # ISO still works
+    with pytest.raises(BadDate, match="does not match --date-format '%m/%d/%Y'"):
+        parse_date("13/02/2024", "%m/%d/%Y")  # not read day-first behind the user's back
+
+
+@pytest.mark.parametrize("fmt", ["%Y", "%d/%m", "no directives", "%m/%Y"])
+def test_date_format_must_name_year_month_and_day(fmt: str) -> None:
+    with pytest.raises(ConfigError, match="--date-format"):
+        check_date_format(fmt, "--date-format")
+
+
+def test_to_documents_keeps_a_row_with_a_bad_date_and_warns() -> None:
+    raw = pl.DataFrame(
+        {"text": ["One.", "Two.", "Three."], "date": ["2024-03-05", "2024-02-30", ""], ROW: [1, 2, 3]}
+    )
+    mapping = resolve_mapping(raw.columns, {}, "a.csv")
+    docs, rejects, warnings = to_documents(raw, source="a.csv", mapping=mapping)
+    assert docs["text"].to_list() == ["One.", "Two.", "Three."] and rejects == []
+    assert [str(d) if d else None for d in docs["published_at"].to_list()] == ["2024-03-05 00:00:00+00:00", None, None]
+    assert [(w["reason"], w["source_row"]) for w in warnings] == [("bad_date", 2)]
+    assert warnings[0]["detail"] == (
+        "a.csv row 2: date '2024-02-30' is not a date: February 2024 has no day 30 (1-29); "
+        "the document is kept without a date"
+    )
 
 
 @settings(deadline=None, max_examples=200)

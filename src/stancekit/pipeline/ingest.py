@@ -10,10 +10,10 @@ from typing import Any
 
 import polars as pl
 
-from stancekit.builder.ingest import expand, read_source, resolve_mapping, to_documents
+from stancekit.builder.ingest import check_date_format, expand, read_source, resolve_mapping, to_documents
 from stancekit.builder.ingest.remote import RemoteFile, expand_url, is_url, local_copy
 from stancekit.campaign import Campaign
-from stancekit.config import load_config, record_source
+from stancekit.config import CONFIG_NAME, load_config, record_source
 from stancekit.io import TableWriter, iter_batches, read_table, table_exists, write_rejects
 from stancekit.progress import bar
 from stancekit.schemas import DOCUMENTS, conform
@@ -33,6 +33,7 @@ class IngestOptions:
     lang: str | None = None
     outlet: str | None = None
     encoding: str | None = None
+    date_format: str | None = None
 
     def explicit(self) -> dict[str, str | None]:
         return {
@@ -160,11 +161,21 @@ def _local(item: Path | RemoteFile) -> Iterator[tuple[Path, str | None]]:
         yield item, None
 
 
+def _date_format(opts: IngestOptions, configured: str, campaign: Campaign) -> str | None:
+    """``--date-format``, else ``[ingest] date_format``, checked; None when neither is set."""
+    if opts.date_format:
+        return check_date_format(opts.date_format, "--date-format")
+    if configured:
+        return check_date_format(configured, f"{campaign.root / CONFIG_NAME}: [ingest] date_format")
+    return None
+
+
 def run_ingest(campaign: Campaign, paths: list[str], opts: IngestOptions, *, record: bool = True) -> dict[str, Any]:
     """Read every input, append new documents, reject (never silently drop) the rest. Idempotent."""
     cfg = load_config(campaign.root)
     batch_size = int(cfg.get("ingest", "batch_size"))
     default_lang = cfg.get("ingest", "default_lang")
+    date_format = _date_format(opts, cfg.get("ingest", "date_format"), campaign)
     files = _inputs(paths)
     campaign.ensure()
     dest = campaign.table("documents")
@@ -176,6 +187,8 @@ def run_ingest(campaign: Campaign, paths: list[str], opts: IngestOptions, *, rec
     dedupe = _Dedupe(existing_cols)
     added = unchanged = 0
     rejects: list[dict[str, Any]] = []
+    warnings_out: list[dict[str, Any]] = []
+    warned: dict[str, int] = {}
     per_source: list[dict[str, Any]] = []
     schema = DOCUMENTS.arrow_schema()
     with TableWriter(dest, schema) as writer:
@@ -194,17 +207,23 @@ def run_ingest(campaign: Campaign, paths: list[str], opts: IngestOptions, *, rec
                         continue
                     mapping = resolve_mapping(batch.frame.columns, opts.explicit(), batch.source)
                     lang = opts.lang or (None if default_lang == "auto" else default_lang)
-                    docs, bad = to_documents(
+                    docs, bad, warnings = to_documents(
                         batch.frame,
                         source=batch.source,
                         mapping=mapping,
                         lang=lang,
                         outlet=opts.outlet,
                         license=opts.license,
+                        date_format=date_format,
                     )
                     rejects.extend(_reject_rows(bad, batch.source))
                     docs, dup, same = dedupe.apply(docs, has_ids=mapping.id is not None)
                     rejects.extend(_reject_rows(dup, batch.source))
+                    kept = set(zip(docs["doc_id"].to_list(), docs["source_row"].to_list(), strict=True))
+                    warnings = [w for w in warnings if (w["key"], w["source_row"]) in kept]  # not re-ingested ones
+                    warnings_out.extend(_reject_rows(warnings, batch.source))
+                    for w in warnings:
+                        warned[w["reason"]] = warned.get(w["reason"], 0) + 1
                     writer.write(conform(docs, DOCUMENTS, where=batch.source).to_arrow())
                     added += docs.height
                     src_added += docs.height
@@ -214,8 +233,8 @@ def run_ingest(campaign: Campaign, paths: list[str], opts: IngestOptions, *, rec
             per_source.append({"path": url or str(path), "added": src_added, "rejected": src_rejected})
         total = writer.rows
         writer.commit()
-    if rejects:
-        write_rejects(campaign.rejects_path("ingest"), pl.DataFrame(rejects), append=True)
+    if rejects or warnings_out:
+        write_rejects(campaign.rejects_path("ingest"), pl.DataFrame(rejects + warnings_out), append=True)
     if record:
         for raw in paths:
             source = {
@@ -223,18 +242,55 @@ def run_ingest(campaign: Campaign, paths: list[str], opts: IngestOptions, *, rec
                 **{k: v for k, v in asdict(opts).items() if v},
             }
             record_source(campaign.root, source)
-    return {"added": added, "unchanged": unchanged, "rejected": len(rejects), "total": total, "sources": per_source}
+    return {
+        "added": added,
+        "unchanged": unchanged,
+        "rejected": len(rejects),
+        "kept_with_warnings": warned,
+        "total": total,
+        "sources": per_source,
+    }
 
 
 def replay_sources(campaign: Campaign) -> dict[str, Any]:
     """Ingest every source recorded in ``stancekit.toml`` again (only new documents are added)."""
     cfg = load_config(campaign.root)
-    totals: dict[str, Any] = {"added": 0, "unchanged": 0, "rejected": 0, "total": 0, "sources": []}
+    totals: dict[str, Any] = {
+        "added": 0,
+        "unchanged": 0,
+        "rejected": 0,
+        "kept_with_warnings": {},
+        "total": 0,
+        "sources": [],
+    }
     for src in cfg.sources:
         opts = IngestOptions(**{k: v for k, v in src.items() if k != "path"})
         s = run_ingest(campaign, [src["path"]], opts, record=False)
         for k in ("added", "unchanged", "rejected"):
             totals[k] += s[k]
+        for reason, n in s["kept_with_warnings"].items():
+            totals["kept_with_warnings"][reason] = totals["kept_with_warnings"].get(reason, 0) + n
         totals["total"] = s["total"]
         totals["sources"].extend(s["sources"])
     return totals
+
+
+_WARNING_TEXT = {
+    "bad_date": "kept without a date (unreadable date)",
+    "bad_lang": "kept with a detected language (unknown language code)",
+}
+
+
+def summary_text(summary: dict[str, Any], campaign: Campaign) -> str:
+    """One paragraph for the terminal: counts, and where the rejected and flagged rows are."""
+    text = (
+        f"ingest: {summary['added']} new document(s), {summary['rejected']} rejected, "
+        f"{summary['unchanged']} already there; {summary['total']} in tables/documents.parquet"
+    )
+    flagged = summary.get("kept_with_warnings", {})
+    for reason, n in sorted(flagged.items()):
+        text += f"; {n} {_WARNING_TEXT.get(reason, reason)}"
+    if summary["rejected"] or flagged:
+        rel = campaign.rejects_path("ingest").relative_to(campaign.root)
+        text += f"; see {rel} (one row per problem, with file, row and reason)"
+    return text

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
 from typing import Any
 
 import polars as pl
 
+from stancekit.builder.ingest.dates import BadDate, parse_date
 from stancekit.builder.ingest.encoding import normalise_newlines
 from stancekit.builder.ingest.lang import detect_lang, normalise_lang
 from stancekit.builder.ingest.readers import ROW
@@ -62,47 +62,6 @@ def resolve_mapping(columns: list[str], explicit: dict[str, str | None], where: 
     return Mapping(**chosen)  # type: ignore[arg-type]
 
 
-_DATE_FORMATS = (
-    "%Y-%m-%d %H:%M:%S",
-    "%Y/%m/%d",
-    "%d/%m/%Y",
-    "%d.%m.%Y",
-    "%Y%m%d",
-    "%a, %d %b %Y %H:%M:%S %z",
-    "%d %B %Y",
-    "%B %d, %Y",
-    "%b %d, %Y",
-)
-
-
-def parse_date(value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    v = value.strip()
-    if not v:
-        return None
-    d: datetime | None = None
-    try:
-        if v.isdigit() and len(v) >= 10:  # epoch seconds or milliseconds
-            n = int(v)
-            return datetime.fromtimestamp(n / 1000 if n > 10**11 else n, tz=UTC)
-        d = datetime.fromisoformat(v.replace("Z", "+00:00"))
-    except (ValueError, OverflowError, OSError):
-        for fmt in _DATE_FORMATS:
-            try:
-                d = datetime.strptime(v, fmt)
-                break
-            except ValueError:
-                continue
-        if d is None:
-            try:
-                dd = date.fromisoformat(v[:10])
-            except ValueError:
-                return None
-            d = datetime(dd.year, dd.month, dd.day)
-    return d.replace(tzinfo=UTC) if d.tzinfo is None else d.astimezone(UTC)
-
-
 def _get(row: dict[str, Any], col: str | None) -> str | None:
     if col is None:
         return None
@@ -121,14 +80,17 @@ def to_documents(
     lang: str | None = None,
     outlet: str | None = None,
     license: str | None = None,
-) -> tuple[pl.DataFrame, list[dict[str, Any]]]:
-    """Map one batch of raw records to documents rows; returns (documents, rejects).
+    date_format: str | None = None,
+) -> tuple[pl.DataFrame, list[dict[str, Any]], list[dict[str, Any]]]:
+    """Map one batch of raw records to documents rows; returns (documents, rejects, warnings).
 
     ``doc_id`` is the id column's value verbatim when there is one, else a hash of the text. Duplicates are not
-    handled here (that needs the whole corpus: the pipeline does it).
+    handled here (that needs the whole corpus: the pipeline does it). A warning is a row kept with a value that
+    could not be used (an unreadable date becomes ``published_at = null``); it names the row, column and value.
     """
     rows: list[dict[str, Any]] = []
     rejects: list[dict[str, Any]] = []
+    warnings: list[dict[str, Any]] = []
     for rec in raw.iter_rows(named=True):
         src_row = rec.get(ROW)
         text_v = rec.get(mapping.text)
@@ -152,17 +114,32 @@ def to_documents(
                 }
             )
             continue
+        doc_id = given_id.strip() if given_id else doc_id_from_text(text)
+        where = f"{source}" + (f" row {src_row}" if src_row else "")
+        raw_date = _get(rec, mapping.date)
+        try:
+            published = parse_date(raw_date, date_format)
+        except BadDate as exc:
+            published = None
+            warnings.append(
+                {
+                    "reason": "bad_date",
+                    "key": doc_id,
+                    "source_row": src_row,
+                    "detail": f"{where}: {mapping.date} {raw_date!r} {exc}; the document is kept without a date",
+                }
+            )
         doc_lang = normalise_lang(lang) or normalise_lang(_get(rec, mapping.lang)) or detect_lang(text)
         title = _get(rec, mapping.title)
         rows.append(
             {
-                "doc_id": given_id.strip() if given_id else doc_id_from_text(text),
+                "doc_id": doc_id,
                 "source": source,
                 "source_row": src_row,
                 "title": normalise_newlines(title).strip() if title else None,
                 "text": text,
                 "lang": doc_lang,
-                "published_at": parse_date(_get(rec, mapping.date)),
+                "published_at": published,
                 "url": _get(rec, mapping.url),
                 "outlet": outlet or _get(rec, mapping.outlet),
                 "license": license or _get(rec, mapping.license),
@@ -171,4 +148,4 @@ def to_documents(
             }
         )
     docs = pl.DataFrame(rows, schema=DOCUMENTS.polars_schema()) if rows else DOCUMENTS.empty()
-    return docs, rejects
+    return docs, rejects, warnings
