@@ -68,7 +68,8 @@ def test_card_says_how_items_were_chosen_and_whether_suggestions_were_seen() -> 
     assert "score (10)" in lines and "uncertainty (5)" in lines
     assert "suggestion" in lines and "5 of 15 tasks" in lines and "never counted as votes" in lines
     assert "no model suggestions" in " ".join(_selection_lines(_inputs(n_tasks=4)))
-    assert "simulated annotators" in " ".join(_selection_lines(_inputs(annotations_creators="machine-generated")))
+    simulated = _inputs(votes_by_kind={"simulated": 9}, annotators_by_kind={"simulated": 3})
+    assert "9 votes in this dataset come from 3 simulated annotators" in " ".join(_selection_lines(simulated))
 
 
 def test_card_baseline_section() -> None:

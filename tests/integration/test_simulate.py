@@ -59,6 +59,10 @@ def test_simulate_pull(studio_env: Any, tmp_path: Path) -> None:
     ann = read_table(camp.table("annotations"))
     per_task = ann.group_by("pair_id").agg(pl.len().alias("n"), pl.col("annotator").n_unique().alias("people"))
     assert per_task.height == 32 and per_task["n"].to_list() == [3] * 32 and per_task["people"].to_list() == [3] * 32
+    from stancekit.pipeline.simulated import simulated_pseudonyms
+
+    recorded = simulated_pseudonyms(camp)  # the export tells simulated votes by these
+    assert recorded is not None and set(ann["annotator"].unique()) <= recorded
     assert ann.filter(pl.col("was_cancelled"))["label"].null_count() == ann["was_cancelled"].sum()
     skip_share = ann["was_cancelled"].mean()
     assert skip_share is not None and 0.0 < float(skip_share) < 0.25  # 10 % configured; 96 draws

@@ -71,7 +71,11 @@ class CardInputs:
     claims: int
     agreement: Mapping[str, Any] | None = None
     audit: Mapping[str, Any] | None = None
-    annotations_creators: str = "crowdsourced"
+    annotations_creators: Sequence[str] = ("crowdsourced",)
+    votes_by_kind: Mapping[str, int] = field(default_factory=dict)  # "people"/"simulated" -> votes (empty: unknown)
+    annotators_by_kind: Mapping[str, int] = field(default_factory=dict)  # "people"/"simulated" -> annotators
+    simulation_unrecorded: bool = False  # simulated annotators answered, but which votes are theirs is not known
+    people_kind: str = "crowdsourced"  # what the non-simulated annotators are (export.annotations_creators)
     notes: list[str] = field(default_factory=list)
     selection: Mapping[str, int] = field(default_factory=dict)  # push strategy -> tasks
     suggestions: Mapping[str, int] = field(default_factory=dict)  # prediction model version -> tasks
@@ -95,7 +99,7 @@ def card_data(inputs: CardInputs) -> DatasetCardData:
         language=list(inputs.languages),
         license=inputs.license,
         multilinguality="multilingual" if len(inputs.languages) > 1 else "monolingual",
-        annotations_creators=[inputs.annotations_creators],
+        annotations_creators=list(inputs.annotations_creators),
         language_creators=["found"],
         size_categories=[size_category(default_rows)],
         source_datasets=["original"],
@@ -239,10 +243,40 @@ def _selection_lines(inputs: CardInputs) -> list[str]:
                      "votes, but they may have anchored the annotators.")
     elif inputs.n_tasks:
         lines.append("Annotators saw no model suggestions.")
-    if inputs.annotations_creators == "machine-generated":
-        lines.append("**The votes in this dataset come from simulated annotators** (stancekit's demo/test "
-                     "simulator), not from people: use it to try the pipeline, not as a stance resource.")
-    return lines
+    provenance = provenance_line(inputs)
+    return [*lines, provenance] if provenance else lines
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def provenance_line(inputs: CardInputs) -> str:
+    """Who gave the votes: people, stancekit's simulated annotators, or both, with counts."""
+    votes, who = inputs.votes_by_kind, inputs.annotators_by_kind
+    people, sims = votes.get("people", 0), votes.get("simulated", 0)
+    kind = ("people" if inputs.people_kind != "machine-generated"
+            else "accounts declared machine-generated (`export.annotations_creators`)")
+    if not people and not sims and not inputs.simulation_unrecorded:
+        return ""
+    if inputs.simulation_unrecorded:
+        return ("**Simulated annotators answered in this campaign, but which votes are theirs was not recorded**: "
+                f"some or all of the {_n(people + sims, 'vote')} may come from stancekit's simulator rather than "
+                "from people (run `stancekit studio simulate` again to record them; it answers nothing twice).")
+    if sims and not people:
+        n_sim = _n(who.get("simulated", 0), "simulated annotator")
+        return (f"**All {_n(sims, 'vote')} in this dataset come from {n_sim}** (stancekit's demo/test "
+                "simulator), not from people: use it to try the pipeline, not as a stance resource.")
+    if sims:
+        total = people + sims
+        return (f"**Mixed provenance**: {people} of {_n(total, 'vote')} ({_pct(people / total)}) come from "
+                f"{who.get('people', 0)} {kind} and {sims} ({_pct(sims / total)}) from "
+                f"{_n(who.get('simulated', 0), 'simulated annotator')} (stancekit's demo/test simulator); the "
+                "`simulated` column of `annotations` marks each vote. Labels aggregate both kinds: treat them as a "
+                "trial of the pipeline, not as a stance resource.")
+    if inputs.people_kind == "machine-generated":
+        return (f"The {_n(people, 'vote')} come from {who.get('people', 0)} {kind}, not from people.")
+    return f"All {_n(people, 'vote')} come from {who.get('people', 0)} people ({inputs.people_kind})."
 
 
 def card_body(inputs: CardInputs) -> str:

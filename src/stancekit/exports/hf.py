@@ -100,6 +100,7 @@ def annotation_features(labels: Sequence[str]) -> Features:
             "id": STRING,
             "claim_id": STRING,
             "annotator": STRING,
+            "simulated": Value("bool"),  # a vote of stancekit's simulator; null when the campaign did not record it
             "label": ClassLabel(names=list(labels)),
             "project_role": STRING,
             "ground_truth": Value("bool"),

@@ -33,6 +33,7 @@ from stancekit.exports.hf import (
 from stancekit.exports.hub import push_folder
 from stancekit.exports.manifest import EMAIL, build_manifest, count_by, dumps_manifest
 from stancekit.io import atomic_write_text, read_table, scan_table, table_exists
+from stancekit.pipeline.simulated import simulated_pseudonyms, simulation_ran
 from stancekit.schemas import LabelScheme
 
 MANAGED = ("data", "annotations", "claims", "README.md", "manifest.json")
@@ -119,8 +120,40 @@ def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True)
+class Provenance:
+    """Who gave the exported votes, for the card: the Hub's ``annotations_creators`` and counts by kind."""
+
+    creators: list[str]
+    votes: dict[str, int]  # "people" / "simulated" -> votes
+    annotators: dict[str, int]  # "people" / "simulated" -> distinct annotators
+    unrecorded: bool  # simulated annotators answered, but the campaign did not record which pseudonyms are theirs
+    people_kind: str
+
+
+def provenance(campaign: Campaign, cfg: Config, votes: pl.DataFrame) -> Provenance:
+    """Simulated votes are those of the pseudonyms ``studio simulate`` recorded (``reports/simulated_annotators.json``);
+    every other vote is a person's, of the kind ``export.annotations_creators`` names (auto: crowdsourced)."""
+    setting = str(cfg.get("export", "annotations_creators"))
+    people_kind = "crowdsourced" if setting == "auto" else setting
+    n_votes = votes.height if "annotator" in votes.columns else 0
+    if "simulated" in votes.columns and n_votes:
+        sim = votes.filter(pl.col("simulated").fill_null(False))
+        human = votes.filter(~pl.col("simulated").fill_null(False))
+        counts = {"people": human.height, "simulated": sim.height}
+        who = {"people": human["annotator"].n_unique(), "simulated": sim["annotator"].n_unique()}
+    else:
+        counts, who = {"people": n_votes}, {"people": votes["annotator"].n_unique() if n_votes else 0}
+    unrecorded = simulation_ran(campaign) and simulated_pseudonyms(campaign) is None and n_votes > 0
+    creators = {people_kind} if counts["people"] or not counts.get("simulated") else set()
+    if counts.get("simulated") or unrecorded:  # unrecorded: any vote may be a person's or the simulator's
+        creators.add("machine-generated")
+    return Provenance(sorted(creators), counts, who, unrecorded, people_kind)
+
+
 def vote_rows(campaign: Campaign, rows: pl.DataFrame) -> pl.DataFrame:
-    """Every non-skipped vote on an exported pair, with the pair's split (annotator stays a pseudonym)."""
+    """Every non-skipped vote on an exported pair, with the pair's split (annotator stays a pseudonym) and whether a
+    simulated annotator gave it (null when simulated annotators answered but the campaign did not record which)."""
     cols = ["pair_id", "annotator", "label", "project_role", "ground_truth", "flags", "lead_time", "was_cancelled",
             "ls_annotation_id"]
     votes = read_table(campaign.table("annotations"), cols) if table_exists(campaign.table("annotations")) else None
@@ -131,6 +164,12 @@ def vote_rows(campaign: Campaign, rows: pl.DataFrame) -> pl.DataFrame:
         raise StageError(f"{campaign.table('annotations')}: {leaked.height} annotator value(s) look like e-mail "
                          "addresses; annotators must be pseudonyms: re-run `stancekit pull` so they are replaced")
     votes = votes.filter(pl.col("label").is_not_null() & ~pl.col("was_cancelled"))
+    sims = simulated_pseudonyms(campaign)
+    if sims is not None:
+        votes = votes.with_columns(pl.col("annotator").is_in(pl.Series(sorted(sims), dtype=pl.Utf8).implode())
+                                   .alias("simulated"))
+    else:
+        votes = votes.with_columns(pl.lit(None if simulation_ran(campaign) else False, pl.Boolean).alias("simulated"))
     keyed = rows.select(pl.col("id").alias("pair_id"), "split", "claim_id")
     return (votes.join(keyed, on="pair_id", how="inner").rename({"pair_id": "id"})
             .sort("id", "project_role", "annotator", "ls_annotation_id"))
@@ -177,10 +216,7 @@ def _card_inputs(campaign: Campaign, cfg: Config, scheme: LabelScheme, rows: pl.
         for col, target in (("strategy", selection), ("prediction_model", suggestions)):
             if col in tasks.columns:
                 target.update(count_by(tasks.filter(pl.col(col).is_not_null()), col))
-    creators = str(cfg.get("export", "annotations_creators"))
-    if creators == "auto":
-        simulated = (reports / "simulated_answers.parquet").exists()
-        creators = "machine-generated" if simulated else "crowdsourced"
+    prov = provenance(campaign, cfg, votes)
     return CardInputs(
         pretty_name=str(cfg.get("export", "pretty_name")) or str(cfg.get("campaign", "name")),
         description=str(cfg.get("campaign", "description")),
@@ -193,7 +229,9 @@ def _card_inputs(campaign: Campaign, cfg: Config, scheme: LabelScheme, rows: pl.
         segmenters=segmenters, matchers=matchers, aggregators=sorted(set(rows["method"].drop_nulls())),
         decided_by=count_by(rows.with_columns(pl.col("decided_by").fill_null("unknown")), "decided_by"),
         annotators=votes["annotator"].n_unique() if "annotator" in votes.columns else 0,
-        claims=n_claims, agreement=agreement, audit=audit, annotations_creators=creators,
+        claims=n_claims, agreement=agreement, audit=audit, annotations_creators=prov.creators,
+        votes_by_kind=prov.votes, annotators_by_kind=prov.annotators, simulation_unrecorded=prov.unrecorded,
+        people_kind=prov.people_kind,
         selection=selection, suggestions=suggestions, n_tasks=n_tasks,
         baseline=json.loads((reports / "baseline.json").read_text()) if (reports / "baseline.json").exists() else None,
     )

@@ -23,6 +23,7 @@ from stancekit.errors import InputError, InputNotFoundError
 from stancekit.io import read_table, table_exists, write_table
 from stancekit.labeling import projects, server
 from stancekit.labeling.client import Studio
+from stancekit.labeling.pseudonym import pseudonymiser
 from stancekit.labeling.simulate import (
     Job,
     PostStats,
@@ -37,10 +38,11 @@ from stancekit.labeling.simulate import (
 )
 from stancekit.labeling.tasks import is_archived, task_key_of
 from stancekit.pipeline.push import ROLE, connect, scheme_of
+from stancekit.pipeline.simulated import SIMULATED_ANSWERS, record_simulated
 from stancekit.progress import bar
 from stancekit.schemas import LabelScheme
 
-ANSWERS_REPORT = "simulated_answers.parquet"
+ANSWERS_REPORT = SIMULATED_ANSWERS
 
 
 def read_answers(path: Path, scheme: LabelScheme, label_map: Mapping[str, str] | None = None) -> pl.DataFrame:
@@ -167,6 +169,8 @@ def run_simulate(
 
     people = profiles(annotators, scheme.labels, accuracy=accuracy, skip_rate=skip_rate, seed=seed)
     ids = ensure_annotators(studio, [p.email for p in people])
+    pseudo = pseudonymiser(campaign.studio)  # the export tells these annotators' votes from people's
+    record_simulated(campaign, [pseudo(ids[p.email]) for p in people] + [pseudo(p.email) for p in people])
     done = {int(t["id"]): completed_by_ids(t) for t in tasks}
     jobs: list[Job] = []
     already = 0
