@@ -15,7 +15,9 @@ is no bottleneck: rows never travel between processes. ``engine="ray"`` runs the
 from __future__ import annotations
 
 import multiprocessing as mp
-import uuid
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -37,8 +39,11 @@ from stancekit.io import (
     count_rows,
     file_batches,
     iter_batches,
+    pid_alive,
     remove_table,
     replace_table,
+    sweep_stale_temps,
+    temp_name,
 )
 from stancekit.progress import bar
 
@@ -112,11 +117,26 @@ def _run_slice(fn: BatchFn, kwargs: dict[str, Any], schema: pa.Schema, columns: 
     return n_in, n_out, rejects
 
 
+def watch_driver(pid: int, every: float = 0.5) -> None:
+    """In a pool worker: end when the driver ``pid`` is gone. A driver killed with SIGKILL cannot stop its pool, and
+    its workers would wait on the task queue for ever (each holds the queue's pipe and the forkserver's alive pipe
+    open, so neither closes); this daemon thread ends the worker within ``every`` seconds instead."""
+
+    def loop() -> None:
+        while True:
+            time.sleep(every)
+            if not pid_alive(pid):
+                os._exit(1)
+
+    threading.Thread(target=loop, name="stancekit-watch-driver", daemon=True).start()
+
+
 def in_order(fn: Callable[..., T], jobs: Iterable[tuple[Any, ...]], workers: int) -> Iterator[T]:
     """``fn(*job)`` for every job on a pool of ``workers`` processes, yielded in job order, with at most
     ``2 * workers`` jobs in flight (jobs are read lazily, so memory stays bounded)."""
     ctx = mp.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=watch_driver,
+                             initargs=(os.getpid(),)) as pool:
         pending: deque[Future[T]] = deque()
         for job in jobs:
             pending.append(pool.submit(fn, *job))
@@ -130,7 +150,8 @@ def in_order(fn: Callable[..., T], jobs: Iterable[tuple[Any, ...]], workers: int
 def shard_directory(dest: Path, schema: pa.Schema) -> Iterator[Path]:
     """A temporary directory beside ``dest`` to write shards into; when the block ends it replaces ``dest`` (with one
     empty shard if nothing was written, so the table exists), when it raises it is removed and ``dest`` is kept."""
-    tmp = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:12]}.tmp")
+    sweep_stale_temps(dest)
+    tmp = dest.with_name(temp_name(dest))
     tmp.mkdir(parents=True)
     try:
         yield tmp

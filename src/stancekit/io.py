@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,54 @@ _UMASK = os.umask(0)
 os.umask(_UMASK)
 
 
+def pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` is running (a killed process not yet reaped by its parent, a zombie, is not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        return True
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):  # no /proc (not Linux): alive as far as we can tell
+        return True
+
+
+def sweep_stale_temps(path: Path) -> int:
+    """Remove temporary files and directories beside ``path`` left by a run that was killed: they are named
+    ``.<name>.<pid>-<random>.tmp`` and removed only when that process is gone (a live writer keeps its own)."""
+    import shutil
+
+    removed = 0
+    prefix = f".{path.name}."
+    if not path.parent.is_dir():
+        return 0
+    for tmp in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+        pid_part = tmp.name[len(prefix):].split("-", 1)[0]
+        if not pid_part.isdigit() or int(pid_part) == os.getpid() or pid_alive(int(pid_part)):
+            continue
+        if tmp.is_dir():
+            shutil.rmtree(tmp, ignore_errors=True)
+        else:
+            tmp.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
+
+
+def temp_name(path: Path) -> str:
+    """A fresh temporary name beside ``path`` that records this process (see :func:`sweep_stale_temps`)."""
+    return f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:12]}.tmp"
+
+
 def _tmp_near(path: Path, suffix: str = "") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix + ".tmp", dir=path.parent)
+    sweep_stale_temps(path)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=suffix + ".tmp", dir=path.parent)
     os.close(fd)
     os.chmod(name, 0o666 & ~_UMASK)  # mkstemp makes 0600; tables are ordinary files (secrets set their own mode)
     return Path(name)
