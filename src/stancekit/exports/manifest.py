@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import platform
 import re
 from collections.abc import Sequence
@@ -50,6 +51,44 @@ def sha256_table(path: Path) -> str:
     return h.hexdigest()
 
 
+def _tree_files(root: Path, pattern: str | None = None) -> list[str]:
+    """POSIX paths relative to ``root`` of its regular files (or of those matching ``pattern``), sorted; hidden files
+    and folders (a name starting with '.') are skipped and symlinked folders are not followed."""
+    if pattern is not None:
+        rels = (p.relative_to(root).as_posix() for p in root.glob(pattern) if p.is_file())
+        return sorted(r for r in rels if not any(part.startswith(".") for part in r.split("/")))
+    out: list[str] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        base = Path(folder)
+        out += [(base / f).relative_to(root).as_posix() for f in files
+                if not f.startswith(".") and (base / f).is_file()]
+    return sorted(out)
+
+
+def sha256_tree(root: Path, pattern: str | None = None) -> dict[str, Any]:
+    """A deterministic content hash of a folder source (a folder of .txt files, a saved Hugging Face dataset):
+    SHA-256 over ``relative path \x1f size \x1f file SHA-256`` lines of its files in sorted path order, plus the
+    total bytes and the file count. Files are read in chunks, one at a time, so a large corpus is never in memory;
+    renaming, adding, removing or editing a file changes the hash, where the folder lives does not."""
+    h = hashlib.sha256()
+    total = 0
+    files = _tree_files(root, pattern)
+    for rel in files:
+        path = root / rel
+        size = path.stat().st_size
+        h.update(f"{rel}\x1f{size}\x1f{sha256_file(path)}\n".encode())
+        total += size
+    return {"sha256": h.hexdigest(), "bytes": total, "files": len(files)}
+
+
+def _split_glob(value: str) -> tuple[Path, str]:
+    """A glob source ``/data/2024/*/*.txt`` as (the folder before the first wildcard, the pattern under it)."""
+    parts = Path(value).expanduser().parts
+    first = next(i for i, part in enumerate(parts) if any(c in part for c in "*?["))
+    return Path(*parts[:first]) if first else Path("."), "/".join(parts[first:])
+
+
 def _clean_value(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: ("[secret]" if _SECRET_KEY.search(k) else _clean_value(v)) for k, v in value.items()}
@@ -74,18 +113,35 @@ def clean_config(config: Config) -> dict[str, Any]:
     return out
 
 
+def _local(campaign: Campaign, path: Path) -> Path:
+    path = path.expanduser()
+    return path if path.is_absolute() else campaign.root / path
+
+
+def source_entry(campaign: Campaign, value: str | None) -> dict[str, Any]:
+    """One ingest source as the manifest records it: its name (never its absolute path), its kind and, for what is
+    on this machine, its content hash, bytes and file count. A URL is not fetched (no network): name and kind only."""
+    if not value:
+        return {"name": None, "kind": "unknown"}
+    if "://" in value:
+        return {"name": Path(urlsplit(value).path).name or urlsplit(value).hostname, "kind": "url"}
+    if any(c in value for c in "*?["):
+        root, pattern = _split_glob(value)
+        root = _local(campaign, root)
+        entry: dict[str, Any] = {"name": f"{root.name}/{pattern}", "kind": "glob"}
+        return {**entry, **sha256_tree(root, pattern)} if root.is_dir() else {**entry, "missing": True}
+    path = _local(campaign, Path(value))
+    if path.is_file():
+        return {"name": path.name, "kind": "file", "sha256": sha256_file(path), "bytes": path.stat().st_size,
+                "files": 1}
+    if path.is_dir():
+        return {"name": path.name, "kind": "directory", **sha256_tree(path)}
+    return {"name": path.name, "kind": "path", "missing": True}
+
+
 def _sources(campaign: Campaign, config: Config) -> list[dict[str, Any]]:
-    out = []
-    for src in config.sources:
-        path_value = next((v for k, v in src.items() if k in ("path", "file", "input") and isinstance(v, str)), None)
-        entry: dict[str, Any] = {"name": Path(path_value).name if path_value else None}
-        if path_value:
-            path = Path(path_value).expanduser()
-            path = path if path.is_absolute() else campaign.root / path
-            if path.is_file():
-                entry.update(sha256=sha256_file(path), bytes=path.stat().st_size)
-        out.append(entry)
-    return out
+    return [source_entry(campaign, next((v for k, v in src.items() if k in ("path", "file", "input")
+                                         and isinstance(v, str)), None)) for src in config.sources]
 
 
 def _rejects(campaign: Campaign) -> dict[str, dict[str, int]]:
