@@ -124,3 +124,10 @@ def test_fingerprint_changes_with_text() -> None:
     a = registry_from_data({"claims": [{"claim_id": "a", "text": {"en": "x"}}]})
     b = registry_from_data({"claims": [{"claim_id": "a", "text": {"en": "y"}}]})
     assert a.fingerprint() != b.fingerprint()
+
+
+def test_a_yaml_syntax_error_names_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "claims.yaml"
+    path.write_text('claims:\n  - claim_id: a\n    text: {en: "x"\n  - claim_id: b\n', encoding="utf-8")
+    with pytest.raises(ClaimsError, match=r"claims\.yaml:4:3: not valid YAML \(expected ',' or '\}'"):
+        load_registry(path)

@@ -256,7 +256,10 @@ def _parse_yaml(text: str, path: Path) -> Any:
     try:
         return _loading_yaml().load(text)
     except YAMLError as exc:
-        raise ClaimsError(f"{path}: not valid YAML ({str(exc).splitlines()[0]}); fix the file") from None
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else str(path)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ClaimsError(f"{where}: not valid YAML ({problem}); fix the file at that line") from None
 
 
 def _read_text(path: Path) -> str:
