@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from stancekit.builder.claims import ISO_639_1
 from stancekit.builder.ingest import (
     BadDate,
     check_date_format,
@@ -21,6 +22,7 @@ from stancekit.builder.ingest import (
     to_documents,
 )
 from stancekit.builder.ingest.encoding import decode_bytes
+from stancekit.builder.ingest.lang import check_lang, lang_code
 from stancekit.builder.ingest.readers import ROW
 from stancekit.errors import ConfigError, InputError
 from stancekit.ids import doc_id_from_text
@@ -157,3 +159,50 @@ def test_unknown_encoding_option(tmp_path: Path) -> None:
     p.write_text("x")
     with pytest.raises(InputError, match="not a known encoding"):
         decode_bytes(p.read_bytes(), "klingon-8", str(p))
+
+
+@pytest.mark.parametrize(
+    ("value", "code"), [("en", "en"), ("AR", "ar"), ("en-US", "en"), ("ar_EG", "ar"), (" fa ", "fa")]
+)
+def test_lang_code_accepts_the_claims_registry_codes(value: str, code: str) -> None:
+    assert lang_code(value) == code
+
+
+@pytest.mark.parametrize("value", ["xx", "english", "eng", "und", "", "e"])
+def test_lang_code_rejects_everything_else(value: str) -> None:
+    assert lang_code(value) is None
+
+
+def test_lang_codes_are_the_claims_registry_list() -> None:
+    assert all(lang_code(c) == c for c in ISO_639_1)  # one list: a code ingest takes is one claims.yaml takes
+
+
+def test_check_lang_names_the_option_and_suggests_the_code() -> None:
+    assert check_lang("EN", "--lang") == "en"
+    with pytest.raises(ConfigError, match=r"^--lang 'english' is not an ISO 639-1 language code .*; use 'en'$"):
+        check_lang("english", "--lang")
+    with pytest.raises(ConfigError, match=r"^--lang 'xx' is not .*such as 'en' or 'ar'$"):
+        check_lang("xx", "--lang")
+
+
+def test_to_documents_bad_lang_value_warns_and_falls_back() -> None:
+    raw = pl.DataFrame(
+        {
+            "text": ["The army said it will stay.", "قال القائد إن القوات ستبقى", "Third one here.", "Fourth."],
+            "lang": ["EN-gb", "arabic", "und", "xx"],
+            ROW: [1, 2, 3, 4],
+        }
+    )
+    mapping = resolve_mapping(raw.columns, {}, "a.csv")
+    docs, _, warnings = to_documents(raw, source="a.csv", mapping=mapping)
+    assert docs["lang"].to_list() == ["en", "ar", "en", "en"]
+    assert [(w["reason"], w["source_row"]) for w in warnings] == [("bad_lang", 2), ("bad_lang", 4)]
+    assert warnings[0]["detail"] == (
+        "a.csv row 2: lang 'arabic' is not an ISO 639-1 language code (the codes claims.yaml accepts); use 'ar'; "
+        "the document is kept with language 'ar' (detected from its text)"
+    )
+    docs, _, warnings = to_documents(raw, source="a.csv", mapping=mapping, default_lang="fr")
+    assert docs["lang"].to_list() == ["en", "fr", "fr", "fr"]  # default_lang: rows without a usable code
+    assert "kept with language 'fr' ([ingest] default_lang)" in warnings[1]["detail"]
+    docs, _, warnings = to_documents(raw, source="a.csv", mapping=mapping, lang="ar")
+    assert docs["lang"].to_list() == ["ar"] * 4 and warnings == []  # --lang: the whole source, column unused

@@ -120,3 +120,23 @@ def test_cli_date_format_and_summary(tmp_path: Path) -> None:
     assert "4 kept without a date (unreadable date); see rejects/ingest.parquet" in flat
     r = cli("ingest", "--campaign", str(c), "--date-format", "%Y", str(tmp_path / "a.csv"))
     assert r.returncode == 2 and "--date-format '%Y' is not a strptime date format" in r.stderr
+
+
+def test_lang_option_config_and_column(campaign: Campaign, tmp_path: Path) -> None:
+    p = tmp_path / "a.csv"
+    p.write_text("id,text,lang\n1,The army said it will stay.,xx\n2,Second one said the same.,EN\n")
+    with pytest.raises(ConfigError, match="--lang 'xx' is not an ISO 639-1"):
+        run_ingest(campaign, [str(p)], IngestOptions(lang="xx"))
+    with pytest.raises(ConfigError, match=r"--lang 'english' .*; use 'en'"):
+        run_ingest(campaign, [str(p)], IngestOptions(lang="english"))
+    assert not campaign.table("documents").exists()  # nothing half-done
+    s = run_ingest(campaign, [str(p)], IngestOptions())
+    assert s["added"] == 2 and s["kept_with_warnings"] == {"bad_lang": 1}
+    assert docs(campaign)["lang"].to_list() == ["en", "en"]
+    r = rejects(campaign).row(0, named=True)
+    assert r["reason"] == "bad_lang" and r["source_row"] == 1 and r["key"] == "1"
+    assert f"{p} row 1: lang 'xx' is not an ISO 639-1 language code" in r["detail"]
+    assert "kept with a fallback language" in summary_text(s, campaign)
+    (campaign.root / "stancekit.toml").write_text('[ingest]\ndefault_lang = "arabic"\n')
+    with pytest.raises(ConfigError, match=r"stancekit\.toml: \[ingest\] default_lang 'arabic' .*; use 'ar'"):
+        run_ingest(campaign, [str(p)], IngestOptions())

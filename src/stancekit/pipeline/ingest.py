@@ -11,6 +11,7 @@ from typing import Any
 import polars as pl
 
 from stancekit.builder.ingest import check_date_format, expand, read_source, resolve_mapping, to_documents
+from stancekit.builder.ingest.lang import check_lang
 from stancekit.builder.ingest.remote import RemoteFile, expand_url, is_url, local_copy
 from stancekit.campaign import Campaign
 from stancekit.config import CONFIG_NAME, load_config, record_source
@@ -170,11 +171,18 @@ def _date_format(opts: IngestOptions, configured: str, campaign: Campaign) -> st
     return None
 
 
+def _langs(opts: IngestOptions, default_lang: str, campaign: Campaign) -> tuple[str | None, str | None]:
+    """(``--lang``, ``[ingest] default_lang`` unless auto), each checked against the claims registry's codes."""
+    lang = check_lang(opts.lang, "--lang") if opts.lang is not None else None
+    where = f"{campaign.root / CONFIG_NAME}: [ingest] default_lang"
+    return lang, (check_lang(default_lang, where) if default_lang != "auto" else None)
+
+
 def run_ingest(campaign: Campaign, paths: list[str], opts: IngestOptions, *, record: bool = True) -> dict[str, Any]:
     """Read every input, append new documents, reject (never silently drop) the rest. Idempotent."""
     cfg = load_config(campaign.root)
     batch_size = int(cfg.get("ingest", "batch_size"))
-    default_lang = cfg.get("ingest", "default_lang")
+    lang, default_lang = _langs(opts, cfg.get("ingest", "default_lang"), campaign)
     date_format = _date_format(opts, cfg.get("ingest", "date_format"), campaign)
     files = _inputs(paths)
     campaign.ensure()
@@ -206,12 +214,12 @@ def run_ingest(campaign: Campaign, paths: list[str], opts: IngestOptions, *, rec
                     if batch.frame.height == 0:
                         continue
                     mapping = resolve_mapping(batch.frame.columns, opts.explicit(), batch.source)
-                    lang = opts.lang or (None if default_lang == "auto" else default_lang)
                     docs, bad, warnings = to_documents(
                         batch.frame,
                         source=batch.source,
                         mapping=mapping,
                         lang=lang,
+                        default_lang=default_lang,
                         outlet=opts.outlet,
                         license=opts.license,
                         date_format=date_format,
@@ -277,7 +285,7 @@ def replay_sources(campaign: Campaign) -> dict[str, Any]:
 
 _WARNING_TEXT = {
     "bad_date": "kept without a date (unreadable date)",
-    "bad_lang": "kept with a detected language (unknown language code)",
+    "bad_lang": "kept with a fallback language (the row's is not an ISO 639-1 code)",
 }
 
 

@@ -9,7 +9,7 @@ import polars as pl
 
 from stancekit.builder.ingest.dates import BadDate, parse_date
 from stancekit.builder.ingest.encoding import normalise_newlines
-from stancekit.builder.ingest.lang import detect_lang, normalise_lang
+from stancekit.builder.ingest.lang import UNDETERMINED, detect_lang, lang_code, lang_problem
 from stancekit.builder.ingest.readers import ROW
 from stancekit.errors import InputError
 from stancekit.ids import content_hash, doc_id_from_text
@@ -72,12 +72,38 @@ def _get(row: dict[str, Any], col: str | None) -> str | None:
     return s if s.strip() else None
 
 
+def _row_lang(
+    rec: dict[str, Any], col: str | None, default_lang: str | None, where: str, doc_id: str, src_row: int | None,
+    text: str, warnings: list[dict[str, Any]],
+) -> str:
+    """The row's language code, else ``default_lang``, else the one detected from the text; a warning when the row
+    gave a value that is not a code."""
+    given = _get(rec, col)
+    code = lang_code(given)
+    if code is not None:
+        return code
+    fallback = default_lang or detect_lang(text)
+    if given is not None and given.strip().lower() != UNDETERMINED:
+        how = "[ingest] default_lang" if default_lang else "detected from its text"
+        warnings.append(
+            {
+                "reason": "bad_lang",
+                "key": doc_id,
+                "source_row": src_row,
+                "detail": f"{where}: {col} {lang_problem(given)}; the document is kept with language "
+                f"{fallback!r} ({how})",
+            }
+        )
+    return fallback
+
+
 def to_documents(
     raw: pl.DataFrame,
     *,
     source: str,
     mapping: Mapping,
     lang: str | None = None,
+    default_lang: str | None = None,
     outlet: str | None = None,
     license: str | None = None,
     date_format: str | None = None,
@@ -86,7 +112,10 @@ def to_documents(
 
     ``doc_id`` is the id column's value verbatim when there is one, else a hash of the text. Duplicates are not
     handled here (that needs the whole corpus: the pipeline does it). A warning is a row kept with a value that
-    could not be used (an unreadable date becomes ``published_at = null``); it names the row, column and value.
+    could not be used (an unreadable date becomes ``published_at = null``; a language value that is not an ISO
+    639-1 code is replaced by ``default_lang`` or the detected language); it names the row, column and value.
+    ``lang`` (the whole source's language) wins over a language column; ``default_lang`` is for rows without a
+    usable one. Both are ISO 639-1 codes already checked by the caller (``lang.check_lang``).
     """
     rows: list[dict[str, Any]] = []
     rejects: list[dict[str, Any]] = []
@@ -129,7 +158,7 @@ def to_documents(
                     "detail": f"{where}: {mapping.date} {raw_date!r} {exc}; the document is kept without a date",
                 }
             )
-        doc_lang = normalise_lang(lang) or normalise_lang(_get(rec, mapping.lang)) or detect_lang(text)
+        doc_lang = lang or _row_lang(rec, mapping.lang, default_lang, where, doc_id, src_row, text, warnings)
         title = _get(rec, mapping.title)
         rows.append(
             {

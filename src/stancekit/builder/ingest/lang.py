@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from stancekit.builder.claims import ISO_639_1
+from stancekit.errors import ConfigError
+
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
 _PERSIAN_ONLY = re.compile(r"[\u067E\u0686\u0698\u06AF\u06A9\u06CC]")  # پ چ ژ گ ک ی
 _URDU_ONLY = re.compile(r"[\u0679\u0688\u0691\u06BA\u06BE\u06C1\u06D2]")
@@ -30,17 +33,33 @@ def detect_lang(text: str) -> str:
     return "und"
 
 
-_CODE = re.compile(r"^[a-z]{2,3}$")
+_NAMES = {"arabic": "ar", "english": "en", "french": "fr", "persian": "fa", "farsi": "fa", "urdu": "ur",
+          "ara": "ar", "eng": "en", "fra": "fr", "fre": "fr", "fas": "fa", "per": "fa", "urd": "ur"}
+UNDETERMINED = "und"
 
 
-def normalise_lang(value: object) -> str | None:
-    """Accept ISO 639-1/3 codes and a few names; None when the value is not usable (caller detects)."""
+def lang_code(value: object) -> str | None:
+    """The ISO 639-1 code ``value`` writes, from the claims registry's list of codes; None when it is not one.
+
+    Case and a region or script subtag are ignored (``EN``, ``en-US``, ``ar_EG``); names and three-letter codes are
+    not codes (:func:`lang_problem` suggests the code for the common ones).
+    """
     if value is None:
         return None
-    v = str(value).strip().lower().replace("_", "-")
-    if not v:
-        return None
-    v = v.split("-")[0]
-    names = {"arabic": "ar", "english": "en", "ara": "ar", "eng": "en", "french": "fr", "fra": "fr", "fre": "fr"}
-    v = names.get(v, v)
-    return v if _CODE.match(v) else None
+    v = str(value).strip().lower().replace("_", "-").split("-")[0]
+    return v if v in ISO_639_1 else None
+
+
+def lang_problem(value: object) -> str:
+    """Why ``value`` is not a language code, and what to write instead (for messages)."""
+    v = str(value).strip().lower()
+    hint = f"; use {_NAMES[v]!r}" if v in _NAMES else "; use a two-letter code such as 'en' or 'ar'"
+    return f"{str(value)!r} is not an ISO 639-1 language code (the codes claims.yaml accepts){hint}"
+
+
+def check_lang(value: str, where: str) -> str:
+    """``--lang`` or ``[ingest] default_lang``: an ISO 639-1 code (normalised), else a ConfigError naming ``where``."""
+    code = lang_code(value)
+    if code is None:
+        raise ConfigError(f"{where} {lang_problem(value)}")
+    return code
