@@ -23,7 +23,7 @@ from stancekit.builder.ingest import (
 )
 from stancekit.builder.ingest.encoding import decode_bytes
 from stancekit.builder.ingest.lang import check_lang, lang_code
-from stancekit.builder.ingest.readers import ROW
+from stancekit.builder.ingest.readers import ROW, Batch, read_source
 from stancekit.errors import ConfigError, InputError
 from stancekit.ids import doc_id_from_text
 
@@ -206,3 +206,31 @@ def test_to_documents_bad_lang_value_warns_and_falls_back() -> None:
     assert "kept with language 'fr' ([ingest] default_lang)" in warnings[1]["detail"]
     docs, _, warnings = to_documents(raw, source="a.csv", mapping=mapping, lang="ar")
     assert docs["lang"].to_list() == ["ar"] * 4 and warnings == []  # --lang: the whole source, column unused
+
+
+def _read_all(path: Path) -> list[Batch]:
+    return list(read_source(path, encoding=None, batch_size=100))
+
+
+def test_unterminated_csv_quote_is_an_error_naming_the_line(tmp_path: Path) -> None:
+    p = tmp_path / "a.csv"
+    p.write_text('id,text\n1,"unterminated quote\n2,fine\n')
+    with pytest.raises(InputError, match=r"a\.csv:2: a quoted field starts on this line and is never closed"):
+        _read_all(p)
+    # the line is where the open quote is, after a multi-line quoted field that is closed properly
+    p.write_text('id,text\n1,"two\nlines ""quoted"" ok"\n2,fine\n3,"never closed\n4,more\n')
+    with pytest.raises(InputError, match=r"a\.csv:5: .*add the closing quote"):
+        _read_all(p)
+    t = tmp_path / "b.tsv"
+    t.write_text('id\ttext\n1\tok\n2\t"open\n')
+    with pytest.raises(InputError, match=r"b\.tsv:3: a quoted field starts"):
+        _read_all(t)
+
+
+def test_text_after_a_closing_quote_is_a_reject_not_a_silent_edit(tmp_path: Path) -> None:
+    p = tmp_path / "a.csv"
+    p.write_text('id,text\n1,"quoted" then more\n2,fine\n3,He said "no" plainly\n')
+    batches = _read_all(p)
+    assert [r["source_row"] for b in batches for r in b.rejects] == [1]
+    assert 'a.csv:2: text after the closing quote' in batches[0].rejects[0]["detail"]
+    assert batches[0].frame["text"].to_list() == ["fine", 'He said "no" plainly']

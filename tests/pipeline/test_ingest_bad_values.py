@@ -140,3 +140,13 @@ def test_lang_option_config_and_column(campaign: Campaign, tmp_path: Path) -> No
     (campaign.root / "stancekit.toml").write_text('[ingest]\ndefault_lang = "arabic"\n')
     with pytest.raises(ConfigError, match=r"stancekit\.toml: \[ingest\] default_lang 'arabic' .*; use 'ar'"):
         run_ingest(campaign, [str(p)], IngestOptions())
+
+
+def test_cli_unterminated_quote_exits_2_and_ingests_nothing(tmp_path: Path) -> None:
+    c = tmp_path / "c"
+    assert cli("init", str(c)).returncode == 0
+    (tmp_path / "a.csv").write_text('id,text\n1,"unterminated quote\n2,fine\n')
+    r = cli("ingest", "--campaign", str(c), str(tmp_path / "a.csv"))
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "a.csv:2: a quoted field starts on this line and is never closed" in " ".join(r.stderr.split())
+    assert not (c / "tables" / "documents.parquet").exists()

@@ -202,12 +202,45 @@ def read_json(path: Path, encoding: str | None, batch_size: int) -> Iterator[Bat
         yield Batch(str(path), _frame([x for _, x in chunk], [i for i, _ in chunk]), rejects if k == 0 else [])
 
 
+def _open_quote_line(path: Path, enc: str, delimiter: str, start: int) -> int:
+    """The line where the quoted field left open at the end of the file starts (the record starts at ``start``)."""
+    opened, in_quote, field_start = start, False, True
+    with open(path, encoding=enc, newline="") as fh:
+        for lineno, line in enumerate(fh, start=1):
+            if lineno < start:
+                continue
+            i = 0
+            while i < len(line):
+                ch = line[i]
+                if in_quote:
+                    if ch == '"':
+                        if line[i + 1 : i + 2] == '"':
+                            i += 1  # a doubled quote inside the field
+                        else:
+                            in_quote = False
+                elif ch == '"' and field_start:
+                    in_quote, opened, field_start = True, lineno, False
+                else:
+                    field_start = ch in (delimiter, "\r", "\n")
+                i += 1
+    return opened
+
+
+def _csv_error(path: Path, line: int, exc: csv.Error) -> str:
+    msg = str(exc)
+    if "expected after" in msg:
+        return (f"{path}:{line}: text after the closing quote of a quoted field ({msg}); "
+                'a quote inside a quoted field must be doubled ("")')
+    return f"{path}:{line}: {msg}"
+
+
 def read_csv(path: Path, encoding: str | None, batch_size: int) -> Iterator[Batch]:
     enc = sniff_file(path, encoding)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
     csv.field_size_limit(sys.maxsize)
     with open(path, encoding=enc, newline="") as fh:
-        reader = csv.reader(fh, delimiter=delimiter)
+        # strict: a quoted field left open is an error, not the rest of the file swallowed into one field
+        reader = csv.reader(fh, delimiter=delimiter, strict=True)
         try:
             header = next(reader)
         except StopIteration:
@@ -228,9 +261,16 @@ def read_csv(path: Path, encoding: str | None, batch_size: int) -> Iterator[Batc
             except StopIteration:
                 break
             except csv.Error as exc:
+                if "unexpected end of data" in str(exc):
+                    line = _open_quote_line(path, enc, delimiter, line_before + 1)
+                    raise InputError(
+                        f"{path}:{line}: a quoted field starts on this line and is never closed (the file ends "
+                        "inside it, so every later row would be swallowed into it); add the closing quote, or double "
+                        'a quote that is part of the text (""); nothing was ingested'
+                    ) from None
                 row += 1
                 rejects.append(
-                    {"reason": "malformed_csv", "source_row": row, "detail": f"{path}:{line_before + 1}: {exc}"}
+                    {"reason": "malformed_csv", "source_row": row, "detail": _csv_error(path, line_before + 1, exc)}
                 )
                 continue
             row += 1
