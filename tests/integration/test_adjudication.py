@@ -91,6 +91,7 @@ def test_adjudication_round_trip(studio_env: Any, tmp_path: Path) -> None:
     assert sorted(adj_rows["pair_id"].to_list()) == sorted(pair[i] for i in ADJUDICATED)
     assert set(adj_rows["project_id"].to_list()) == {adj_pid}
     assert campaign_status(camp)["tasks_pushed"][f"adjudication (project {adj_pid})"] == 3
+    assert campaign_status(camp)["adjudication"] == {"tasks": 3, "answered": 0}
     pushed = run_push(camp)  # the main push keeps the adjudication rows and touches nothing in that project
     assert pushed["imported"] == 0 and pushed["project_id"] == main_pid
     kept = read_table(camp.table("tasks")).filter(pl.col("project_role") == "adjudication")
@@ -119,6 +120,7 @@ def test_adjudication_round_trip(studio_env: Any, tmp_path: Path) -> None:
         "pull", "pull", "pull-adjudication"]  # one snapshot per project pulled
     again = run_pull(camp)
     assert again["added"] == 0 and read_table(camp.table("annotations")).equals(ann)
+    assert campaign_status(camp)["adjudication"] == {"tasks": 3, "answered": 3}
 
     run_merge(camp, show=False)
     merged = read_table(camp.table("labels"))

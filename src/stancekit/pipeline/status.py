@@ -50,6 +50,24 @@ def _annotation_summary(campaign: Campaign) -> dict[str, Any]:
             "per_annotator": per.to_dicts()}
 
 
+def _adjudication(campaign: Campaign) -> dict[str, int] | None:
+    """Adjudication tasks pushed (not archived) and how many have an answer, or None when there are none."""
+    tp = campaign.table("tasks")
+    if not table_exists(tp):
+        return None
+    tasks = (scan_table(tp).filter((pl.col("project_role") == "adjudication") & ~pl.col("archived").fill_null(False))
+             .select("task_key").unique().collect())
+    if not tasks.height:
+        return None
+    answered = 0
+    ap = campaign.table("annotations")
+    if table_exists(ap):
+        done = (scan_table(ap).filter((pl.col("project_role") == "adjudication") & ~pl.col("was_cancelled"))
+                .select("task_key").unique().collect())
+        answered = tasks.join(done, on="task_key").height
+    return {"tasks": tasks.height, "answered": answered}
+
+
 def campaign_status(campaign: Campaign) -> dict[str, Any]:
     state = load_state(campaign)
     stages: list[dict[str, Any]] = []
@@ -71,9 +89,18 @@ def campaign_status(campaign: Campaign) -> dict[str, Any]:
         overall = json.loads(ap.read_text()).get("overall", {})
         agreement = {k: overall.get(k) for k in ("krippendorff_alpha", "fleiss_kappa", "percent_agreement", "n_items")}
     nxt = next((s["stage"] for s in stages if not s["done"]), None)
+    adjudication = _adjudication(campaign)
+    if nxt is not None:
+        next_step = _NEXT[nxt].format(c=campaign.root)
+    elif adjudication and adjudication["answered"] < adjudication["tasks"]:
+        next_step = (f"adjudicate in Label Studio ({adjudication['answered']} of {adjudication['tasks']} adjudication "
+                     f"task(s) answered; stancekit studio status --campaign {campaign.root}), then stancekit pull, "
+                     f"merge, split and export")
+    else:
+        next_step = "done: the dataset is in export/"
     return {"campaign": str(campaign.root), "stages": stages, "tasks_pushed": tasks,
-            "labelling": _annotation_summary(campaign), "agreement": agreement,
-            "next": _NEXT[nxt].format(c=campaign.root) if nxt else "done: the dataset is in export/"}
+            "labelling": _annotation_summary(campaign), "adjudication": adjudication, "agreement": agreement,
+            "next": next_step}
 
 
 def print_status(st: dict[str, Any]) -> None:
