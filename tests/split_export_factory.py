@@ -46,6 +46,16 @@ def _sentence(rng: random.Random, arabic: bool) -> str:
     return " ".join(words).capitalize() + "."
 
 
+def _attribution(line: str, offset: int, claim: bool) -> dict[str, object]:
+    """A claim unit's speaker is its first word and its cue the second, as spans of the document text."""
+    if not claim:
+        return {k: None for k in ("speaker", "speaker_start", "speaker_end", "cue", "cue_start", "cue_end")}
+    first, second = line.split(" ")[:2]
+    cue_start = offset + len(first) + 1
+    return {"speaker": first, "speaker_start": offset, "speaker_end": offset + len(first), "cue": second,
+            "cue_start": cue_start, "cue_end": cue_start + len(second)}
+
+
 def make_campaign(
     campaign: Campaign,
     *,
@@ -87,9 +97,8 @@ def make_campaign(
             ids.append(uid)
             units.append({"unit_id": uid, "doc_id": d["doc_id"], "start": offset, "end": offset + len(line),
                           "text": line, "kind": "body", "boilerplate_kind": None, "position": pos,
-                          "is_claim": pos % 2 == 0, "speaker": "the minister" if pos % 2 == 0 else None,
-                          "speaker_start": None, "speaker_end": None, "cue": "said" if pos % 2 == 0 else None,
-                          "cue_start": None, "cue_end": None, "quote_type": "indirect" if pos % 2 == 0 else None,
+                          "is_claim": pos % 2 == 0, "quote_type": "indirect" if pos % 2 == 0 else None,
+                          **_attribution(line, offset, pos % 2 == 0),
                           "segmenter": "rules.v1"})
             offset += len(line) + 1
         for n, u in enumerate(units[-len(ids):]):

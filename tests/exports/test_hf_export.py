@@ -146,15 +146,18 @@ def test_text_none_exports_offsets_and_hydrates_back(exported: tuple[Campaign, P
     c, out = exported
     bare = run_export(c, tmp_path / "bare", text="none").out
     df = pl.read_parquet(bare / "data")
-    assert "text" not in df.columns and "context" not in df.columns and "title" not in df.columns
-    assert {"url", "doc_id", "start", "end", "doc_sha256"} <= set(df.columns)
+    assert not {"text", "context", "title", "speaker", "cue"} & set(df.columns)  # nothing copied from the articles
+    assert {"url", "doc_id", "start", "end", "doc_sha256", "speaker_start", "speaker_end", "cue_start",
+            "cue_end"} <= set(df.columns)
     docs = pl.read_parquet(c.table("documents"))
     for blob in _files(bare).values():  # no sentence of any article
         assert not any(t.split("\n")[1].encode() in blob for t in docs["text"])
     full = {s: pl.read_parquet(out / "data" / f"{s}-00000-of-00001.parquet") for s in ("train", "test")}
     back = hydrate(bare, c.table("documents"), out=tmp_path / "hydrated")
     for s, frame in full.items():
-        assert back[s].select("id", "text", "context", "title").equals(frame.select("id", "text", "context", "title"))
+        restored = ["id", "text", "context", "title", "speaker", "cue"]
+        assert frame["speaker"].drop_nulls().len() > 0 and frame["cue"].drop_nulls().len() > 0
+        assert back[s].select(restored).equals(frame.select(restored))
     assert datasets.load_dataset(str(bare))["train"].features["label"].names == list(LABELS)
     loaded = datasets.load_dataset("parquet", data_dir=str(tmp_path / "hydrated" / "data"))
     assert {k: v.num_rows for k, v in loaded.items()} == {k: v.height for k, v in back.items()}

@@ -16,6 +16,7 @@ from datasets.info import DatasetInfosDict
 from datasets.utils.metadata import MetadataConfigs
 from huggingface_hub import DatasetCardData
 
+from stancekit.exports.card_fields import field_lines
 from stancekit.exports.hf import Shard, ordered_splits
 
 SIZE_CATEGORIES: tuple[tuple[int, str], ...] = (
@@ -283,12 +284,10 @@ def card_body(inputs: CardInputs) -> str:
     rows = _split_rows(inputs, "default")
     total = sum(n for n, _ in rows.values())
     text_note = (
-        "Each row carries the unit's text, its neighbours (`context`) and the article title."
+        "Each row carries the unit's text, its neighbours (`context`) and the article title, not the whole article."
         if inputs.text_mode == "full"
-        else "This export carries **no article text** (`--text none`): each row has the document id, URL and "
-             "character offsets (`start`/`end`, `prev_*`/`next_*`) plus `doc_sha256`, the SHA-256 of the article "
-             "text the offsets point into. Re-hydrate from your own copy with "
-             "`stancekit.exports.hydrate(folder, documents)`."
+        else "This export carries **no text from the articles** (`--text none`): ids, URLs and offsets only; "
+             "re-hydrate from your own copy of the articles (see Data fields)."
     )
     labels = "\n".join(f"- `{i}` **{lab}**: {inputs.label_descriptions.get(lab, '')}"
                        for i, lab in enumerate(inputs.labels))
@@ -301,20 +300,15 @@ def card_body(inputs: CardInputs) -> str:
         f"a tracked claim ({inputs.claims} claims, {inputs.outlets} outlets, languages: "
         f"{', '.join(inputs.languages) or 'unknown'}). {text_note}",
         "",
-        "## Configurations",
-        "",
-        "- `default`: one row per labelled pair: `id` (pair id), `claim_id`, `claim`, the unit and its document "
-        "metadata, `label` (ClassLabel), `votes` and `soft_label` (per class, in label order), `n_annotators`, "
-        "`agreement` (share of votes for the label), `decided_by` (vote, gold or adjudication).",
-        "- `annotations`: one row per vote (pseudonymous `annotator`, stable within this campaign), each row in its "
-        "pair's split, for learning from disagreement.",
-        "- `claims`: the claims registry, one row per claim and language.",
-        "",
         "```python",
         "from datasets import load_dataset",
         'ds = load_dataset("path/or/repo")                 # default',
         'votes = load_dataset("path/or/repo", "annotations")',
         "```",
+        "",
+        "## Data fields",
+        "",
+        *field_lines(inputs.text_mode, inputs.labels),
         "",
         f"## Labels (scheme `{inputs.scheme_id}`)",
         "",

@@ -41,7 +41,8 @@ class Shard:
 
 
 def default_features(labels: Sequence[str], *, text: str = "full") -> Features:
-    """Columns of the ``default`` config. ``text="none"`` replaces article text by offsets (see hydrate)."""
+    """Columns of the ``default`` config. ``text="none"`` leaves out every string copied from the articles (unit and
+    neighbour text, title, speaker, cue) and keeps their offsets, so ``hydrate`` restores them (see rehydrate)."""
     cols: dict[str, object] = {
         "id": STRING,
         "claim_id": STRING,
@@ -50,9 +51,13 @@ def default_features(labels: Sequence[str], *, text: str = "full") -> Features:
     if text == "full":
         cols["text"] = STRING
         cols["context"] = {"prev": STRING, "next": STRING}
+    for part in ("speaker", "cue"):
+        if text == "full":
+            cols[part] = STRING
+        cols[f"{part}_start"] = Value("int64")
+        cols[f"{part}_end"] = Value("int64")
     cols.update(
         {
-            "speaker": STRING,
             "quote_type": STRING,
             "doc_id": STRING,
         }

@@ -1,9 +1,11 @@
 """Re-hydrate a ``--text none`` export from your own copy of the articles.
 
-A ``--text none`` export carries, for each row, the ``doc_id``, the ``url``, the character offsets of the unit
-(``start``/``end``) and of its neighbours (``prev_start``... ``next_end``) and ``doc_sha256``, the SHA-256 of the
+A ``--text none`` export carries no string copied from the articles: for each row, the ``doc_id``, the ``url``, the
+offsets (Unicode code points, end exclusive) of the unit (``start``/``end``), of its neighbours (``prev_start``...
+``next_end``), of the speaker and of the cue (``speaker_start``... ``cue_end``), and ``doc_sha256``, the SHA-256 of the
 article text the offsets point into. Given the documents (a stancekit ``documents`` table, or any frame with
-``doc_id`` and ``text`` and optionally ``title``), :func:`hydrate` puts ``text``, ``context`` and ``title`` back::
+``doc_id`` and ``text`` and optionally ``title``), :func:`hydrate` puts ``text``, ``context``, ``speaker``, ``cue``
+and ``title`` back::
 
     from stancekit.exports import hydrate
     splits = hydrate("my-export/", "campaign/tables/documents.parquet")
@@ -63,7 +65,8 @@ def hydrate(
     out: str | Path | None = None,
     strict: bool = True,
 ) -> dict[str, pl.DataFrame]:
-    """Return each split of a ``--text none`` export with ``text``, ``context`` and ``title`` filled in.
+    """Return each split of a ``--text none`` export with ``text``, ``context``, ``speaker``, ``cue`` and ``title``
+    filled in (an export made before speaker and cue offsets were exported keeps its ``speaker`` as it is).
 
     With ``out``, also write the hydrated splits as ``out/data/{split}-*.parquet`` with the full-text Features.
     """
@@ -88,6 +91,12 @@ def hydrate(
                 f"exported version (first: {', '.join(bad.sort().head(3).to_list())}); pass strict=False to skip them"
             )
         ok = pl.col("_sha") == pl.col("doc_sha256")
+        if "speaker_start" not in df.columns:  # an older export: speaker strings were kept, no cue
+            df = df.with_columns(pl.lit(None, pl.Int64).alias(c) for c in
+                                 ("speaker_start", "speaker_end", "cue_start", "cue_end"))
+            df = df.with_columns(pl.lit(None, pl.Utf8).alias("cue"))
+        else:
+            df = df.with_columns(pl.when(ok).then(_span(f"{p}_start", f"{p}_end")).alias(p) for p in ("speaker", "cue"))
         df = df.with_columns(
             pl.when(ok).then(_span("start", "end")).alias("text"),
             pl.struct(

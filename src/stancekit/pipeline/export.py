@@ -81,7 +81,8 @@ def labelled_rows(campaign: Campaign, claims: pl.DataFrame) -> pl.DataFrame:
     pairs = scan_table(campaign.table("pairs")).select("pair_id", "unit_id", "claim_id")
     rows = rows.join(pairs.filter(pl.col("pair_id").is_in(rows["pair_id"].implode())).collect(), on="pair_id",
                      how="left")
-    unit_cols = ["unit_id", "doc_id", "start", "end", "text", "speaker", "quote_type", "prev_unit_id", "next_unit_id"]
+    unit_cols = ["unit_id", "doc_id", "start", "end", "text", "speaker", "speaker_start", "speaker_end", "cue",
+                 "cue_start", "cue_end", "quote_type", "prev_unit_id", "next_unit_id"]
     units = scan_table(campaign.table("units")).select(unit_cols)
     rows = rows.join(units.filter(pl.col("unit_id").is_in(rows["unit_id"].drop_nulls().implode())).collect(),
                      on="unit_id", how="left")
