@@ -55,8 +55,11 @@ def _adjudication(campaign: Campaign) -> dict[str, int] | None:
     tp = campaign.table("tasks")
     if not table_exists(tp):
         return None
-    tasks = (scan_table(tp).filter((pl.col("project_role") == "adjudication") & ~pl.col("archived").fill_null(False))
-             .select("task_key").unique().collect())
+    scan = scan_table(tp)
+    live = pl.col("project_role") == "adjudication"
+    if "archived" in scan.collect_schema().names():
+        live &= ~pl.col("archived").fill_null(False)
+    tasks = scan.filter(live).select("task_key").unique().collect()
     if not tasks.height:
         return None
     answered = 0
