@@ -234,3 +234,48 @@ def test_text_after_a_closing_quote_is_a_reject_not_a_silent_edit(tmp_path: Path
     assert [r["source_row"] for b in batches for r in b.rejects] == [1]
     assert 'a.csv:2: text after the closing quote' in batches[0].rejects[0]["detail"]
     assert batches[0].frame["text"].to_list() == ["fine", 'He said "no" plainly']
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("a.jsonl", ""), ("a.jsonl", "\n\n"), ("a.json", "[]"), ("a.csv", "id,text\n"), ("a.tsv", "id\ttext\n\n")],
+)
+def test_an_input_with_no_record_is_an_error_naming_it(tmp_path: Path, name: str, content: str) -> None:
+    p = tmp_path / name
+    p.write_text(content)
+    with pytest.raises(InputError, match=rf"{name}: holds no articles"):
+        _read_all(p)
+
+
+def test_empty_csv_and_txt_are_errors(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_text("")
+    (tmp_path / "a.txt").write_text(" \n")
+    with pytest.raises(InputError, match=r"a\.csv: the file is empty"):
+        _read_all(tmp_path / "a.csv")
+    with pytest.raises(InputError, match=r"a\.txt: the file is empty"):
+        _read_all(tmp_path / "a.txt")
+
+
+def test_each_row_finds_its_own_text_field_and_a_missing_one_says_what_was_looked_for() -> None:
+    raw = pl.DataFrame(
+        {
+            "text": ["One.", None, None, ""],
+            "body": [None, "Two.", None, None],
+            "date": [None, "2024-03-05", None, None],
+            "published_at": ["2024-01-02", None, None, None],
+            ROW: [1, 2, 3, 4],
+        }
+    )
+    mapping = resolve_mapping(raw.columns, {}, "a.jsonl")
+    docs, rejects, warnings = to_documents(raw, source="a.jsonl", mapping=mapping)
+    assert docs["text"].to_list() == ["One.", "Two."]
+    assert [str(d) for d in docs["published_at"]] == ["2024-01-02 00:00:00+00:00", "2024-03-05 00:00:00+00:00"]
+    assert [r["source_row"] for r in rejects] == [3, 4] and warnings == []
+    assert rejects[0]["detail"] == (
+        "a.jsonl row 3: the text is empty or missing (looked for the fields text, body, content, article, "
+        "article_text); name the field with --text-column"
+    )
+    named = resolve_mapping(raw.columns, {"text": "text"}, "a.jsonl")
+    docs, rejects, _ = to_documents(raw, source="a.jsonl", mapping=named)
+    assert docs["text"].to_list() == ["One."]  # a column the user named has no fallback
+    assert rejects[0]["detail"] == "a.jsonl row 2: the text is empty (column 'text', named with --text-column)"

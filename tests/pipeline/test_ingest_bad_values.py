@@ -12,7 +12,7 @@ import polars as pl
 import pytest
 
 from stancekit.campaign import Campaign
-from stancekit.errors import ConfigError
+from stancekit.errors import ConfigError, InputError
 from stancekit.pipeline.ingest import IngestOptions, run_ingest, summary_text
 
 
@@ -150,3 +150,21 @@ def test_cli_unterminated_quote_exits_2_and_ingests_nothing(tmp_path: Path) -> N
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert "a.csv:2: a quoted field starts on this line and is never closed" in " ".join(r.stderr.split())
     assert not (c / "tables" / "documents.parquet").exists()
+
+
+def test_jsonl_rows_with_body_and_an_empty_jsonl(campaign: Campaign, tmp_path: Path) -> None:
+    p = tmp_path / "a.jsonl"
+    p.write_text('{"id": "1", "text": "With text."}\n{"id": "2", "body": "With body."}\n{"id": "3", "title": "T"}\n')
+    (tmp_path / "empty.jsonl").write_text("")
+    with pytest.raises(InputError, match=r"empty\.jsonl: holds no articles"):
+        run_ingest(campaign, [str(p), str(tmp_path / "empty.jsonl")], IngestOptions())
+    assert not campaign.table("documents").exists()  # the error leaves nothing half-ingested
+    s = run_ingest(campaign, [str(p)], IngestOptions())
+    assert s["added"] == 2 and s["rejected"] == 1
+    assert docs(campaign)["text"].to_list() == ["With text.", "With body."]
+    r = rejects(campaign).row(0, named=True)
+    assert r["reason"] == "empty_text" and r["source_row"] == 3
+    assert "looked for the fields text, body, content, article, article_text" in r["detail"]
+    assert summary_text(s, campaign).endswith("1 rejected, 0 already there; 2 in tables/documents.parquet; "
+                                              "see rejects/ingest.parquet (one row per problem, with file, row "
+                                              "and reason)")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import polars as pl
@@ -30,7 +30,12 @@ AUTO_COLUMNS: dict[str, tuple[str, ...]] = {
 
 @dataclass(frozen=True)
 class Mapping:
-    """Which input column plays which role (None: absent)."""
+    """Which input column plays which role (None: absent).
+
+    ``fallbacks``: for a role whose column was found by name (not named by the user), the other known names present,
+    tried in order for a row whose first column is empty: JSON Lines rows differ (one has ``text``, the next
+    ``body``). The id never falls back (an id column is all or nothing).
+    """
 
     text: str
     id: str | None = None
@@ -40,11 +45,23 @@ class Mapping:
     outlet: str | None = None
     lang: str | None = None
     license: str | None = None
+    fallbacks: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    text_named: bool = False  # the user named the text column
+
+    def pick(self, rec: dict[str, Any], role: str) -> tuple[str | None, str | None]:
+        """(the row's non-blank value for ``role``, the column it came from); (None, first column) when none."""
+        first = getattr(self, role)
+        for col in (first, *self.fallbacks.get(role, ())):
+            v = _get(rec, col)
+            if v is not None:
+                return v, col
+        return None, first
 
 
 def resolve_mapping(columns: list[str], explicit: dict[str, str | None], where: str) -> Mapping:
     """Map roles to columns: the user's choice (checked) or the first known name present."""
     chosen: dict[str, str | None] = {}
+    fallbacks: dict[str, tuple[str, ...]] = {}
     for role, names in AUTO_COLUMNS.items():
         col = explicit.get(role)
         if col is not None:
@@ -53,13 +70,16 @@ def resolve_mapping(columns: list[str], explicit: dict[str, str | None], where: 
                 raise InputError(f"{where}: no column {col!r} (--{role}-column); columns are: {have}")
             chosen[role] = col
         else:
-            chosen[role] = next((n for n in names if n in columns), None)
+            present = [n for n in names if n in columns]
+            chosen[role] = present[0] if present else None
+            if role != "id" and len(present) > 1:
+                fallbacks[role] = tuple(present[1:])
     if chosen["text"] is None:
         raise InputError(
             f"{where}: no text column found; name it with --text-column (columns are: "
             f"{', '.join(c for c in columns if c != ROW)})"
         )
-    return Mapping(**chosen)  # type: ignore[arg-type]
+    return Mapping(**chosen, fallbacks=fallbacks, text_named=explicit.get("text") is not None)  # type: ignore[arg-type]
 
 
 def _get(row: dict[str, Any], col: str | None) -> str | None:
@@ -72,13 +92,20 @@ def _get(row: dict[str, Any], col: str | None) -> str | None:
     return s if s.strip() else None
 
 
+def _no_text(mapping: Mapping) -> str:
+    if mapping.text_named:
+        return f"the text is empty (column {mapping.text!r}, named with --text-column)"
+    looked = ", ".join(AUTO_COLUMNS["text"])
+    return f"the text is empty or missing (looked for the fields {looked}); name the field with --text-column"
+
+
 def _row_lang(
-    rec: dict[str, Any], col: str | None, default_lang: str | None, where: str, doc_id: str, src_row: int | None,
+    rec: dict[str, Any], mapping: Mapping, default_lang: str | None, where: str, doc_id: str, src_row: int | None,
     text: str, warnings: list[dict[str, Any]],
 ) -> str:
     """The row's language code, else ``default_lang``, else the one detected from the text; a warning when the row
     gave a value that is not a code."""
-    given = _get(rec, col)
+    given, col = mapping.pick(rec, "lang")
     code = lang_code(given)
     if code is not None:
         return code
@@ -122,16 +149,11 @@ def to_documents(
     warnings: list[dict[str, Any]] = []
     for rec in raw.iter_rows(named=True):
         src_row = rec.get(ROW)
-        text_v = rec.get(mapping.text)
-        text = normalise_newlines(str(text_v)) if text_v is not None else ""
+        where = f"{source}" + (f" row {src_row}" if src_row else "")
+        text_v, _ = mapping.pick(rec, "text")
+        text = normalise_newlines(text_v) if text_v is not None else ""
         if not text.strip():
-            rejects.append(
-                {
-                    "reason": "empty_text",
-                    "source_row": src_row,
-                    "detail": f"{source}" + (f" row {src_row}" if src_row else "") + ": the text is empty",
-                }
-            )
+            rejects.append({"reason": "empty_text", "source_row": src_row, "detail": f"{where}: {_no_text(mapping)}"})
             continue
         given_id = _get(rec, mapping.id)
         if mapping.id is not None and given_id is None:
@@ -144,8 +166,7 @@ def to_documents(
             )
             continue
         doc_id = given_id.strip() if given_id else doc_id_from_text(text)
-        where = f"{source}" + (f" row {src_row}" if src_row else "")
-        raw_date = _get(rec, mapping.date)
+        raw_date, date_col = mapping.pick(rec, "date")
         try:
             published = parse_date(raw_date, date_format)
         except BadDate as exc:
@@ -155,11 +176,11 @@ def to_documents(
                     "reason": "bad_date",
                     "key": doc_id,
                     "source_row": src_row,
-                    "detail": f"{where}: {mapping.date} {raw_date!r} {exc}; the document is kept without a date",
+                    "detail": f"{where}: {date_col} {raw_date!r} {exc}; the document is kept without a date",
                 }
             )
-        doc_lang = lang or _row_lang(rec, mapping.lang, default_lang, where, doc_id, src_row, text, warnings)
-        title = _get(rec, mapping.title)
+        doc_lang = lang or _row_lang(rec, mapping, default_lang, where, doc_id, src_row, text, warnings)
+        title = mapping.pick(rec, "title")[0]
         rows.append(
             {
                 "doc_id": doc_id,
@@ -169,9 +190,9 @@ def to_documents(
                 "text": text,
                 "lang": doc_lang,
                 "published_at": published,
-                "url": _get(rec, mapping.url),
-                "outlet": outlet or _get(rec, mapping.outlet),
-                "license": license or _get(rec, mapping.license),
+                "url": mapping.pick(rec, "url")[0],
+                "outlet": outlet or mapping.pick(rec, "outlet")[0],
+                "license": license or mapping.pick(rec, "license")[0],
                 "content_hash": content_hash(text),
                 "duplicate_of": None,
             }

@@ -127,6 +127,8 @@ def _frame(records: list[dict[str, Any]], rows: list[int]) -> pl.DataFrame:
 
 def read_txt(path: Path, encoding: str | None) -> Iterator[Batch]:
     text = normalise_newlines(decode_bytes(path.read_bytes(), encoding, str(path)))
+    if not text.strip():
+        raise InputError(f"{path}: the file is empty (no text); check that it is the file you meant, or leave it out")
     title = next((line.strip() for line in text.split("\n") if line.strip()), None)
     yield Batch(
         str(path),
@@ -330,6 +332,20 @@ def read_hf_dataset(path: Path, batch_size: int) -> Iterator[Batch]:
 
 
 def read_source(path: Path, *, encoding: str | None, batch_size: int) -> Iterator[Batch]:
+    """Every batch of ``path``; an input with no record at all (an empty file, only blank lines, only a CSV header,
+    ``[]``, a dataset with no rows) is an error naming it, whatever the format, rather than 0 documents silently."""
+    seen = 0
+    for batch in _read_source(path, encoding, batch_size):
+        seen += batch.frame.height + len(batch.rejects)
+        yield batch
+    if seen == 0:
+        raise InputError(
+            f"{path}: holds no articles (an empty file, or only blank lines or a header); "
+            "check that it is the file you meant, or leave it out of the inputs"
+        )
+
+
+def _read_source(path: Path, encoding: str | None, batch_size: int) -> Iterator[Batch]:
     if is_hf_dataset_dir(path):
         yield from read_hf_dataset(path, batch_size)
         return
