@@ -35,7 +35,7 @@ def test_push_with_predictions(tmp_path: Path, studio_env) -> None:  # type: ign
     s = run_push(camp, sample=3, predictions=True)
     assert s["predictions"] == version and s["imported"] == 3
     studio = studio_env.client()
-    pid = project_id(camp.studio, "main", studio_env.url)
+    pid = project_id(studio, camp.studio, "main")
     tasks = [t for page in studio.iter_task_pages(pid, fields="all") for t in page]
     assert len(tasks) == 3
     for t in tasks:

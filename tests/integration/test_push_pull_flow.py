@@ -104,7 +104,7 @@ def test_killed_push_and_retried_post_leave_no_duplicates(studio_env: Any, tmp_p
     monkeypatch.setattr(Studio, "import_tasks", killed_after_first_batch)
     with pytest.raises(KeyboardInterrupt):
         run_push(camp)
-    pid = project_id(camp.studio, "main", studio.url)
+    pid = project_id(studio, camp.studio, "main")
     assert len(server_tasks(studio, pid)) == 4
 
     def landed_but_timed_out(self: Studio, project: int, batch: list[dict[str, Any]]) -> list[int]:

@@ -30,6 +30,8 @@ BACKOFF = (0.5, 1.5, 4.0)
 PAGE_SIZE = 500
 LIST_WORKERS = 2
 """Pages of a task listing fetched at once: the server serializes one page per request thread."""
+LOCAL = "local"
+"""The server identity of the campaign's own server (data in ``DIR/studio/data``), whatever port it runs on."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,20 @@ class Connection:
     url: str
     token: str
     source: str  # where the connection came from, for messages ("DIR/studio", "LABEL_STUDIO_URL", ...)
+    server: str = ""  # the server's identity: LOCAL for the campaign's own server, else its URL
+
+    def __post_init__(self) -> None:
+        if not self.server:
+            object.__setattr__(self, "server", self.url)
+
+
+def _is_local(studio_dir: Path, url: str) -> bool:
+    """Whether ``url`` is the campaign's own server, running now (named by its URL in LABEL_STUDIO_URL)."""
+    try:
+        local = server.info(studio_dir)
+    except (StudioError, KeyError, ValueError):
+        return False
+    return local is not None and local.running and local.url == url
 
 
 def resolve(studio_dir: Path, configured_url: str = "") -> Connection:
@@ -49,7 +65,8 @@ def resolve(studio_dir: Path, configured_url: str = "") -> Connection:
         if not token:
             raise StudioAuthError(f"{where} is set ({url}) but LABEL_STUDIO_API_KEY is empty: set it to a legacy "
                                   "token or a personal access token from the server's Account page")
-        return Connection(url.rstrip("/"), token, where)
+        url = url.rstrip("/")
+        return Connection(url, token, where, LOCAL if _is_local(studio_dir, url) else url)
     current = server.info(studio_dir)
     admin = server.load_admin(studio_dir)
     if current is None or admin is None:
@@ -58,7 +75,7 @@ def resolve(studio_dir: Path, configured_url: str = "") -> Connection:
     if not current.running:
         raise StudioError(f"the campaign's Label Studio server ({current.url}) is not running: "
                           "run `stancekit studio up`")
-    return Connection(current.url, admin.token, str(studio_dir))
+    return Connection(current.url, admin.token, str(studio_dir), LOCAL)
 
 
 def _detail(body: Any) -> str:
@@ -128,8 +145,12 @@ def _dump(obj: Any) -> dict[str, Any]:
 class Studio:
     """A Label Studio connection with stancekit's error handling; the rest of stancekit uses only this."""
 
-    def __init__(self, url: str, token: str, *, timeout: float = 60.0, backoff: tuple[float, ...] = BACKOFF) -> None:
+    def __init__(self, url: str, token: str, *, timeout: float = 60.0, backoff: tuple[float, ...] = BACKOFF,
+                 server_id: str | None = None) -> None:
         self.url = url.rstrip("/")
+        self.server_id = server_id or self.url
+        """Who the server is: ``LOCAL`` for the campaign's own server (its port changes at every start), else the
+        URL. Projects are recorded under it (``projects.json``)."""
         self.backoff = backoff
         try:
             self._ls = LabelStudioBase(base_url=self.url, api_key=token, timeout=timeout, max_retries=0)
@@ -139,7 +160,7 @@ class Studio:
     @classmethod
     def connect(cls, studio_dir: Path, configured_url: str = "") -> Studio:
         conn = resolve(studio_dir, configured_url)
-        return cls(conn.url, conn.token)
+        return cls(conn.url, conn.token, server_id=conn.server)
 
     # ---- plumbing ---------------------------------------------------------------------------------------------------
 

@@ -1,9 +1,15 @@
 """The campaign's Label Studio projects, recorded in ``DIR/studio/projects.json`` and verified against the server.
 
-``projects.json`` maps a project role (``main``, ``adjudication``) to ``{"id", "title", "url"}``. A recorded project
-is always checked on the server; a recorded project that has disappeared is an error (its tasks and annotations would
-otherwise be silently re-created elsewhere). With no record, a project on the server whose description carries the
-campaign's marker is adopted, else one is created.
+``projects.json`` maps a project role (``main``, ``adjudication``) to ``{"id", "title", "url", "server"}``.
+``server`` is the server's identity, not its address: ``local`` for the campaign's own server (``DIR/studio/data``),
+whose port is new at every ``studio up``, else the URL of the external server (``LABEL_STUDIO_URL`` /
+``[studio] url``); ``url`` is where it was last seen, for people. Files written before ``server`` existed are read
+as they are: an entry without it belongs to the server at its ``url``, or, when that is a loopback address, to the
+campaign's own server if the project there still carries the campaign's marker (the entry is then rewritten).
+
+A recorded project is always checked on the server; a recorded project that has disappeared is an error (its tasks
+and annotations would otherwise be silently re-created elsewhere). With no record, a project on the server whose
+description carries the campaign's marker is adopted, else one is created.
 """
 
 from __future__ import annotations
@@ -13,9 +19,10 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from stancekit.errors import StudioNotFoundError
-from stancekit.labeling.client import Studio
+from stancekit.labeling.client import LOCAL, Studio
 from stancekit.labeling.config_xml import guideline_html, label_config
 from stancekit.labeling.server import read_json, write_secret
 from stancekit.schemas.labels import LabelScheme
@@ -75,18 +82,65 @@ def marker(studio_dir: Path, role: str) -> str:
     return f"stancekit:{campaign_uid(studio_dir)}:{role}"
 
 
-def project_id(studio_dir: Path, role: str, url: str) -> int:
-    """The recorded project id for ``role`` on the server at ``url``; StudioNotFoundError when there is none."""
+def _loopback(url: str) -> bool:
+    try:
+        host = urlsplit(str(url)).hostname or ""
+    except ValueError:
+        return False
+    return host in ("127.0.0.1", "localhost", "::1")
+
+
+def _entry(studio_dir: Path, role: str, entry: dict[str, Any], studio: Studio) -> dict[str, Any]:
+    """``entry`` with this server's identity and address, written back when either changed."""
+    if entry.get("server") == studio.server_id and entry.get("url") == studio.url:
+        return entry
+    entry = {**entry, "server": studio.server_id, "url": studio.url}
+    record(studio_dir, role, entry)
+    return entry
+
+
+def lookup(studio: Studio, studio_dir: Path, role: str) -> dict[str, Any] | None:
+    """The recorded ``role`` project if it was recorded for this server (None otherwise), whatever its port.
+
+    An entry of an older projects.json (no ``server``) is this server's when its URL is this server's URL, or when
+    this is the campaign's own server, the URL is a loopback address and the project with that id here carries the
+    campaign's marker: the campaign's own server on an earlier port. It is then rewritten in the current form.
+    """
     entry = recorded(studio_dir).get(role)
-    if entry is None or entry.get("url") != url:
-        raise StudioNotFoundError(f"no {role!r} project of this campaign on {url} (nothing recorded in "
-                                  f"{studio_dir / FILE}): run `stancekit push` first")
+    if entry is None or "id" not in entry:
+        return None
+    if "server" in entry:
+        return _entry(studio_dir, role, entry, studio) if entry["server"] == studio.server_id else None
+    if entry.get("url") == studio.url:
+        return _entry(studio_dir, role, entry, studio)
+    if studio.server_id != LOCAL or not _loopback(str(entry.get("url") or "")):
+        return None
+    try:
+        project = studio.project(int(entry["id"]))
+    except StudioNotFoundError:
+        return None
+    if marker(studio_dir, role) not in str(project.get("description") or ""):
+        return None
+    return _entry(studio_dir, role, entry, studio)
+
+
+def roles(studio: Studio, studio_dir: Path) -> list[str]:
+    """Every role with a project recorded for this server (sorted)."""
+    return sorted(r for r in recorded(studio_dir) if lookup(studio, studio_dir, r) is not None)
+
+
+def project_id(studio: Studio, studio_dir: Path, role: str) -> int:
+    """The recorded project id for ``role`` on this server; StudioNotFoundError when there is none."""
+    entry = lookup(studio, studio_dir, role)
+    if entry is None:
+        raise StudioNotFoundError(f"no {role!r} project of this campaign on {studio.url} (nothing recorded for "
+                                  f"this server in {studio_dir / FILE}): run `stancekit push` first")
     return int(entry["id"])
 
 
 def verify(studio: Studio, studio_dir: Path, role: str) -> dict[str, Any]:
     """The recorded project, as the server has it; one clear error when it has gone."""
-    pid = project_id(studio_dir, role, studio.url)
+    pid = project_id(studio, studio_dir, role)
     try:
         return studio.project(pid)
     except StudioNotFoundError:
@@ -97,9 +151,9 @@ def verify(studio: Studio, studio_dir: Path, role: str) -> dict[str, Any]:
 
 def ensure(studio: Studio, studio_dir: Path, spec: ProjectSpec) -> tuple[dict[str, Any], bool]:
     """Find or create the project for ``spec``; (project, created). Settings are brought up to date."""
-    entry = recorded(studio_dir).get(spec.role)
+    entry = lookup(studio, studio_dir, spec.role)
     fields = spec.fields()
-    if entry is not None and entry.get("url") == studio.url:
+    if entry is not None:
         project = verify(studio, studio_dir, spec.role)
         stale = {k: v for k, v in fields.items() if k != "title" and project.get(k) != v}
         if stale:
@@ -111,5 +165,6 @@ def ensure(studio: Studio, studio_dir: Path, spec: ProjectSpec) -> tuple[dict[st
             break
     else:
         project = studio.create_project(**fields)
-    record(studio_dir, spec.role, {"id": int(project["id"]), "title": project.get("title"), "url": studio.url})
+    record(studio_dir, spec.role, {"id": int(project["id"]), "title": project.get("title"), "url": studio.url,
+                                   "server": studio.server_id})
     return project, True

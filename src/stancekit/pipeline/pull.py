@@ -96,10 +96,10 @@ def _write_rejects(campaign: Campaign, rejects: pl.DataFrame) -> None:
     write_rejects(path, rejects)
 
 
-def roles_to_pull(studio_dir: Path, url: str) -> list[str]:
-    """``main`` first (always: a missing main project is an error), then every other role recorded for ``url``."""
-    others = sorted(r for r, e in projects.recorded(studio_dir).items() if r != ROLE and e.get("url") == url)
-    return [ROLE, *others]
+def roles_to_pull(studio: Any, studio_dir: Path) -> list[str]:
+    """``main`` first (always: a missing main project is an error), then every other role recorded for this server
+    (the campaign's own server whatever its port, else the external server's URL)."""
+    return [ROLE, *(r for r in projects.roles(studio, studio_dir) if r != ROLE)]
 
 
 @contextmanager
@@ -157,7 +157,7 @@ def run_pull(campaign: Campaign, *, project_role: str | None = None, page_size: 
     studio = connect(campaign, cfg)
     pseudo = pseudonymiser(campaign.studio)
     identities = _known_identities(studio)
-    roles = [project_role] if project_role else roles_to_pull(campaign.studio, studio.url)
+    roles = [project_role] if project_role else roles_to_pull(studio, campaign.studio)
 
     parsed, rejects, per_role = [], [], {}
     for role in roles:

@@ -42,9 +42,14 @@ def status(campaign: Campaign) -> dict[str, Any]:
     out["running"] = server.healthy(conn.url)
     if not out["running"]:
         return out
-    studio = Studio(conn.url, conn.token)
-    for role, entry in sorted(projects.recorded(campaign.studio).items()):
-        if entry.get("url") != conn.url:
+    studio = Studio(conn.url, conn.token, server_id=conn.server)
+    for role in sorted(projects.recorded(campaign.studio)):
+        try:
+            entry = projects.lookup(studio, campaign.studio, role)
+        except StudioError as exc:
+            out["projects"][role] = {"error": str(exc)}
+            continue
+        if entry is None:  # recorded for another server
             continue
         try:
             p = studio.project(int(entry["id"]))
