@@ -82,6 +82,8 @@ class CardInputs:
     suggestions: Mapping[str, int] = field(default_factory=dict)  # prediction model version -> tasks
     n_tasks: int = 0
     baseline: Mapping[str, Any] | None = None  # reports/baseline.json
+    pairs_by_language: Mapping[str, int] = field(default_factory=dict)
+    license_set: bool = False  # export.license was given (else the dataset license was derived from the sources)
 
 
 def _split_rows(inputs: CardInputs, config: str) -> dict[str, tuple[int, int]]:
@@ -178,9 +180,9 @@ def _audit_lines(audit: Mapping[str, Any] | None, labels: Sequence[str]) -> list
         f"(target ratios train/validation/test = {rule.get('ratios')}, seed {rule.get('seed')}"
         + (f", test = published on or after {rule['test_after']}" if rule.get("test_after") else "") + "). "
         "Near-duplicate articles (MinHash over word shingles of Arabic-normalised text, Jaccard >= "
-        f"{audit.get('near_duplicates', {}).get('threshold')}) are one cluster; "
-        f"{audit.get('near_duplicates', {}).get('clusters_with_several_documents', 0)} clusters hold several "
-        "documents. Once placed, a group keeps its split when the campaign grows; new groups are placed largest "
+        f"{audit.get('near_duplicates', {}).get('threshold')}) are one cluster (clusters with several documents: "
+        f"{audit.get('near_duplicates', {}).get('clusters_with_several_documents', 0)}). "
+        "Once placed, a group keeps its split when the campaign grows; new groups are placed largest "
         "first into the split that brings label counts closest to the targets.",
         "",
         "| split | pairs | groups | share | target | " + " | ".join(labels) + " |",
@@ -206,7 +208,8 @@ def _counts(mapping: Mapping[str, int]) -> str:
 
 
 def _names(names: Sequence[str]) -> str:
-    return ", ".join(f"`{n}`" for n in names) or "unknown"
+    """Versioned names; a name's parameters (after the first space) are left to manifest.json."""
+    return ", ".join(f"`{n.split(' ', 1)[0]}`" for n in names) or "unknown"
 
 
 def _baseline_lines(baseline: Mapping[str, Any] | None) -> list[str]:
@@ -234,9 +237,12 @@ def _selection_lines(inputs: CardInputs) -> list[str]:
     """How pairs were chosen for labelling, and whether annotators saw a model's suggestions."""
     lines = []
     if inputs.selection:
-        lines.append(f"Pairs were chosen for labelling by push strategy: {_counts(inputs.selection)} "
-                     "(score: highest match score first; random/stratified: seeded; uncertainty/diversity: by the "
-                     "baseline model).")
+        meaning = {"score": "highest match score first", "random": "seeded random", "stratified": "seeded, "
+                   "stratified", "uncertainty": "the baseline model's least certain", "diversity": "the baseline "
+                   "model's most diverse"}
+        used = "; ".join(f"{k}: {meaning[k]}" for k in sorted(inputs.selection) if k in meaning)
+        lines.append(f"Pairs were chosen for labelling by push strategy: {_counts(inputs.selection)}"
+                     + (f" ({used})." if used else "."))
     if inputs.suggestions:
         shown = sum(inputs.suggestions.values())
         lines.append(f"Annotators saw a model's suggestion (a Label Studio prediction) on {shown} of "
@@ -280,6 +286,30 @@ def provenance_line(inputs: CardInputs) -> str:
     return f"All {_n(people, 'vote')} come from {who.get('people', 0)} people ({inputs.people_kind})."
 
 
+def _languages(inputs: CardInputs) -> str:
+    if inputs.pairs_by_language:
+        return ", ".join(f"{lang} ({n} pairs)" for lang, n in sorted(inputs.pairs_by_language.items()))
+    return ", ".join(inputs.languages) or "unknown"
+
+
+def _licence_lines(inputs: CardInputs) -> list[str]:
+    """The license of the labels apart from the licenses of the article text they quote."""
+    how = ("set by the publisher" if inputs.license_set else
+           "derived from the sources; set `export.license` to choose the license of the labels")
+    quoted = ("Text quoted from the articles (unit text, `context`, titles, `speaker`, `cue`) is not relicensed: "
+              "it stays under each source's license." if inputs.text_mode == "full" else
+              "This export quotes no article text; the articles a user re-hydrates stay under their sources' "
+              "licenses.")
+    return [
+        f"Dataset license: `{inputs.license}` ({how}). It covers the labels, votes, offsets and the claims "
+        f"registry. {quoted}",
+        "",
+        f"Sources (articles): {_counts(inputs.sources)}. Licenses of the source articles: "
+        f"{_counts(inputs.source_licenses)}. Where a source's license forbids redistribution, publish the "
+        "`--text none` export instead.",
+    ]
+
+
 def card_body(inputs: CardInputs) -> str:
     rows = _split_rows(inputs, "default")
     total = sum(n for n, _ in rows.values())
@@ -296,9 +326,9 @@ def card_body(inputs: CardInputs) -> str:
         "",
         inputs.description or "A stance-labelled dataset of claims in news articles, built with stancekit.",
         "",
-        f"{total} (claim, text unit) pairs from news articles, each labelled with the stance the unit takes towards "
-        f"a tracked claim ({inputs.claims} claims, {inputs.outlets} outlets, languages: "
-        f"{', '.join(inputs.languages) or 'unknown'}). {text_note}",
+        f"{total} (claim, text unit) pairs from news articles, each labelled with the stance the unit (a sentence "
+        f"or title) takes towards a tracked claim: {inputs.claims} claims, {inputs.outlets} outlets, languages: "
+        f"{_languages(inputs)}. {text_note}",
         "",
         "```python",
         "from datasets import load_dataset",
@@ -312,6 +342,8 @@ def card_body(inputs: CardInputs) -> str:
         "",
         f"## Labels (scheme `{inputs.scheme_id}`)",
         "",
+        "The stance of the unit itself towards the claim, not of the article, the outlet or the speaker in general:",
+        "",
         labels,
         "",
         "## How the data was made",
@@ -319,8 +351,8 @@ def card_body(inputs: CardInputs) -> str:
         f"Articles were segmented into units (segmenter: {_names(inputs.segmenters)}): sentences and "
         "claim units (reported speech with a speaker and cue where found); boilerplate was set aside. Units were "
         f"matched to the claims registry (matcher: {_names(inputs.matchers)}) and the candidate "
-        f"pairs labelled in Label Studio by {inputs.annotators} annotators with an overlap of {inputs.overlap} "
-        f"annotators per item, following {inputs.guideline}. Votes were aggregated with "
+        f"pairs labelled in Label Studio by {inputs.annotators} annotators (target: {inputs.overlap} per item), "
+        f"following {inputs.guideline}. Votes were aggregated with "
         f"{_names(inputs.aggregators)}; final labels decided by: {_counts(inputs.decided_by)}.",
         "",
         *_selection_lines(inputs),
@@ -336,17 +368,19 @@ def card_body(inputs: CardInputs) -> str:
         *_baseline_lines(inputs.baseline),
         "## Sources and licenses",
         "",
-        f"Dataset license: `{inputs.license}`. Sources: {_counts(inputs.sources)}. Licenses of the source "
-        f"documents: {_counts(inputs.source_licenses)}. Respect each source's license; where it forbids "
-        "redistribution, publish the `--text none` export.",
+        *_licence_lines(inputs),
         "",
         "## Personal information",
         "",
-        "Annotators appear only as pseudonyms; no e-mail, user name or Label Studio account is in the data. Articles "
-        "name public figures as speakers.",
+        "Annotators appear only as pseudonyms (`ann-` + 10 hex of an HMAC of their Label Studio user id under a "
+        "secret per-campaign key): stable within this dataset, not linkable to another campaign, not reversible "
+        "without the key, which is not published. No e-mail, user name, account id or annotator note is in the "
+        "data. The articles name people as speakers and in the text, public figures mostly but not only; nothing "
+        "was removed from them.",
         "",
         "## Limitations",
         "",
+        "- `speaker`, `cue` and `quote_type` come from the automatic segmenter and were not checked by annotators.",
         "- Only pairs proposed by the matcher were labelled: stance towards a claim expressed without the claim's "
         "words is under-represented.",
         "- Pairs without a final label (ties awaiting adjudication, too few votes) are not in the dataset, and their "

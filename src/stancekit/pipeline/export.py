@@ -223,6 +223,8 @@ def _card_inputs(campaign: Campaign, cfg: Config, scheme: LabelScheme, rows: pl.
         description=str(cfg.get("campaign", "description")),
         labels=scheme.labels, label_descriptions=scheme.descriptions, scheme_id=scheme.id,
         languages=sorted(x for x in rows["lang"].unique().to_list() if x and x != "und"),
+        pairs_by_language=count_by(rows.with_columns(pl.col("lang").fill_null("und")), "lang"),
+        license_set=bool(str(cfg.get("export", "license"))),
         license=license, source_licenses=licenses, sources=sources,
         outlets=rows["outlet"].drop_nulls().n_unique(), text_mode=text, features=features, shards=shards,
         download_size=download, overlap=int(cfg.get("studio", "overlap")),
