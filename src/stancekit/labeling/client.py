@@ -8,6 +8,7 @@ The base client is used (not ``LabelStudio``, whose extensions import pandas): i
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections import deque
@@ -292,6 +293,23 @@ class Studio:
             if len(items) < page_size:
                 return
             page += 1
+
+    def has_task_with(self, project_id: int, key: str, value: str) -> bool:
+        """Whether any task of the project has ``data[key] == value``: one Data Manager filtered request for one task
+        (a server that ignores the filter is answered by listing the project)."""
+        what = f"tasks of project {project_id} with {key} = {value!r}"
+        query = {"filters": {"conjunction": "and", "items": [
+            {"filter": f"filter:tasks:data.{key}", "operator": "equal", "type": "String", "value": value}]}}
+        body = self.call(what, self._raw, "GET", "api/tasks/", params={
+            "project": project_id, "page_size": 1, "fields": "task_only", "include": "id,data",
+            "resolve_uri": "false", "query": json.dumps(query)})
+        tasks = list(body.get("tasks") or []) if isinstance(body, dict) else []
+        if not tasks:
+            return False
+        if (tasks[0].get("data") or {}).get(key) == value:
+            return True
+        return any((t.get("data") or {}).get(key) == value
+                   for page in self.task_pages(project_id, task_keys=("id", "data")) for t in page)
 
     def import_tasks(self, project_id: int, tasks: list[dict[str, Any]]) -> list[int]:
         """Import one batch; never retried (the caller re-lists and dedupes after a failure)."""

@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import json
 import secrets
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from stancekit.errors import StudioNotFoundError
+from stancekit.errors import ConfigError, StudioNotFoundError
 from stancekit.labeling.client import LOCAL, Studio
-from stancekit.labeling.config_xml import guideline_html, label_config
+from stancekit.labeling.config_xml import STANCE, guideline_html, label_config
 from stancekit.labeling.server import read_json, write_secret
 from stancekit.schemas.labels import LabelScheme
 
@@ -149,6 +150,44 @@ def verify(studio: Studio, studio_dir: Path, role: str) -> dict[str, Any]:
             f"or remove the {role!r} entry from that file to create a new project on the next push") from None
 
 
+class LabelsChangedError(ConfigError):
+    """``[labels] names`` differ from the labels of a project that holds tasks of the same label scheme version."""
+
+
+def stance_labels(config: str) -> tuple[str, ...] | None:
+    """The stance choices of a labeling config, in order; None when it has no stance choices (or is not XML)."""
+    try:
+        root = ET.fromstring(config)
+    except ET.ParseError:
+        return None
+    for choices in root.iter("Choices"):
+        if choices.get("name") == STANCE:
+            return tuple(str(c.get("value") or "") for c in choices.iter("Choice"))
+    return None
+
+
+def check_labels(studio: Studio, project: dict[str, Any], scheme: LabelScheme, role: str) -> None:
+    """Stop when the project's labels are not ``scheme``'s but it holds tasks of ``scheme``'s version.
+
+    Tasks are keyed by the scheme version, so new names under the same version would relabel the live project while
+    its tasks and their annotations keep the old names: pull would reject every one of them and merge would write
+    labels from nothing. A project whose tasks are all of other versions (the version was bumped) may change.
+    """
+    live = stance_labels(str(project.get("label_config") or ""))
+    if live is None or live == tuple(scheme.labels):
+        return
+    pid = int(project["id"])
+    if not studio.has_task_with(pid, "label_scheme", scheme.id):
+        return
+    change = "were reordered" if sorted(live) == sorted(scheme.labels) else "changed"
+    raise LabelsChangedError(
+        f"[labels] names {change} ({', '.join(live)} -> {', '.join(scheme.labels)}) but [labels] version is still "
+        f"{scheme.version}: the {role!r} project {pid} on {studio.url} holds {scheme.id} tasks labelled with the old "
+        f"names, and relabelling them would invalidate every annotation made so far. Restore the old names in "
+        f"stancekit.toml, or bump [labels] version to {scheme.version + 1} (new tasks are keyed by the version; the "
+        "old ones are archived and their annotations kept)")
+
+
 def ensure(studio: Studio, studio_dir: Path, spec: ProjectSpec) -> tuple[dict[str, Any], bool]:
     """Find or create the project for ``spec``; (project, created). Settings are brought up to date."""
     entry = lookup(studio, studio_dir, spec.role)
@@ -156,11 +195,14 @@ def ensure(studio: Studio, studio_dir: Path, spec: ProjectSpec) -> tuple[dict[st
     if entry is not None:
         project = verify(studio, studio_dir, spec.role)
         stale = {k: v for k, v in fields.items() if k != "title" and project.get(k) != v}
+        if "label_config" in stale:
+            check_labels(studio, project, spec.scheme, spec.role)
         if stale:
             project = studio.update_project(int(project["id"]), **stale)
         return project, False
     for candidate in studio.projects():
         if spec.marker in str(candidate.get("description") or ""):
+            check_labels(studio, studio.project(int(candidate["id"])), spec.scheme, spec.role)
             project = studio.update_project(int(candidate["id"]), **{k: v for k, v in fields.items() if k != "title"})
             break
     else:

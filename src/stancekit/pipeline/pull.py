@@ -38,7 +38,7 @@ from stancekit.labeling.pseudonym import pseudonymiser
 from stancekit.pipeline.pull_file import merge_annotations
 from stancekit.pipeline.push import ROLE, connect, scheme_of
 from stancekit.progress import bar
-from stancekit.schemas import ANNOTATIONS, conform
+from stancekit.schemas import ANNOTATIONS, LabelScheme, conform
 
 PAGE_SIZE = 500
 WORKERS = 3
@@ -125,10 +125,12 @@ def snapshot_writer(raw_dir: Path, stem: str) -> Iterator[tuple[Path, gzip.GzipF
 
 
 def _pull_project(studio: Any, campaign: Campaign, role: str, page_size: int, pseudo: Any,
-                  identities: list[str]) -> tuple[dict[str, Any], list[dict[str, Any]], Path]:
+                  identities: list[str], scheme: LabelScheme) -> tuple[dict[str, Any], list[dict[str, Any]], Path]:
     """One project's tasks, scrubbed page by page and streamed to DIR/raw/ (``pull-`` or ``pull-<role>-`` + UTC
-    time); the snapshot is committed before the tasks are returned for parsing."""
+    time); the snapshot is committed before the tasks are returned for parsing. Stops first when ``[labels] names``
+    changed under the same version (every annotation would be rejected)."""
     project = projects.verify(studio, campaign.studio, role)
+    projects.check_labels(studio, project, scheme, role)
     scrubbed: list[dict[str, Any]] = []
     label = "pull" if role == ROLE else f"pull {role}"
     with snapshot_writer(campaign.raw, "pull" if role == ROLE else f"pull-{role}") as (path, out), \
@@ -161,7 +163,7 @@ def run_pull(campaign: Campaign, *, project_role: str | None = None, page_size: 
 
     parsed, rejects, per_role = [], [], {}
     for role in roles:
-        project, scrubbed, snapshot = _pull_project(studio, campaign, role, page_size, pseudo, identities)
+        project, scrubbed, snapshot = _pull_project(studio, campaign, role, page_size, pseudo, identities, scheme)
         result = parse_tasks(scrubbed, pseudonymise=pseudo, scheme=scheme, project_role=role, source=snapshot.name)
         parsed.append(result.annotations)
         rejects.append(result.rejects)
