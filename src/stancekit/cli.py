@@ -373,8 +373,9 @@ def pull(
 
         summary = run_pull(_campaign(campaign))
         emit(summary, as_json, f"pull: {summary['annotations']} annotation(s) on {summary['tasks']} task(s) "
-                               f"({summary['added']} new, {summary['skipped']} skipped, {summary['rejected']} "
-                               f"rejected) by {summary['annotators']} annotator(s); snapshot {summary['snapshot']}")
+                               f"({summary['added']} new, {summary['removed']} removed (gone from the server), "
+                               f"{summary['skipped']} skipped, {summary['rejected']} rejected) by "
+                               f"{summary['annotators']} annotator(s); snapshot {summary['snapshot']}")
         return
     from stancekit.pipeline.pull_file import parse_label_map, run_pull_from_file
 

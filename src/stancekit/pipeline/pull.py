@@ -11,6 +11,12 @@ scrubbed of identity (user ids -> pseudonyms, e-mails and names removed; ``codec
 are parsed from that scrubbed copy. Rows merge into ``tables/annotations.parquet`` keyed on (project_role,
 ls_annotation_id): an edited annotation replaces its earlier version, skipped ones are kept with ``was_cancelled``; a
 label outside the scheme goes to ``rejects/pull.parquet`` with a reason. A second pull adds nothing.
+
+Every pull lists each project whole (the listing is complete or the pull fails), so the table is made to match the
+server: rows of a pulled role whose annotation is no longer on the server (deleted, or its task deleted) are dropped
+and counted as ``removed``. They stay in the earlier snapshots in ``DIR/raw/``, which are never rewritten. Rows of
+roles not pulled are left alone; rows read by ``pull --from-file`` for a pulled role count as that project's (an
+export of the same project carries the same ids).
 """
 
 from __future__ import annotations
@@ -96,6 +102,25 @@ def _write_rejects(campaign: Campaign, rejects: pl.DataFrame) -> None:
     write_rejects(path, rejects)
 
 
+def annotation_keys(role: str, tasks: list[dict[str, Any]]) -> pl.DataFrame:
+    """(project_role, ls_annotation_id) of every annotation the listed ``tasks`` carry (parsed or rejected)."""
+    ids = sorted({int(a["id"]) for t in tasks for a in (t.get("annotations") or [])
+                  if isinstance(a, dict) and isinstance(a.get("id"), int)})
+    return pl.DataFrame({"project_role": [role] * len(ids), "ls_annotation_id": ids},
+                        schema={"project_role": pl.Utf8, "ls_annotation_id": pl.Int64})
+
+
+def drop_gone(old: pl.DataFrame, on_server: pl.DataFrame, roles: list[str]) -> tuple[pl.DataFrame, dict[str, int]]:
+    """``old`` without the rows of ``roles`` whose annotation is not ``on_server``; (kept, removed per role)."""
+    key = list(ANNOTATIONS.key)
+    mine = old.filter(pl.col("project_role").is_in(roles))
+    gone = mine.select(key).join(on_server.select(key), on=key, how="anti")
+    if gone.height == 0:
+        return old, dict.fromkeys(roles, 0)
+    counts = dict(gone.group_by("project_role").len().iter_rows())
+    return old.join(gone, on=key, how="anti"), {r: int(counts.get(r, 0)) for r in roles}
+
+
 def roles_to_pull(studio: Any, studio_dir: Path) -> list[str]:
     """``main`` first (always: a missing main project is an error), then every other role recorded for this server
     (the campaign's own server whatever its port, else the external server's URL)."""
@@ -161,17 +186,21 @@ def run_pull(campaign: Campaign, *, project_role: str | None = None, page_size: 
     identities = _known_identities(studio)
     roles = [project_role] if project_role else roles_to_pull(studio, campaign.studio)
 
-    parsed, rejects, per_role = [], [], {}
+    parsed, rejects, listed, per_role = [], [], [], {}
     for role in roles:
         project, scrubbed, snapshot = _pull_project(studio, campaign, role, page_size, pseudo, identities, scheme)
         result = parse_tasks(scrubbed, pseudonymise=pseudo, scheme=scheme, project_role=role, source=snapshot.name)
         parsed.append(result.annotations)
         rejects.append(result.rejects)
+        listed.append(annotation_keys(role, scrubbed))
         per_role[role] = {"project_id": int(project["id"]), "snapshot": str(snapshot), "tasks": result.n_tasks,
                           "annotations": result.annotations.height, "rejected": result.rejects.height}
     new = pl.concat(parsed, how="diagonal_relaxed")
     table = campaign.table("annotations")
     old = read_table(table) if table_exists(table) else ANNOTATIONS.empty()
+    old, removed = drop_gone(old, pl.concat(listed), roles)
+    for role, n in removed.items():
+        per_role[role]["removed"] = n
     merged, added, already = merge_annotations(old, new)
     write_table(conform(merged, ANNOTATIONS, where=str(table)), table)
     all_rejects = pl.concat(rejects, how="diagonal_relaxed")
@@ -182,6 +211,6 @@ def run_pull(campaign: Campaign, *, project_role: str | None = None, page_size: 
         "tasks": sum(p["tasks"] for p in per_role.values()), "annotations": new.height,
         "skipped": int(new["was_cancelled"].sum()) if new.height else 0,
         "annotators": new["annotator"].n_unique() if new.height else 0,
-        "added": added, "already_there": already, "rejected": all_rejects.height,
+        "added": added, "already_there": already, "removed": sum(removed.values()), "rejected": all_rejects.height,
         "total": merged.height, "projects": per_role,
     }
