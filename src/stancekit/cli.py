@@ -352,7 +352,8 @@ def push(
 
     s = run_push(_campaign(campaign), sample=sample, strategy=strategy, per_claim=per_claim, predictions=predictions)
     emit(s, as_json, f"push: {s['imported']} task(s) imported, {s['already_there']} already there, "
-                     f"{s['archived']} archived, {s['duplicates_removed']} duplicate(s) removed; "
+                     f"{s['archived']} archived, {s['unarchived']} un-archived (their pairs are back), "
+                     f"{s['duplicates_removed']} duplicate(s) removed; "
                      f"{s['tasks_on_server']} task(s) in project {s['project_id']} at {s['url']}")
 
 

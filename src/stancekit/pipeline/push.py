@@ -169,11 +169,12 @@ def push_lock(studio_dir: Path) -> Iterator[None]:
 
 
 def _set_archived(studio: Studio, task: dict[str, Any], value: bool) -> None:
-    data = dict(task.get("data") or {})
-    meta = dict(task.get("meta") or {})
-    data["archived"] = value
-    meta["archived"] = value
+    """Set ``archived`` in the task's data and meta on the server, and in ``task`` too (both: ``is_archived`` reads
+    either, so a listed task with only its data updated would still read as archived in tables/tasks.parquet)."""
+    data = {**(task.get("data") or {}), "archived": value}
+    meta = {**(task.get("meta") or {}), "archived": value}
     studio.update_task(int(task["id"]), data=data, meta=meta)
+    task["data"], task["meta"] = data, meta
 
 
 # ---- local tables -----------------------------------------------------------------------------------------------
@@ -352,12 +353,10 @@ def _push(studio: Studio, campaign: Campaign, cfg: Config, scheme: LabelScheme, 
         for t in copies:
             if key not in wanted and not is_archived(t):
                 _set_archived(studio, t, True)
-                t.setdefault("data", {})["archived"] = True
                 archived.append((t.get("data") or {}).get("pair_id") or key)
             elif key in wanted and is_archived(t):
                 _set_archived(studio, t, False)
-                t.setdefault("data", {})["archived"] = False
-                unarchived.append(key)
+                unarchived.append((t.get("data") or {}).get("pair_id") or key)
 
     table = _tasks_table(after, cands, pid, scheme, old, datetime.now(UTC))
     table = _record_choice(table, old, set(chosen["task_key"].to_list()), strategy,
@@ -368,6 +367,7 @@ def _push(studio: Studio, campaign: Campaign, cfg: Config, scheme: LabelScheme, 
         "pairs": cands.height, "selected": chosen.height, "imported": chosen.height,
         "already_there": len(wanted & set(found)), "duplicates_removed": removed,
         "archived": len(archived), "archived_pairs": sorted(archived), "unarchived": len(unarchived),
+        "unarchived_pairs": sorted(unarchived),
         "tasks_on_server": sum(len(c) for c in after.values()), "tasks_table": str(path),
         "strategy": strategy, "predictions": version if predictions else None,
         "predicted_earlier_tasks": len(predicted_before),
