@@ -109,7 +109,8 @@ def test_annotators_add_list_remove(ls_server: Any, tmp_path: Path) -> None:
     invite = cli("studio", "annotators", "add", "ann.three@example.org", "--invite", "-c", str(camp))
     assert invite.returncode == 0 and "/user/signup/?token=" in invite.stdout
     # nothing with an e-mail was written outside studio/
-    assert [p.name for p in camp.iterdir()] == ["studio"]
+    assert sorted(p.name for p in camp.iterdir()) == ["stancekit.toml", "studio"]
+    assert (camp / "stancekit.toml").read_text() == ""
 
 
 def one_error_line(proc: subprocess.CompletedProcess[str]) -> str:
