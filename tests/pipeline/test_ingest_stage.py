@@ -198,3 +198,17 @@ def test_cli_init_and_ingest(tmp_path: Path, seed_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["added"] == 1
     assert cli("init", str(c)).returncode == 2
+
+
+@pytest.mark.parametrize(("section", "line", "message"), [
+    ("segment", "workers = 0", r"\[segment\] workers = 0 must be at least 1"),
+    ("studio", "overlap = 0", r"\[studio\] overlap = 0 must be at least 1"),
+    ("match", "min_score = -3", r"\[match\] min_score = -3.0 must be at least 0"),
+])
+def test_config_numbers_out_of_range_are_errors(tmp_path: Path, section: str, line: str, message: str) -> None:
+    from stancekit.config import load_config
+    from stancekit.errors import ConfigError
+
+    (tmp_path / "stancekit.toml").write_text(f"[{section}]\n{line}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load_config(tmp_path)
