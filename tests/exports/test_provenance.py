@@ -52,7 +52,7 @@ def test_mixed_votes_are_counted_by_kind(campaign: Campaign, tmp_path: Path) -> 
     assert 0 < people < votes.height
     assert votes.filter(pl.col("annotator") == PERSON)["simulated"].to_list() == [False] * people
     assert votes.filter(pl.col("annotator") != PERSON)["simulated"].all()
-    assert f"{people} of {votes.height} votes" in text and "from 1 people" in text
+    assert f"{people} of {votes.height} votes" in text and "from 1 person" in text
     assert f"{votes.height - people} (" in text and "from 3 simulated annotators" in text
     assert "not from people" not in text
 
@@ -99,7 +99,7 @@ def test_provenance_line_on_literal_counts() -> None:
 
     line = provenance_line(_inputs(votes_by_kind={"people": 6, "simulated": 52},
                                    annotators_by_kind={"people": 1, "simulated": 3}))
-    assert "6 of 58 votes (10.3%) come from 1 people" in line and "52 (89.7%) from 3 simulated annotators" in line
+    assert "6 of 58 votes (10.3%) come from 1 person" in line and "52 (89.7%) from 3 simulated annotators" in line
     assert provenance_line(_inputs()) == ""
     assert "not from people" in provenance_line(_inputs(votes_by_kind={"people": 0, "simulated": 1},
                                                         annotators_by_kind={"simulated": 1}))

@@ -262,7 +262,8 @@ def provenance_line(inputs: CardInputs) -> str:
     """Who gave the votes: people, stancekit's simulated annotators, or both, with counts."""
     votes, who = inputs.votes_by_kind, inputs.annotators_by_kind
     people, sims = votes.get("people", 0), votes.get("simulated", 0)
-    kind = ("people" if inputs.people_kind != "machine-generated"
+    n_people = who.get("people", 0)
+    kind = (("person" if n_people == 1 else "people") if inputs.people_kind != "machine-generated"
             else "accounts declared machine-generated (`export.annotations_creators`)")
     if not people and not sims and not inputs.simulation_unrecorded:
         return ""
@@ -277,7 +278,7 @@ def provenance_line(inputs: CardInputs) -> str:
     if sims:
         total = people + sims
         return (f"**Mixed provenance**: {people} of {_n(total, 'vote')} ({_pct(people / total)}) come from "
-                f"{who.get('people', 0)} {kind} and {sims} ({_pct(sims / total)}) from "
+                f"{n_people} {kind} and {sims} ({_pct(sims / total)}) from "
                 f"{_n(who.get('simulated', 0), 'simulated annotator')} (stancekit's demo/test simulator); the "
                 "`simulated` column of `annotations` marks each vote. Labels aggregate both kinds: treat them as a "
                 "trial of the pipeline, not as a stance resource.")
