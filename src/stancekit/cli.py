@@ -347,14 +347,18 @@ def push(
         "--predictions", help="Attach the baseline model's label and score to each task as a pre-annotation.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Send pairs to Label Studio as tasks (idempotent: only missing tasks are imported); write tables/tasks."""
+    """Send pairs to Label Studio as tasks (idempotent: only missing tasks are imported); write tables/tasks.
+
+    A push with --sample or --per-claim records its choice first: re-run with the same options after a crash and it
+    finishes that choice instead of choosing again."""
     from stancekit.pipeline.push import run_push
 
     s = run_push(_campaign(campaign), sample=sample, strategy=strategy, per_claim=per_claim, predictions=predictions)
     emit(s, as_json, f"push: {s['imported']} task(s) imported, {s['already_there']} already there, "
                      f"{s['archived']} archived, {s['unarchived']} un-archived (their pairs are back), "
                      f"{s['duplicates_removed']} duplicate(s) removed; "
-                     f"{s['tasks_on_server']} task(s) in project {s['project_id']} at {s['url']}")
+                     f"{s['tasks_on_server']} task(s) in project {s['project_id']} at {s['url']}"
+                     + (f"\n{s['selection_note']}" if s["selection_note"] else ""))
 
 
 @app.command()

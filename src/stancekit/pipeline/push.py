@@ -30,6 +30,7 @@ from stancekit.labeling import projects
 from stancekit.labeling.client import Studio
 from stancekit.labeling.config_xml import default_guideline
 from stancekit.labeling.tasks import Claim, encode_task, is_archived, join_context, prediction, task_key_of
+from stancekit.pipeline import push_pending
 from stancekit.pipeline.sampling import MODEL_STRATEGIES, select_pairs
 from stancekit.progress import bar, note
 from stancekit.schemas import TASKS, LabelScheme, conform
@@ -249,9 +250,9 @@ def _tasks_table(found: dict[str, list[dict[str, Any]]], cands: pl.DataFrame, pr
 
 
 def _model_columns(campaign: Campaign, new: pl.DataFrame, claims: dict[str, Claim], scheme: LabelScheme,
-                   strategy: str, predictions: bool) -> tuple[pl.DataFrame, str | None]:
+                   needed: bool) -> tuple[pl.DataFrame, str | None]:
     """The baseline model's predictions for the candidates, when the strategy or --predictions needs them."""
-    if not predictions and strategy not in MODEL_STRATEGIES:
+    if not needed:
         return new, None
     from stancekit.pipeline.predict import add_predictions, with_outlet
 
@@ -288,6 +289,8 @@ def run_push(campaign: Campaign, *, sample: int | None = None, strategy: str | N
     ``predictions``: attach the baseline model's label and score to each task as a Label Studio prediction (a
     suggestion annotators start from; predictions never vote in merge). ``strategy`` uncertainty/diversity order the
     candidates by the same model. The strategy and the model version are recorded per task in tables/tasks.parquet.
+    A push with a sample or a per-claim cap records its choice first (``push_pending``), so a re-run after a crash
+    finishes it.
     """
     cfg = load_config(campaign.root)
     scheme = scheme_of(cfg)
@@ -306,6 +309,29 @@ def run_push(campaign: Campaign, *, sample: int | None = None, strategy: str | N
                      per_claim=per_claim, batch_size=batch_size, predictions=predictions)
 
 
+def _choose(campaign: Campaign, cands: pl.DataFrame, found: dict[str, list[dict[str, Any]]],
+            claims: dict[str, Claim], scheme: LabelScheme, options: push_pending.Options,
+            predictions: bool) -> tuple[pl.DataFrame, pl.DataFrame, str | None, push_pending.Plan]:
+    """(the run's selection, the part of it to import, model version, plan): the pending selection when this run
+    finishes one, else a fresh choice among the pairs not on the server (recorded first when it is limited)."""
+    plan = push_pending.plan(push_pending.load(campaign.studio), options, set(cands["task_key"].to_list()), set(found))
+    if plan.resume is not None:
+        order = pl.DataFrame({"task_key": list(plan.keys)}, schema={"task_key": pl.Utf8}).with_row_index("__o")
+        chosen = cands.join(order, on="task_key").sort("__o").drop("__o")
+        todo = chosen.filter(~pl.col("task_key").is_in(list(found)))
+        todo, version = _model_columns(campaign, todo, claims, scheme, predictions)
+        return chosen, todo, version, plan
+    new = cands.filter(~pl.col("task_key").is_in(list(found)))
+    new, version = _model_columns(campaign, new, claims, scheme, predictions or options.strategy in MODEL_STRATEGIES)
+    chosen = select_pairs(new, sample=options.sample, strategy=options.strategy, per_claim=options.per_claim,
+                          seed=options.seed)
+    if options.limited and chosen.height:
+        push_pending.save(campaign.studio, options, chosen["task_key"].to_list())
+    elif plan.stale is not None:
+        push_pending.clear(campaign.studio)
+    return chosen, chosen, version, plan
+
+
 def _push(studio: Studio, campaign: Campaign, cfg: Config, scheme: LabelScheme, cands: pl.DataFrame,
           claims: dict[str, Claim], *, sample: int, strategy: str, per_claim: int, batch_size: int,
           predictions: bool) -> dict[str, Any]:
@@ -315,12 +341,15 @@ def _push(studio: Studio, campaign: Campaign, cfg: Config, scheme: LabelScheme, 
     found = list_keys(studio, pid)
     removed = dedupe(studio, found)
 
-    new = cands.filter(~pl.col("task_key").is_in(list(found)))
-    new, version = _model_columns(campaign, new, claims, scheme, strategy, predictions)
-    chosen = select_pairs(new, sample=sample, strategy=strategy, per_claim=per_claim,
-                          seed=int(cfg.get("push", "seed")))
+    options = push_pending.Options(sample, per_claim, strategy, int(cfg.get("push", "seed")), scheme.id, pid)
+    chosen, todo, version, plan = _choose(campaign, cands, found, claims, scheme, options, predictions)
+    if plan.resume is not None:
+        note(f"resuming an interrupted push ({plan.resume.options.describe()}): {todo.height} of its "
+             f"{len(plan.resume.keys)} chosen task(s) still to import")
+    elif plan.stale is not None:
+        note(push_pending.message(None, plan.stale))
     tasks = []
-    for r in chosen.iter_rows(named=True):
+    for r in todo.iter_rows(named=True):
         task = encode_task(r, claims[r["claim_id"]], task_key=r["task_key"], label_scheme=scheme.id)
         task["data"]["strategy"] = strategy
         if predictions and version:
@@ -359,18 +388,23 @@ def _push(studio: Studio, campaign: Campaign, cfg: Config, scheme: LabelScheme, 
                 unarchived.append((t.get("data") or {}).get("pair_id") or key)
 
     table = _tasks_table(after, cands, pid, scheme, old, datetime.now(UTC))
-    table = _record_choice(table, old, set(chosen["task_key"].to_list()), strategy,
-                           (set(chosen["task_key"].to_list()) | predicted_before) if predictions else set(), version)
+    chosen_keys = set(chosen["task_key"].to_list())
+    table = _record_choice(table, old, chosen_keys, strategy,
+                           (set(todo["task_key"].to_list()) | predicted_before) if predictions else set(), version)
     write_table(table, path)
+    push_pending.clear(campaign.studio)  # the selection is complete: the next push chooses afresh
+    resumed = push_pending.resumed_summary(plan, todo.height)
     return {
         "url": studio.url, "project_id": pid, "project_created": created,
-        "pairs": cands.height, "selected": chosen.height, "imported": chosen.height,
+        "pairs": cands.height, "selected": chosen.height, "imported": todo.height,
         "already_there": len(wanted & set(found)), "duplicates_removed": removed,
         "archived": len(archived), "archived_pairs": sorted(archived), "unarchived": len(unarchived),
         "unarchived_pairs": sorted(unarchived),
         "tasks_on_server": sum(len(c) for c in after.values()), "tasks_table": str(path),
         "strategy": strategy, "predictions": version if predictions else None,
         "predicted_earlier_tasks": len(predicted_before),
+        "resumed_selection": resumed, "dropped_selection": plan.stale,
+        "selection_note": push_pending.message(resumed, plan.stale),
     }
 
 

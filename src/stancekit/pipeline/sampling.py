@@ -8,7 +8,8 @@
 - ``diversity`` (needs ``pred_label``): strata of claim x outlet x predicted label take turns, least confident first
   within a stratum, so a batch spreads over claims, outlets and predicted labels.
 ``per_claim`` caps each claim first; ``sample`` then caps the total. 0 or None means no limit. The choice depends only
-on the frame and the options (the seed), so a re-run picks the same pairs.
+on the frame and the options (the seed); a push records its choice before importing (``push_pending``), because the
+frame of a re-run (the pairs not on the server yet) is not the same once part of the choice has landed.
 """
 
 from __future__ import annotations
