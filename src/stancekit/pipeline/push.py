@@ -31,7 +31,7 @@ from stancekit.labeling.client import Studio
 from stancekit.labeling.config_xml import default_guideline
 from stancekit.labeling.tasks import Claim, encode_task, is_archived, join_context, prediction, task_key_of
 from stancekit.pipeline import push_pending
-from stancekit.pipeline.sampling import MODEL_STRATEGIES, select_pairs
+from stancekit.pipeline.sampling import MODEL_STRATEGIES, check_options, select_pairs
 from stancekit.progress import bar, note
 from stancekit.schemas import TASKS, LabelScheme, conform
 
@@ -289,8 +289,8 @@ def run_push(campaign: Campaign, *, sample: int | None = None, strategy: str | N
     ``predictions``: attach the baseline model's label and score to each task as a Label Studio prediction (a
     suggestion annotators start from; predictions never vote in merge). ``strategy`` uncertainty/diversity order the
     candidates by the same model. The strategy and the model version are recorded per task in tables/tasks.parquet.
-    A push with a sample or a per-claim cap records its choice first (``push_pending``), so a re-run after a crash
-    finishes it.
+    Every option (and the baseline model they may need) is checked before Label Studio is contacted. A push with a
+    sample or a per-claim cap records its choice first (``push_pending``), so a re-run after a crash finishes it.
     """
     cfg = load_config(campaign.root)
     scheme = scheme_of(cfg)
@@ -298,10 +298,17 @@ def run_push(campaign: Campaign, *, sample: int | None = None, strategy: str | N
     sample = int(cfg.get("push", "sample")) if sample is None else sample
     per_claim = int(cfg.get("push", "per_claim")) if per_claim is None else per_claim
     batch_size = batch_size or int(cfg.get("push", "batch_size"))
+    check_options(strategy=strategy, sample=sample, per_claim=per_claim)
+    if batch_size < 1:
+        raise ConfigError(f"push batch size must be at least 1, got {batch_size}")
     claims = load_claims(campaign, cfg)
     cands = candidates(campaign, scheme)
     require_claims(cands, claims, subject="tables/pairs.parquet names",
                    fix="re-run `stancekit match` after editing claims.yaml")
+    if predictions or strategy in MODEL_STRATEGIES:
+        from stancekit.pipeline.predict import add_predictions
+
+        add_predictions(campaign, cands.head(0), claims, scheme)  # the model exists and predicts these labels
 
     studio = connect(campaign, cfg)
     with push_lock(campaign.studio):

@@ -46,14 +46,19 @@ def _order(frame: pl.DataFrame, strategy: str, seed: int) -> pl.DataFrame:
             .sort(["__turn", "claim_id"]).drop("__turn"))
 
 
-def select_pairs(frame: pl.DataFrame, *, sample: int | None = None, strategy: str = "score",
-                 per_claim: int | None = None, seed: int = 13) -> pl.DataFrame:
-    """The rows of ``frame`` (pair_id, claim_id, score, ...) to push, in push order."""
+def check_options(*, strategy: str, sample: int | None, per_claim: int | None) -> None:
+    """Stop on a strategy or a limit push cannot use (checked before anything else happens)."""
     if strategy not in STRATEGIES:
         raise ConfigError(f"push strategy {strategy!r} is not available; use one of {', '.join(STRATEGIES)}")
     for name, value in (("--sample", sample), ("--per-claim", per_claim)):
         if value is not None and value < 0:
             raise ConfigError(f"{name} must be 0 (no limit) or a positive number, got {value}")
+
+
+def select_pairs(frame: pl.DataFrame, *, sample: int | None = None, strategy: str = "score",
+                 per_claim: int | None = None, seed: int = 13) -> pl.DataFrame:
+    """The rows of ``frame`` (pair_id, claim_id, score, ...) to push, in push order."""
+    check_options(strategy=strategy, sample=sample, per_claim=per_claim)
     ordered = _order(frame, strategy, seed)
     if per_claim:
         ordered = (ordered.with_columns(pl.int_range(pl.len()).over("claim_id").alias("__n"))
