@@ -68,3 +68,19 @@ def test_renamed_labels_need_a_new_version(studio_env: Any, tmp_path: Path) -> N
     assert tasks.filter(~pl.col("archived"))["label_scheme"].unique().to_list() == ["stance.v2"]
     run_pull(camp)
     assert read_table(camp.table("annotations")).filter(pl.col("label") == "agree").height == 1
+
+
+def test_simulate_stops_on_renamed_labels(studio_env: Any, tmp_path: Path) -> None:
+    from stancekit.pipeline.simulate import ANSWERS_REPORT, run_simulate
+
+    camp = make_campaign(tmp_path / "camp", n_docs=1)
+    studio = studio_env.client()
+    pid = run_push(camp)["project_id"]
+    set_labels(camp, ("support", "oppose", "comment", "unrelated"), 1)
+    with pytest.raises(LabelsChangedError, match=r"bump \[labels\] version to 2"):
+        run_simulate(camp, annotators=2, method="post")
+    assert int(studio.project(pid).get("total_annotations_number") or 0) == 0  # nobody answered anything
+    assert not (camp.reports / ANSWERS_REPORT).exists()
+
+    set_labels(camp, DEFAULT, 1)  # the project's own names: simulate answers with them
+    assert run_simulate(camp, annotators=2, method="post", skip_rate=0.0)["answered"] == 8

@@ -4,7 +4,9 @@ The project is listed once (``fields="all"``): its tasks, their keys and who has
 is the known answer from ``--answers FILE`` (rows of ``doc_id`` or ``unit_id``, ``claim_id``, ``label``, mapped with
 ``--label-map``) when there is one, else a seeded draw; each annotator answers it through its confusion matrix or
 skips it. Known answers go to ``reports/simulated_answers.parquet`` (pair_id, task_key, label, source) so a merge can
-be checked against them. Nothing is imported: a task an annotator has already answered is left alone.
+be checked against them. Nothing is imported: a task an annotator has already answered is left alone. When ``[labels]
+names`` changed under the same version it stops (``LabelsChangedError``) before answering anything, as push and pull
+do: its answers would use labels the project's tasks do not have.
 """
 
 from __future__ import annotations
@@ -160,6 +162,7 @@ def run_simulate(
     known = read_answers(answers, scheme, label_map) if answers is not None else None
     studio = connect(campaign, cfg)
     project = projects.verify(studio, campaign.studio, project_role)
+    projects.check_labels(studio, project, scheme, project_role)  # renamed labels: stop, as push and pull do
     pid = int(project["id"])
 
     tasks: list[dict[str, Any]] = []
