@@ -296,14 +296,22 @@ def annotators_add(
     emails: Annotated[list[str], typer.Argument(help="E-mail addresses.")],
     campaign: CampaignOpt = Path("."),
     invite: Annotated[bool, typer.Option(help="Print the invite link instead of making accounts.")] = False,
+    reset_password: Annotated[bool, typer.Option(
+        "--reset-password", help="Give people who already have an account a new password (the old one stops working).")
+    ] = False,
 ) -> None:
-    """Let people in: an account with a generated password (shown once) on the local server, else an invite link."""
+    """Let people in: an account with a generated password (shown once) on the local server, else an invite link.
+
+    Someone who already has an account keeps their password unless --reset-password is given."""
     from stancekit.pipeline.studio import annotators_add as add_
 
-    s = add_(_campaign(campaign), emails, invite=invite)
+    s = add_(_campaign(campaign), emails, invite=invite, reset_password=reset_password)
     for a in s["added"]:
-        print(f"{a['email']}\t{a['pseudonym']}\tpassword: {a['password']}")
-    if s["added"]:
+        if a["password"]:
+            print(f"{a['email']}\t{a['pseudonym']}\tpassword: {a['password']}")
+        else:
+            print(f"{a['email']}\t{a['pseudonym']}\t{a['status']}; password kept (--reset-password for a new one)")
+    if any(a["password"] for a in s["added"]):
         console.print("Passwords are shown once; each person can change theirs on the Account page.")
     if s["invite_link"]:
         print(f"invite link (send it to {', '.join(emails)}): {s['invite_link']}")

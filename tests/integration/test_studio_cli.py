@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import stat
 import subprocess
 import sys
@@ -111,6 +112,45 @@ def test_annotators_add_list_remove(ls_server: Any, tmp_path: Path) -> None:
     # nothing with an e-mail was written outside studio/
     assert sorted(p.name for p in camp.iterdir()) == ["stancekit.toml", "studio"]
     assert (camp / "stancekit.toml").read_text() == ""
+
+
+def test_annotators_add_keeps_an_existing_password(ls_server: Any, tmp_path: Path) -> None:
+    """Adding someone again keeps their password; --reset-password gives a new one; a removed person comes back."""
+    camp = tmp_path / "camp"
+    camp.mkdir()
+    (camp / "stancekit.toml").write_text("")
+    (camp / "studio").symlink_to(ls_server.studio_dir)
+    tag = secrets.token_hex(3)
+    one, two, bare = f"keep.one.{tag}@example.org", f"keep.two.{tag}@example.org", f"bare.{tag}@example.org"
+
+    def add(*args: str) -> dict[str, list[str]]:
+        proc = cli("studio", "annotators", "add", *args, "-c", str(camp))
+        assert proc.returncode == 0, proc.stderr
+        return {ln.split("\t")[0]: ln.split("\t")[1:] for ln in proc.stdout.splitlines() if ln.count("\t") == 2}
+
+    first = add(one)[one][1].removeprefix("password: ")
+    again = add(one, two)
+    assert again[one][1].startswith("already there; password kept") and again[two][1].startswith("password: ")
+    assert login(ls_server.url, one, first)  # the old password still works
+
+    reset = add(one, "--reset-password")[one][1]
+    assert reset.startswith("password: ")
+    new = reset.removeprefix("password: ")
+    assert new != first and login(ls_server.url, one, new) and not login(ls_server.url, one, first)
+
+    assert cli("studio", "annotators", "remove", one, "-c", str(camp)).returncode == 0
+    back = add(one)[one]
+    assert back[1].startswith("re-added; password kept") and back[0] == again[one][0]
+    listed = json.loads(cli("studio", "annotators", "list", "-c", str(camp), "--json").stdout)["annotators"]
+    assert one in {a["email"] for a in listed} and login(ls_server.url, one, new)
+
+    studio = ls_server.client()  # an account made without a password (elsewhere, or by an add that died) gets one
+    studio.create_user(bare)
+    got = add(bare)[bare][1]
+    assert got.startswith("password: ") and login(ls_server.url, bare, got.removeprefix("password: "))
+
+    both = cli("studio", "annotators", "add", one, "--invite", "--reset-password", "-c", str(camp))
+    assert both.returncode == 2 and "--reset-password works only on the campaign's local server" in both.stderr
 
 
 def one_error_line(proc: subprocess.CompletedProcess[str]) -> str:

@@ -69,8 +69,12 @@ def _studio(campaign: Campaign) -> Studio:
     return studio
 
 
-def annotators_add(campaign: Campaign, emails: list[str], *, invite: bool = False) -> dict[str, Any]:
-    added, link = annotators.add(_studio(campaign), campaign.studio, emails, invite=invite)
+def annotators_add(campaign: Campaign, emails: list[str], *, invite: bool = False,
+                   reset_password: bool = False) -> dict[str, Any]:
+    """``added``: one entry per person (``status`` added / already there / re-added; ``password`` only when one was
+    set: a new account, ``reset_password``, or an account that had none)."""
+    added, link = annotators.add(_studio(campaign), campaign.studio, emails, invite=invite,
+                                 reset_password=reset_password)
     return {"added": [a.__dict__ for a in added], "invite_link": link or None}
 
 
