@@ -153,7 +153,8 @@ def test_annotations_pull_privacy_and_archive(studio_env: Any, tmp_path: Path) -
     assert first["annotations"] == 12 and ann.height == 12 and first["added"] == 12
     assert first["rejected"] == 1 and first["annotators"] == 3
     rejects = read_table(camp.rejects_path("pull"))
-    assert rejects["key"].to_list() == [str(bogus["id"])] and "maybe" in rejects["reason"][0]
+    assert rejects["key"].to_list() == [str(bogus["id"])] and rejects["reason"].to_list() == ["label_not_in_scheme"]
+    assert "'maybe' not in scheme" in rejects["detail"][0]
     skipped = ann.filter(pl.col("was_cancelled"))
     assert skipped.height == 1 and skipped["label"][0] is None
     row = ann.filter(pl.col("ls_annotation_id") == int(edited["id"])).row(0, named=True)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from stancekit.errors import InputError
 from stancekit.labeling.codec import (
+    REASONS,
     UNKNOWN_ANNOTATOR,
     annotator_of,
     count_annotations,
@@ -81,7 +82,9 @@ def test_server_task_rows() -> None:
     assert first["created_at"] == datetime(2026, 1, 2, 3, 4, 5, 123456, tzinfo=UTC)
     skip = df.row(1, named=True)
     assert skip["was_cancelled"] is True and skip["label"] is None and skip["flags"] == []
-    assert res.rejects["reason"].to_list() == ["label 'maybe' not in scheme stance.v1"]
+    assert res.rejects["reason"].to_list() == ["label_not_in_scheme"]
+    assert res.rejects["detail"].to_list() == [
+        "task t0123456789abcde annotation #3: label 'maybe' not in scheme stance.v1"]
     assert res.rejects["key"].to_list() == ["103"]
     assert res.n_seen == 3 == count_annotations([SERVER_TASK])
 
@@ -91,7 +94,8 @@ def test_label_map_and_other_scheme() -> None:
     res = parse_tasks([SERVER_TASK], pseudonymise=pseudo, scheme=scheme, label_map={"agree": "yes", "maybe": "no"})
     assert res.annotations["label"].to_list() == ["yes", None, "no"]
     res = parse_tasks([SERVER_TASK], pseudonymise=pseudo, scheme=scheme)
-    assert "label 'agree' not in scheme stance.v2" in res.rejects["reason"].to_list()
+    assert "label_not_in_scheme" in res.rejects["reason"].to_list()
+    assert any(d.endswith("label 'agree' not in scheme stance.v2") for d in res.rejects["detail"].to_list())
 
 
 def test_completed_by_shapes() -> None:
@@ -151,10 +155,11 @@ def test_from_name_option_and_missing_stance() -> None:
     assert res.annotations["label"].to_list() == ["unrelated"]
     res = parse_tasks([task], pseudonymise=pseudo, from_name="second")
     assert res.annotations["label"].to_list() == ["agree"]
-    reasons = res.rejects["reason"].to_list()
-    assert reasons[0] == "no stance choice (from_name 'second') in the annotation: result types ['labels']"
-    assert reasons[1] == "no stance choice (from_name 'second') in the annotation: an empty result"
-    assert reasons[2].startswith("2 stance choices")
+    assert res.rejects["reason"].to_list() == ["no_stance", "no_stance", "several_stances"]
+    details = res.rejects["detail"].to_list()
+    assert details[0].endswith("no stance choice (from_name 'second') in the annotation: result types ['labels']")
+    assert details[1].endswith("no stance choice (from_name 'second') in the annotation: an empty result")
+    assert "2 stance choices" in details[2]
     assert res.n_seen == 4
 
 
@@ -162,8 +167,9 @@ def test_stancekit_task_needs_the_stance_control() -> None:
     task = {"id": 1, "data": {"task_key": "tk"}, "annotations": [{"id": 9, "result": [choice("flags", "wrong_claim")]}]}
     res = parse_tasks([task], pseudonymise=pseudo)
     assert res.annotations.height == 0
-    assert res.rejects["reason"].to_list() == ["no stance choice (from_name 'stance') in the annotation: "
-                                               "result types ['choices']"]
+    assert res.rejects["reason"].to_list() == ["no_stance"]
+    assert res.rejects["detail"].to_list() == ["task tk annotation #1: no stance choice (from_name 'stance') in the "
+                                               "annotation: result types ['choices']"]
 
 
 def test_duplicate_ids_and_bad_items_are_rejected_not_dropped() -> None:
@@ -171,8 +177,9 @@ def test_duplicate_ids_and_bad_items_are_rejected_not_dropped() -> None:
     tasks = [{"id": 1, "data": {}, "annotations": [ann, ann, "junk"]}]
     res = parse_tasks(tasks, pseudonymise=pseudo)
     assert res.annotations.height == 1
-    assert sorted(res.rejects["reason"].to_list()) == ["annotation is str, expected an object",
-                                                       "duplicate annotation id 5 (already read in this input)"]
+    assert res.rejects["reason"].to_list() == ["duplicate_annotation", "not_an_object"]
+    assert res.rejects["detail"][0].endswith("#2: duplicate annotation id 5 (already read in this input)")
+    assert res.rejects["detail"][1].endswith("#3: annotation is str, expected an object")
     assert res.rejects["source_row"].to_list() == [1, 1]
 
 
@@ -235,3 +242,23 @@ def test_every_annotation_is_read_or_rejected(anns: list[dict[str, Any]]) -> Non
     assert res.rejects["reason"].null_count() == 0
     assert res.annotations.filter(pl.col("label").is_null() & ~pl.col("was_cancelled")).height == 0
     assert "@" not in " ".join(res.annotations["annotator"].to_list())
+
+
+def test_reject_reasons_are_stable_codes_and_the_sentence_is_the_detail() -> None:
+    """Grouping rejects/pull.parquet by reason gives one group per kind of problem, whatever the labels or ids."""
+    anns: list[Any] = [
+        {"id": 1, "result": {"not": "a list"}},
+        {"id": 2, "result": [choice("stance", "maybe")]},
+        {"id": 3, "result": [choice("stance", "perhaps")]},
+        {"id": 4, "result": [choice("stance", "agree", "discuss")]},
+        {"id": 5, "result": [choice("stance")]},
+        {"id": 5, "result": [choice("stance", "agree")]},
+        7,
+    ]
+    res = parse_tasks([{"id": 1, "data": {"task_key": "tk"}, "annotations": anns}], pseudonymise=pseudo)
+    assert res.rejects["reason"].to_list() == ["bad_result", "label_not_in_scheme", "label_not_in_scheme",
+                                               "several_stances", "no_stance", "duplicate_annotation",
+                                               "not_an_object"]
+    assert set(res.rejects["reason"].to_list()) <= set(REASONS)
+    assert res.rejects["detail"][0] == "task tk annotation #1: annotation result is dict, expected a list"
+    assert "'perhaps'" in res.rejects["detail"][2] and "0 stance choices" in res.rejects["detail"][4]

@@ -42,7 +42,8 @@ def test_rows_from_recorded_tasks() -> None:
     assert ann["flags"].to_list() == [["bad_segment"], [], [], ["wrong_claim", "bad_segment"]]
     assert ann.filter(pl.col("note") == "edited").height == 1
     assert ann["task_key"].str.starts_with("t").all() and ann["pair_id"].str.starts_with("p").all()
-    assert res.rejects["reason"].to_list() == ["label 'maybe' not in scheme stance.v1"]
+    assert res.rejects["reason"].to_list() == ["label_not_in_scheme"]
+    assert res.rejects["detail"][0].endswith("label 'maybe' not in scheme stance.v1")
 
 
 def test_last_line_of_defence_blanks_known_identities() -> None:

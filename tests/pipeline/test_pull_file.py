@@ -115,11 +115,15 @@ def test_label_map_and_from_name_on_real_files(tmp_path: Path) -> None:
     s = run_pull_from_file(campaign, tap, from_name="text_class", label_map={"class_A": "agree", "class_B": "discuss"},
                            pseudonymise=pseudo)
     assert s["read"] + 1 == count_in_file(json.loads(tap.read_text()))
-    assert s["reject_reasons"] == [("label 'class_TESTING' not in scheme stance.v1", 1)]
+    assert s["reject_reasons"] == [("label_not_in_scheme", 1)]
+    detail = read_table(campaign.rejects_path("pull"))["detail"].to_list()
+    assert any("label 'class_TESTING' not in scheme stance.v1" in d for d in detail)
     yolo = EXPORTS / "humansignal-sdk-fixtures" / "test_export_yolo" / "data.json"
     s = run_pull_from_file(campaign, yolo, pseudonymise=pseudo)
     assert s["read"] == 0 and s["rejected"] == 3
-    assert s["reject_reasons"][0][0].startswith("no stance choice (from_name 'any choices')")
+    assert s["reject_reasons"] == [("no_stance", 3)]
+    detail = read_table(campaign.rejects_path("pull")).filter(pl.col("source") == yolo.name)["detail"][0]
+    assert "no stance choice (from_name 'any choices')" in detail
 
 
 def test_bbc_exports_one_annotator_one_annotation_per_task(tmp_path: Path) -> None:
@@ -136,7 +140,8 @@ def test_unknown_label_reason_names_the_scheme(tmp_path: Path) -> None:
     campaign = Campaign.at(tmp_path)
     path = EXPORTS / "humansignal-label-studio-samples" / "previous_export.json"
     s = run_pull_from_file(campaign, path, pseudonymise=pseudo)
-    assert s["reject_reasons"] == [("label 'Cat' not in scheme stance.v1", 1)]
+    assert s["reject_reasons"] == [("label_not_in_scheme", 1)]
+    assert read_table(campaign.rejects_path("pull"))["detail"][0].endswith("label 'Cat' not in scheme stance.v1")
     s = run_pull_from_file(campaign, path, label_map={"Cat": "unrelated"}, pseudonymise=pseudo)
     df = read_table(campaign.table("annotations"))
     assert (s["read"], df["task_key"].to_list(), df["ls_task_id"].to_list()) == (1, ["ls-1234"], [1234])

@@ -271,6 +271,18 @@ def task_identity(task: Mapping[str, Any], position: int) -> tuple[str, str | No
 # ---------------------------------------------------------------- parsing
 
 
+# reject reasons of pull (stable codes; the sentence goes to ``detail``)
+NOT_AN_OBJECT = "not_an_object"
+DUPLICATE_ANNOTATION = "duplicate_annotation"
+BAD_RESULT = "bad_result"
+NO_STANCE = "no_stance"
+SEVERAL_STANCES = "several_stances"
+LABEL_NOT_IN_SCHEME = "label_not_in_scheme"
+UNREADABLE = "unreadable_annotation"
+REASONS = (NOT_AN_OBJECT, DUPLICATE_ANNOTATION, BAD_RESULT, NO_STANCE, SEVERAL_STANCES, LABEL_NOT_IN_SCHEME,
+           UNREADABLE)
+
+
 @dataclass(frozen=True)
 class _Options:
     scheme: LabelScheme
@@ -298,13 +310,13 @@ def _stance_items(result: list[Any], opts: _Options, stancekit_task: bool) -> tu
 def _parse_one(
     ann: Mapping[str, Any], task_key: str, pair_id: str | None, ls_task_id: int | None, stancekit_task: bool,
     ann_id: int, pseudonymise: Pseudonymise, opts: _Options,
-) -> tuple[dict[str, Any] | None, str | None]:
-    """One annotation -> (row, None) or (None, reason)."""
+) -> tuple[dict[str, Any] | None, tuple[str, str] | None]:
+    """One annotation -> (row, None) or (None, (reason code, sentence))."""
     result = ann.get("result")
     if result is None:
         result = []
     if not isinstance(result, list):
-        return None, f"annotation result is {type(result).__name__}, expected a list"
+        return None, (BAD_RESULT, f"annotation result is {type(result).__name__}, expected a list")
     cancelled = bool(ann.get("was_cancelled") or False)
     flags: list[str] = []
     notes: list[str] = []
@@ -321,15 +333,16 @@ def _parse_one(
         if not items:
             kinds = sorted({str(r.get("type")) for r in result if isinstance(r, Mapping)})
             what = f"result types {kinds}" if kinds else "an empty result"
-            return None, f"no stance choice (from_name {looked_for!r}) in the annotation: {what}"
+            return None, (NO_STANCE, f"no stance choice (from_name {looked_for!r}) in the annotation: {what}")
         chosen = [c for it in items for c in (_choices(it) or [])]
         if len(chosen) != 1:
-            return None, f"{len(chosen)} stance choices ({chosen[:4]}) where exactly one is expected"
+            return None, (NO_STANCE if not chosen else SEVERAL_STANCES,
+                          f"{len(chosen)} stance choices ({chosen[:4]}) where exactly one is expected")
         raw = str(chosen[0])
         label = opts.label_map.get(raw, raw)
         if label not in opts.scheme:
             mapped = f" (mapped from {raw!r})" if label != raw else ""
-            return None, f"label {label!r}{mapped} not in scheme {opts.scheme.id}"
+            return None, (LABEL_NOT_IN_SCHEME, f"label {label!r}{mapped} not in scheme {opts.scheme.id}")
     row = {
         "pair_id": pair_id,
         "task_key": task_key,
@@ -359,7 +372,10 @@ def parse_tasks(
     from_name: str | None = None,
     source: str | None = None,
 ) -> ParseResult:
-    """Every annotation of ``tasks`` as an ANNOTATIONS row, or a reject with a reason; nothing is dropped silently.
+    """Every annotation of ``tasks`` as an ANNOTATIONS row, or a reject; nothing is dropped silently.
+
+    A reject's ``reason`` is a short stable code (``REASONS``), good for grouping; ``detail`` says which task and
+    annotation and what exactly was wrong.
 
     ``label_map`` renames raw choices before they are checked against ``scheme``. ``from_name`` names the Choices
     control holding the stance; by default ``stance``, and for tasks without stancekit's keys (foreign exports) the
@@ -377,23 +393,24 @@ def parse_tasks(
         task_key, pair_id, ls_task_id = task_identity(task, position)
         stancekit_task = bool(_mapping(task.get("data")).get("task_key"))
         for apos, ann in enumerate(_annotations_of(task)):
-            where = {"stage": "pull", "source": source, "source_row": position + 1,
-                     "detail": f"task {task_key} annotation #{apos + 1}"}
+            where = {"stage": "pull", "source": source, "source_row": position + 1}
+            at = f"task {task_key} annotation #{apos + 1}"
             if not isinstance(ann, Mapping):
-                rejects.append({**where, "key": task_key,
-                                "reason": f"annotation is {type(ann).__name__}, expected an object"})
+                rejects.append({**where, "key": task_key, "reason": NOT_AN_OBJECT,
+                                "detail": f"{at}: annotation is {type(ann).__name__}, expected an object"})
                 continue
             ann_id = _int_or_none(ann.get("id"))
             if ann_id is None:
                 ann_id = synthetic_annotation_id(task_key, apos, ann)
             if ann_id in seen_ids:
-                rejects.append({**where, "key": str(ann_id),
-                                "reason": f"duplicate annotation id {ann_id} (already read in this input)"})
+                rejects.append({**where, "key": str(ann_id), "reason": DUPLICATE_ANNOTATION,
+                                "detail": f"{at}: duplicate annotation id {ann_id} (already read in this input)"})
                 continue
             seen_ids.add(ann_id)
             row, reason = _parse_one(ann, task_key, pair_id, ls_task_id, stancekit_task, ann_id, pseudonymise, opts)
             if row is None:
-                rejects.append({**where, "key": str(ann_id), "reason": reason or "unreadable annotation"})
+                code, sentence = reason or (UNREADABLE, "unreadable annotation")
+                rejects.append({**where, "key": str(ann_id), "reason": code, "detail": f"{at}: {sentence}"})
             else:
                 rows.append(row)
     annotations = conform(pl.DataFrame(rows, schema=ANNOTATIONS.polars_schema()), ANNOTATIONS, where=source or "")
