@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
 import uuid
@@ -21,7 +22,9 @@ os.umask(_UMASK)
 
 
 def pid_alive(pid: int) -> bool:
-    """Whether process ``pid`` is running (a killed process not yet reaped by its parent, a zombie, is not)."""
+    """Whether process ``pid`` is running. A killed process not yet reaped, a zombie, is not: this process's own
+    child is reaped here; another's is recognised from ``/proc`` (on Linux) when every one of its threads is a zombie
+    (a process whose main thread has exited shows 'Z' while its other threads still run: it is alive)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -29,8 +32,18 @@ def pid_alive(pid: int) -> bool:
     except PermissionError:  # alive, another user's
         return True
     try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except (OSError, IndexError):  # no /proc (not Linux): alive as far as we can tell
+        if os.waitpid(pid, os.WNOHANG) != (0, 0):
+            return False  # our child, just reaped
+    except ChildProcessError:  # not our child
+        pass
+    tasks = Path(f"/proc/{pid}/task")
+    if not Path("/proc/self").is_dir():  # no /proc (not Linux): alive as far as we can tell
+        return True
+    try:
+        return any((t / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z" for t in tasks.iterdir())
+    except FileNotFoundError:  # gone while we looked
+        return False
+    except (OSError, IndexError):
         return True
 
 
@@ -43,7 +56,7 @@ def sweep_stale_temps(path: Path) -> int:
     prefix = f".{path.name}."
     if not path.parent.is_dir():
         return 0
-    for tmp in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
         pid_part = tmp.name[len(prefix):].split("-", 1)[0]
         if not pid_part.isdigit() or int(pid_part) == os.getpid() or pid_alive(int(pid_part)):
             continue
@@ -53,10 +66,6 @@ def sweep_stale_temps(path: Path) -> int:
             tmp.unlink(missing_ok=True)
         removed += 1
     return removed
-
-
-def glob_escape(name: str) -> str:
-    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
 
 
 def temp_name(path: Path) -> str:

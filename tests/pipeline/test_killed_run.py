@@ -85,3 +85,18 @@ def test_sweep_keeps_a_live_writers_temps(tmp_path: Path) -> None:
     other.write_text("x")
     assert sweep_stale_temps(dest) == 1
     assert mine.exists() and not gone.exists() and other.exists()
+
+
+def test_pid_alive_sees_a_killed_child_as_gone() -> None:
+    from stancekit.io import pid_alive
+
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        assert pid_alive(child.pid)
+        child.send_signal(signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while pid_alive(child.pid) and time.monotonic() < deadline:  # a zombie until reaped: pid_alive reaps it
+            time.sleep(0.05)
+        assert not pid_alive(child.pid)
+    finally:
+        child.kill()

@@ -27,6 +27,7 @@ from typing import Any
 import httpx
 
 from stancekit.errors import StudioError
+from stancekit.io import pid_alive
 
 LS_VERSION = "1.23.2"
 ADMIN_EMAIL = "admin@stancekit.local"
@@ -194,19 +195,6 @@ def server_env(studio: Path, admin: Admin, python: Path, port: int) -> dict[str,
     }
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:  # a zombie child of this process counts as gone
-        return os.waitpid(pid, os.WNOHANG) == (0, 0)
-    except ChildProcessError:
-        return True
-
-
 def healthy(url: str, timeout: float = 2.0) -> bool:
     try:
         return httpx.get(f"{url}/health", timeout=timeout).status_code == 200
@@ -219,7 +207,7 @@ def _is_label_studio(pid: int) -> bool:
     try:
         return b"label_studio" in Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
-        return sys.platform != "linux" and _alive(pid)
+        return sys.platform != "linux" and pid_alive(pid)
 
 
 def info(studio: Path) -> ServerInfo | None:
@@ -228,7 +216,7 @@ def info(studio: Path) -> ServerInfo | None:
     if data is None:
         return None
     pid = int(data["pid"])
-    running = _alive(pid) and _is_label_studio(pid)
+    running = pid_alive(pid) and _is_label_studio(pid)
     return ServerInfo(str(data["url"]), pid, int(data["port"]), str(data["python"]), running)
 
 
@@ -298,7 +286,7 @@ def _stop_pid(pid: int, grace: float = 20.0) -> None:
         return
     deadline = time.monotonic() + grace
     while time.monotonic() < deadline:
-        if not _alive(pid):
+        if not pid_alive(pid):
             return
         time.sleep(0.2)
     try:
