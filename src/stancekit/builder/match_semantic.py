@@ -20,7 +20,6 @@ headline), so a unit's score still depends only on the unit and the registry.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Sequence
 from typing import Any
 
@@ -28,6 +27,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from stancekit.builder.claims import Registry
+from stancekit.builder.ingest.lang import LATIN_LETTER
 from stancekit.builder.minilm import INSTALL_HINT, MODEL_NAME, MODEL_SHA256, MiniLM, find_model_dir
 from stancekit.errors import ConfigError
 
@@ -36,15 +36,10 @@ LATIN_SHARE = 0.8  # at least this share of a unit's letters are Latin
 
 
 def is_latin(text: str) -> bool:
-    """True when ``text`` has at least 3 letters and at least 80% of them are Latin script (A-Z, Latin-1, Latin
-    Extended)."""
-    letters = latin = 0
-    for ch in text:
-        if ch.isalpha():
-            letters += 1
-            if ch < "\u0250":
-                latin += 1
-    return letters >= 3 and latin >= LATIN_SHARE * letters
+    """True when ``text`` has at least 3 letters and at least 80% of them are Latin script (ingest's
+    :data:`~stancekit.builder.ingest.lang.LATIN_LETTER`: A-Z, Latin-1, Latin Extended)."""
+    letters = sum(ch.isalpha() for ch in text)
+    return letters >= 3 and len(LATIN_LETTER.findall(text)) >= LATIN_SHARE * letters
 
 
 class SemanticChannel:
@@ -131,12 +126,10 @@ def semantic_channel(registry: Registry, *, mode: str = "auto", units: str = "le
     if mode == "off":
         return None, "semantic channel: off ([match] semantic = off)"
     model_dir = find_model_dir(model or None)
-    tokenizers_missing = importlib.util.find_spec("tokenizers") is None
-    if model_dir is None or tokenizers_missing:
-        missing = "the tokenizers package" if model_dir is not None else f"{MODEL_NAME}'s files"
+    if model_dir is None:
         if mode == "on":
-            raise ConfigError(f"[match] semantic = on, but {missing} are not installed; {INSTALL_HINT}")
-        return None, f"semantic channel: off ({missing} not installed; {INSTALL_HINT})"
+            raise ConfigError(f"[match] semantic = on, but {MODEL_NAME}'s files are not installed; {INSTALL_HINT}")
+        return None, f"semantic channel: off ({MODEL_NAME}'s files not installed; {INSTALL_HINT})"
     channel = SemanticChannel(registry, MiniLM(model_dir), units=units)
     if not channel.active:
         return None, "semantic channel: off (no claim has an English text or alias)"

@@ -101,11 +101,7 @@ class MiniLM:
         if digest != MODEL_SHA256:
             raise ConfigError(f"{weights_file}: SHA-256 {digest[:12]}... is not the published {MODEL_NAME} weights "
                               f"({MODEL_SHA256[:12]}...); {INSTALL_HINT}")
-        try:
-            from tokenizers import Tokenizer
-        except ImportError:
-            raise ConfigError("the semantic channel needs the tokenizers package: pip install 'stancekit[semantic]' "
-                              "(or set [match] semantic = off)") from None
+        from tokenizers import Tokenizer  # a dependency of stancekit; imported here, when a model is first used
         config = json.loads(config_file.read_text(encoding="utf-8"))
         self.n_layers, self.n_heads = int(config["num_hidden_layers"]), int(config["num_attention_heads"])
         self.eps = float(config.get("layer_norm_eps", 1e-12))

@@ -10,7 +10,7 @@ from stancekit.errors import ConfigError
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
 _PERSIAN_ONLY = re.compile(r"[\u067E\u0686\u0698\u06AF\u06A9\u06CC]")  # پ چ ژ گ ک ی
 _URDU_ONLY = re.compile(r"[\u0679\u0688\u0691\u06BA\u06BE\u06C1\u06D2]")
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F]")
+LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F]")  # also read by matching (match_semantic.is_latin)
 _EN_WORDS = re.compile(r"\b(?:the|and|of|to|in|is|that|for|was|said|with|on|by|has|have|are)\b", re.IGNORECASE)
 _SAMPLE = 1000  # the script of the first thousand characters decides; enough for a news article
 
@@ -18,7 +18,7 @@ _SAMPLE = 1000  # the script of the first thousand characters decides; enough fo
 def detect_lang(text: str) -> str:
     sample = text[:_SAMPLE]
     arabic = len(_ARABIC_LETTER.findall(sample))
-    latin = len(_LATIN_LETTER.findall(sample))
+    latin = len(LATIN_LETTER.findall(sample))
     if arabic == 0 and latin == 0:
         return "und"
     if arabic >= latin:
