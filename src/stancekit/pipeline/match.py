@@ -60,11 +60,10 @@ def run_match(campaign: Campaign, *, claims_file: Path | None = None, units: str
         raise ConfigError(f"--units must be one of {', '.join(UNIT_SELECTIONS)}, got {select!r}")
     k = int(top_k if top_k is not None else cfg.get("match", "top_k"))
     if k < 1:
-        raise ConfigError(f"{'--top-k' if top_k is not None else '[match] top_k'} must be at least 1, got {k}")
+        raise ConfigError(f"--top-k must be at least 1, got {k}")  # [match] top_k is checked when the config loads
     threshold = float(min_score if min_score is not None else cfg.get("match", "min_score"))
     if not 0.0 <= threshold <= 1.0:
-        where = "--min-score" if min_score is not None else f"[match] min_score in {campaign.config_path}"
-        raise ConfigError(f"{where} must be between 0 and 1, got {threshold}")
+        raise ConfigError(f"--min-score must be between 0 and 1, got {threshold}")  # [match] min_score: at load
     dest_registry = registry_path(campaign)
     if claims_file is not None:  # checked now, made the campaign's registry only once its pairs are written
         registry = installable_registry(Path(claims_file), dest_registry)
