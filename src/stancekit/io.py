@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -23,8 +24,9 @@ os.umask(_UMASK)
 
 def pid_alive(pid: int) -> bool:
     """Whether process ``pid`` is running. A killed process not yet reaped, a zombie, is not: this process's own
-    child is reaped here; another's is recognised from ``/proc`` (on Linux) when every one of its threads is a zombie
-    (a process whose main thread has exited shows 'Z' while its other threads still run: it is alive)."""
+    child is reaped here; another's is recognised from ``/proc`` (on Linux) by a zombie main thread and a thread
+    count of one (a process whose main thread has exited shows 'Z' while its other threads still run: it is alive).
+    The count is read in one go: listing ``/proc/PID/task`` misses threads that come and go."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -36,15 +38,21 @@ def pid_alive(pid: int) -> bool:
             return False  # our child, just reaped
     except ChildProcessError:  # not our child
         pass
-    tasks = Path(f"/proc/{pid}/task")
+    proc = Path(f"/proc/{pid}")
     if not Path("/proc/self").is_dir():  # no /proc (not Linux): alive as far as we can tell
         return True
     try:
-        return any((t / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z" for t in tasks.iterdir())
+        state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        if state not in "ZX":
+            return True
+        # the main thread is a zombie: the process lives while it has other threads (the count includes it)
+        status = (proc / "status").read_text()
     except FileNotFoundError:  # gone while we looked
         return False
     except (OSError, IndexError):
         return True
+    threads = re.search(r"^Threads:\s*(\d+)", status, re.M)
+    return threads is None or int(threads.group(1)) > 1
 
 
 def sweep_stale_temps(path: Path) -> int:

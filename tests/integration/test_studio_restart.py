@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
 import socket
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,7 +31,12 @@ def port_taken(port: int) -> Iterator[None]:
     """Hold ``port`` so the next server start cannot reuse it."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        s.bind(("127.0.0.1", port))
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError as e:  # say who holds it: server.down is meant to return only once the port is free
+            held = subprocess.run(["ss", "-tanp"], capture_output=True, text=True).stdout if shutil.which("ss") else ""
+            lines = "\n".join(line for line in held.splitlines() if f":{port} " in line)
+            raise AssertionError(f"port {port} still taken after server.down: {e}\n{lines}") from e
         s.listen(1)
         yield
 

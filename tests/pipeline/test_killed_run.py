@@ -100,3 +100,55 @@ def test_pid_alive_sees_a_killed_child_as_gone() -> None:
         assert not pid_alive(child.pid)
     finally:
         child.kill()
+
+
+CHURN = """
+import ctypes, threading, time
+def relay():  # each thread starts the next and ends: no thread lives long
+    time.sleep(0.001)
+    threading.Thread(target=relay).start()
+threading.Thread(target=relay).start()
+time.sleep(0.3)
+ctypes.CDLL(None).pthread_exit(None)  # the main thread ends ('Z'); the process lives on in its other threads
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc")
+def test_pid_alive_while_threads_come_and_go() -> None:
+    """A thread that ends between listing /proc/PID/task and reading its stat does not make the process dead."""
+    from stancekit.io import pid_alive
+
+    child = subprocess.Popen([sys.executable, "-c", CHURN])
+    try:
+        time.sleep(0.8)
+        assert all(pid_alive(child.pid) for _ in range(3000))
+    finally:
+        child.kill()
+        child.wait()
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc")
+def test_pid_alive_sees_another_process_zombie_as_gone() -> None:
+    """A killed process whose parent (not us) has not reaped it yet is gone, threads and all."""
+    from stancekit.io import pid_alive
+
+    grandchild = ("import subprocess, sys, time\n"
+                  "p = subprocess.Popen([sys.executable, '-c', 'import threading, time\\n"
+                  "threading.Thread(target=time.sleep, args=(60,)).start(); time.sleep(60)'])\n"
+                  "print(p.pid, flush=True)\n"
+                  "time.sleep(60)\n")  # never reaps it
+    parent = subprocess.Popen([sys.executable, "-c", grandchild], stdout=subprocess.PIPE, text=True)
+    try:
+        assert parent.stdout is not None
+        pid = int(parent.stdout.readline())
+        time.sleep(0.3)
+        assert pid_alive(pid)
+        os.kill(pid, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while pid_alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not pid_alive(pid)
+        assert Path(f"/proc/{pid}").exists()  # still a zombie: its parent has not reaped it
+    finally:
+        parent.kill()
+        parent.wait()

@@ -5,7 +5,8 @@ Everything lives in ``DIR/studio/`` (mode 0700): the server's data directory (``
 (``server.log``); secret files are mode 0600. The server runs from its own virtual environment (default
 ``${XDG_DATA_HOME:-~/.local/share}/stancekit/ls-<version>``, created on first use) or a Python the user names, bound
 to 127.0.0.1 on a free port, with signup closed and telemetry, version check and Sentry switched off. It is detached
-in its own process session, so it outlives the command that started it; ``down`` sends it SIGTERM.
+in its own process session, so it outlives the command that started it; ``down`` sends its process group SIGTERM
+and waits until the port is free.
 """
 
 from __future__ import annotations
@@ -279,20 +280,48 @@ def up(studio: Path, *, python: str | None = None, timeout: float = READY_TIMEOU
     return ServerInfo(url, proc.pid, int(real_port), str(py), True)
 
 
-def _stop_pid(pid: int, grace: float = 20.0) -> None:
+def _signal(pid: int, sig: int) -> bool:
+    """Send ``sig`` to the server and anything it started (it leads its own process group); False when gone."""
     try:
-        os.kill(pid, signal.SIGTERM)
+        if os.getpgid(pid) == pid:
+            os.killpg(pid, sig)
+        else:
+            os.kill(pid, sig)
     except ProcessLookupError:
+        return False
+    return True
+
+
+def _wait_gone(pid: int, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while pid_alive(pid):
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+def _listening(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1.0):
+            return True
+    except OSError:
+        return False
+
+
+def _stop_pid(pid: int, grace: float = 20.0, port: int | None = None) -> None:
+    """SIGTERM, then SIGKILL after ``grace`` seconds; returns once the process is gone and, given ``port``, once
+    nothing answers there any more (so the port can be reused at once)."""
+    if _signal(pid, signal.SIGTERM) and not _wait_gone(pid, grace) and _signal(pid, signal.SIGKILL):
+        _wait_gone(pid, 10.0)
+    if port is None:
         return
-    deadline = time.monotonic() + grace
-    while time.monotonic() < deadline:
-        if not pid_alive(pid):
-            return
+    deadline = time.monotonic() + 10.0
+    while _listening(port):
+        if time.monotonic() >= deadline:
+            raise StudioError(f"the Label Studio server (pid {pid}) has stopped, but something still answers on "
+                              f"127.0.0.1:{port}; see `ss -ltnp 'sport = :{port}'`")
         time.sleep(0.2)
-    try:
-        os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        return
 
 
 def down(studio: Path) -> bool:
@@ -302,6 +331,6 @@ def down(studio: Path) -> bool:
         return False
     was_running = current.running
     if was_running:
-        _stop_pid(current.pid)
+        _stop_pid(current.pid, port=current.port)
     (studio / "server.json").unlink(missing_ok=True)
     return was_running
