@@ -75,22 +75,38 @@ def _call(fn: BatchFn, kwargs: dict[str, Any], batch: pa.RecordBatch) -> tuple[i
     return df.height, fn(df, **kwargs)
 
 
-def plan_slices(source: Path, target_rows: int) -> list[dict[str, Any]]:
-    """Cut a table into read slices of whole row groups (about ``target_rows`` rows each), in table order."""
+def plan_slices(source: Path, target_rows: int, align: str | None = None) -> list[dict[str, Any]]:
+    """Cut a table into read slices of whole row groups (about ``target_rows`` rows each), in table order.
+
+    With ``align`` (a column), a slice never ends between two row groups that one run of equal values spans (a
+    document whose units straddle them); each slice then reads its batches aligned on that column too."""
     slices: list[dict[str, Any]] = []
+    extra = {"align": align} if align else {}
     for shard in _shards(source):
-        meta = pq.ParquetFile(shard).metadata
+        pf = pq.ParquetFile(shard)
+        meta = pf.metadata
+        edges = _group_edges(pf, align) if align else []
         groups: list[int] = []
         rows = 0
         for g in range(meta.num_row_groups):
             groups.append(g)
             rows += meta.row_group(g).num_rows
-            if rows >= target_rows:
-                slices.append({"path": str(shard), "row_groups": groups})
+            run_goes_on = bool(edges) and g + 1 < len(edges) and edges[g][1] == edges[g + 1][0]
+            if rows >= target_rows and not run_goes_on:
+                slices.append({"path": str(shard), "row_groups": groups, **extra})
                 groups, rows = [], 0
         if groups:
-            slices.append({"path": str(shard), "row_groups": groups})
+            slices.append({"path": str(shard), "row_groups": groups, **extra})
     return slices
+
+
+def _group_edges(pf: pq.ParquetFile, column: str) -> list[tuple[Any, Any]]:
+    """(first, last) value of ``column`` in each row group (empty groups: (None, None))."""
+    edges: list[tuple[Any, Any]] = []
+    for g in range(pf.metadata.num_row_groups):
+        col = pf.read_row_group(g, columns=[column]).column(0)
+        edges.append((col[0].as_py(), col[-1].as_py()) if len(col) else (None, None))
+    return edges
 
 
 def shard_name(order: int) -> str:
@@ -105,7 +121,7 @@ def _run_slice(fn: BatchFn, kwargs: dict[str, Any], schema: pa.Schema, columns: 
     rejects: list[pl.DataFrame] = []
     with TableWriter(Path(directory) / shard_name(index << 32), schema) as writer:
         pf = pq.ParquetFile(item["path"])
-        for rb in file_batches(pf, batch_size, columns, item["row_groups"]):
+        for rb in file_batches(pf, batch_size, columns, item["row_groups"], align=item.get("align")):
             n, out = _call(fn, kwargs, rb)
             frame, rej = split_result(out)
             writer.write(frame.to_arrow())
@@ -183,6 +199,7 @@ def map_table(
     fn_kwargs: dict[str, Any] | None = None,
     engine: str = "local",
     ray_address: str | None = None,
+    align: str | None = None,
 ) -> MapResult:
     """Run ``fn(batch_df, **fn_kwargs)`` over every batch of ``source`` and write the results to ``dest``.
 
@@ -192,6 +209,9 @@ def map_table(
 
     ``engine="ray"`` runs on Ray (``ray_address`` names a cluster; none: the Ray already initialised in this process,
     else a local cluster of ``workers`` CPUs) and writes ``dest`` as a directory of Parquet shards.
+
+    ``align`` (a column of ``source``, read with ``columns``) keeps each run of equal values in one batch (a
+    document's units, for a function that weighs them together), in every engine.
     """
     kwargs = fn_kwargs or {}
     if engine not in ENGINES:
@@ -201,11 +221,11 @@ def map_table(
 
         n_in, n_out, rejected = map_table_ray(source, fn, dest, schema=schema, batch_size=batch_size,
                                               num_cpus=max(workers, 1), columns=columns, fn_kwargs=kwargs,
-                                              address=ray_address)
+                                              address=ray_address, align=align)
         return MapResult(rows_in=n_in, rows_out=n_out, rejects=[rejected] if rejected is not None else [])
     result = MapResult()
     total = count_rows(source)
-    slices = plan_slices(source, batch_size) if workers > 1 else []
+    slices = plan_slices(source, batch_size, align) if workers > 1 else []
     if len(slices) > 1:  # workers write their own shards
         with shard_directory(dest, schema) as tmp, bar(description, total) as progress:
             run = partial(_run_slice, fn, kwargs, schema, columns, batch_size, str(tmp))
@@ -217,7 +237,7 @@ def map_table(
         return result
     call = partial(_call, fn, kwargs)
     with TableWriter(dest, schema) as writer, bar(description, total) as progress:
-        batches = iter_batches(source, batch_size, columns)
+        batches = iter_batches(source, batch_size, columns, align)
         outputs = (call(b) for b in batches) if workers <= 1 else in_order(call, ((b,) for b in batches), workers)
         for n_in, out in outputs:
             frame, rejects = split_result(out)

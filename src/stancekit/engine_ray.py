@@ -117,7 +117,7 @@ def read_and_apply(items: pa.Table, *, fn: Callable[..., Any], kwargs: dict[str,
     """The Ray task: read a slice of row groups and yield one output block per batch, tagged with its place."""
     for item in items.to_pylist():
         pf = pq.ParquetFile(item["path"])
-        for seq, rb in enumerate(file_batches(pf, batch_size, columns, item["row_groups"])):
+        for seq, rb in enumerate(file_batches(pf, batch_size, columns, item["row_groups"], align=item.get("align"))):
             yield apply_batch(rb, fn=fn, kwargs=kwargs, schema=schema, order=(item["slice"] << 32) | seq)
 
 
@@ -185,6 +185,7 @@ def map_table_ray(
     fn_kwargs: dict[str, Any],
     address: str | None = None,
     slice_batches: int = 4,
+    align: str | None = None,
 ) -> tuple[int, int, pl.DataFrame | None]:
     """Run ``fn`` over ``source`` on Ray; ``dest`` becomes a directory of shards. Returns (rows in, out, rejects).
 
@@ -192,7 +193,7 @@ def map_table_ray(
     reads a slice and runs the batches in it.
     """
     rows_in = count_rows(source)
-    slices = [{**s, "slice": i} for i, s in enumerate(plan_slices(source, slice_batches * batch_size))]
+    slices = [{**s, "slice": i} for i, s in enumerate(plan_slices(source, slice_batches * batch_size, align))]
     try:
         with shard_directory(dest, schema) as tmp, ray_session(address, num_cpus) as ray:
             (tmp / ".rejects").mkdir()

@@ -11,8 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import polars as pl
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from stancekit.errors import StageError
@@ -153,21 +155,45 @@ def read_table_or_empty(path: Path, empty: pl.DataFrame) -> pl.DataFrame:
 
 
 def file_batches(pf: pq.ParquetFile, batch_size: int, columns: list[str] | None = None,
-                 row_groups: list[int] | None = None) -> Iterator[pa.RecordBatch]:
+                 row_groups: list[int] | None = None, align: str | None = None) -> Iterator[pa.RecordBatch]:
     """Record batches of one Parquet file (or of some of its row groups), one row group at a time.
 
     pyarrow's reader over a whole file pre-buffers column chunks for every row group it is given and keeps them:
     reading a 300 MB-of-text units table in one ``iter_batches`` call grew peak RSS by 50 MB over a 60 MB one;
-    asking for one row group per call keeps it flat (a batch never spans two row groups).
+    asking for one row group per call keeps it flat. With ``align`` (a column, e.g. ``doc_id``), no run of equal
+    values is cut between two batches (see :func:`aligned_batches`).
     """
-    for g in range(pf.num_row_groups) if row_groups is None else row_groups:
-        yield from pf.iter_batches(batch_size=batch_size, row_groups=[g], columns=columns)
+    batches = (rb for g in (range(pf.num_row_groups) if row_groups is None else row_groups)
+               for rb in pf.iter_batches(batch_size=batch_size, row_groups=[g], columns=columns))
+    yield from batches if align is None else aligned_batches(batches, align)
 
 
-def iter_batches(path: Path, batch_size: int, columns: list[str] | None = None) -> Iterator[pa.RecordBatch]:
-    """Stream a table in record batches (bounded memory)."""
+def aligned_batches(batches: Iterator[pa.RecordBatch], key: str) -> Iterator[pa.RecordBatch]:
+    """Re-cut ``batches`` so that rows with equal ``key`` next to each other (a document's units) always fall in
+    one batch: each batch's trailing run is carried into the next. A batch can grow by one run (one document)."""
+    carry: pa.RecordBatch | None = None
+    for rb in batches:
+        if carry is not None:
+            rb = pa.concat_batches([carry, rb])
+            carry = None
+        if not rb.num_rows:
+            continue
+        col = rb.column(key)
+        differs = np.flatnonzero(~pc.equal(col, col[rb.num_rows - 1]).to_numpy(zero_copy_only=False))
+        start = int(differs[-1]) + 1 if len(differs) else 0
+        if start:
+            yield rb.slice(0, start)
+        carry = rb.slice(start)
+    if carry is not None and carry.num_rows:
+        yield carry
+
+
+def iter_batches(path: Path, batch_size: int, columns: list[str] | None = None,
+                 align: str | None = None) -> Iterator[pa.RecordBatch]:
+    """Stream a table in record batches (bounded memory); ``align`` as for :func:`file_batches` (a run is never
+    split between two shards: each shard holds whole batches of the stage that wrote it)."""
     for shard in _shards(path):
-        yield from file_batches(pq.ParquetFile(shard), batch_size, columns)
+        yield from file_batches(pq.ParquetFile(shard), batch_size, columns, align=align)
 
 
 def count_rows(path: Path) -> int:

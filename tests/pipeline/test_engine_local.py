@@ -46,3 +46,46 @@ def test_a_failed_run_keeps_the_previous_table_and_leaves_no_temp_directory(tmp_
                   fn_kwargs={"fail_at": 17})
     assert read_table(out)["x"].to_list() == [7]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.parquet", "out.parquet"]
+
+
+KEYED = pa.schema([pa.field("k", pa.string()), pa.field("x", pa.int64())])
+BATCH_KEYS = pa.schema([pa.field("keys", pa.string()), pa.field("rows", pa.int64())])
+RUNS = [3, 1, 6, 2, 9, 1, 1, 4, 5]  # run lengths: several straddle the 4-row row groups, one spans three
+
+
+def keys_of_batch(df: pl.DataFrame) -> pl.DataFrame:
+    return pl.DataFrame({"keys": [",".join(df["k"].unique(maintain_order=True))], "rows": [df.height]})
+
+
+def _keyed_source(path: Path) -> list[str]:
+    keys = [f"k{i}" for i, n in enumerate(RUNS) for _ in range(n)]
+    with TableWriter(path, KEYED) as w:
+        for lo in range(0, len(keys), 4):
+            w.write(pa.table({"k": keys[lo:lo + 4], "x": list(range(lo, lo + len(keys[lo:lo + 4])))}, schema=KEYED))
+        w.commit()
+    return keys
+
+
+@pytest.mark.parametrize(("workers", "batch_size"), [(1, 1), (1, 4), (2, 1), (2, 5), (2, 100)])
+def test_aligned_batches_never_split_a_run(tmp_path: Path, workers: int, batch_size: int) -> None:
+    keys = _keyed_source(tmp_path / "in.parquet")
+    out = tmp_path / "out.parquet"
+    map_table(tmp_path / "in.parquet", keys_of_batch, out, schema=BATCH_KEYS, batch_size=batch_size,
+              workers=workers, align="k")
+    batches = read_table(out)
+    seen = [k for ks in batches["keys"] for k in ks.split(",")]
+    assert seen == list(dict.fromkeys(keys))  # every run once, in order: none split between batches
+    assert batches["rows"].sum() == len(keys)
+    if batch_size == 1:
+        assert batches["rows"].to_list() == RUNS  # a batch of one row grows to its whole run
+
+
+def test_plan_slices_do_not_cut_a_run_between_row_groups(tmp_path: Path) -> None:
+    from stancekit.engine import plan_slices
+
+    _keyed_source(tmp_path / "in.parquet")
+    slices = plan_slices(tmp_path / "in.parquet", 1, align="k")
+    # row groups of 4: k0 k0 k0 k1 | k2*4 | k2 k2 k3 k3 | k4*4 | k4*4 | k4 k5 k6 k7 | k7 k7 k7 k8 | k8*4
+    assert [s["row_groups"] for s in slices] == [[0], [1, 2], [3, 4, 5, 6, 7]]
+    assert all(s["align"] == "k" for s in slices)
+    assert [s["row_groups"] for s in plan_slices(tmp_path / "in.parquet", 1)] == [[g] for g in range(8)]
