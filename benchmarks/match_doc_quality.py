@@ -8,7 +8,7 @@ first k (a document with no pair is a miss). Pairs per document is what annotato
 
 ANS (``benchmarks/match_quality.py``) stays the unit-level check.
 
-    .venv/bin/python benchmarks/match_doc_quality.py [--lang ar en] [--matcher char_ngram.v2] [--min-score S]
+    .venv/bin/python benchmarks/match_doc_quality.py [--lang ar en] [--matcher char_ngram.v3] [--min-score S]
         [--top-k K] [--semantic auto|on|off] [--misses]
 
 With the semantic channel installed (``[match] semantic``, :mod:`stancekit.builder.match_semantic`), each matcher is
@@ -85,10 +85,11 @@ def doc_ranking(pairs: pl.DataFrame, units: pl.DataFrame, claim_order: list[str]
     )
 
 
-def evaluate(proxy: ProxySet, *, matcher_name: str = "char_ngram.v2", top_k: int | None = None,
+def evaluate(proxy: ProxySet, *, matcher_name: str | None = None, top_k: int | None = None,
              min_score: float | None = None, units: pl.DataFrame | None = None,
              matcher_kwargs: dict[str, Any] | None = None, semantic: SemanticChannel | None = None) -> dict[str, Any]:
     """Document-level recall@1/@5, pairs per document and the misses, from the pairs ``match_batch`` writes."""
+    matcher_name = matcher_name or str(OPTIONS["match"]["matcher"].default)
     k = int(top_k if top_k is not None else OPTIONS["match"]["top_k"].default)
     ms = float(min_score if min_score is not None else OPTIONS["match"]["min_score"].default)
     units = doc_units(proxy.docs) if units is None else units

@@ -1,7 +1,8 @@
 """Matching quality on ANS (Khouja 2020): each distinct ``s1`` headline is a tracked claim, the ``s2`` rows the units.
 
 Prints recall@1 and recall@5 of the right claim (the row's ``s1``) and the pairs sent out per unit, at the configured
-minimum score and a few others, for the built-in matchers (char_ngram.v1, char_ngram.v2) and, beside them, a
+minimum score and a few others, for the built-in matchers (char_ngram.v1, v2, v3: each ANS row is a document of one
+unit, so v3's document channel does not apply and it scores as v2) and, beside them, a
 scikit-learn char TF-IDF baseline fitted the usual way (on the units). ANS re-uses near-identical headlines as
 different ``s1``s, so recall@1 has a ceiling well below 1; the "either" line counts a hit when the top claim's text
 equals the gold claim's text after normalisation or the unit is itself one of the claims.

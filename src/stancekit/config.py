@@ -73,10 +73,11 @@ OPTIONS: dict[str, dict[str, Option]] = {
             ("claims", "content"),
         ),
         "matcher": Option(
-            "char_ngram.v2",
-            "How units are scored: char_ngram.v2 (cosine, or the claim's coverage when a longer unit covers most "
-            "of it) or char_ngram.v1 (cosine only).",
-            ("char_ngram.v1", "char_ngram.v2"),
+            "char_ngram.v3",
+            "How units are scored: char_ngram.v3 (v2, and an article's best unit for a claim the whole article "
+            "covers is lifted), char_ngram.v2 (cosine, or the claim's coverage when a longer unit covers most of it) "
+            "or char_ngram.v1 (cosine only).",
+            ("char_ngram.v1", "char_ngram.v2", "char_ngram.v3"),
         ),
         "semantic": Option(
             "auto",

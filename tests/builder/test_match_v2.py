@@ -66,14 +66,14 @@ def test_seed_article_at_the_default_threshold(seed_path: Path) -> None:
                         min_score=ms)
     assert pairs.filter(pl.col("unit_id") == named["mckenzie"])["claim_id"].to_list() == ["us-troops-stay-iraq"]
     assert pairs.filter(pl.col("unit_id") == named["assassination"]).height == 0
-    assert pairs["method"][0].startswith("char_ngram.v2 {")
+    assert pairs["method"][0].startswith(f"{DEFAULT_MATCHER} {{")
 
 
 def test_registry_and_options() -> None:
-    assert DEFAULT_MATCHER == OPTIONS["match"]["matcher"].default == "char_ngram.v2"
+    assert DEFAULT_MATCHER == OPTIONS["match"]["matcher"].default == "char_ngram.v3"
     assert isinstance(make_matcher("char_ngram.v1", ONE), CharNgramMatcher)
     assert type(make_matcher("char_ngram.v1", ONE)) is CharNgramMatcher
-    with pytest.raises(ConfigError, match=re.escape("char_ngram.v1, char_ngram.v2")):
+    with pytest.raises(ConfigError, match=re.escape("char_ngram.v1, char_ngram.v2, char_ngram.v3")):
         make_matcher("bm25", ONE)
     with pytest.raises(ConfigError, match="coverage_weight"):
         CoverageMatcher(ONE, coverage_weight=1.5)

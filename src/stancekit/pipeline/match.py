@@ -2,7 +2,8 @@
 
 Streams ``tables/units.parquet`` through :func:`stancekit.builder.match.match_batch` with the local engine (both
 cores, bounded memory, a progress bar) or, with ``--engine ray``, on Ray Data. The matcher is fitted on the registry
-only, so the pairs do not depend on the batch size, the number of workers or the engine.
+only and every batch holds whole documents (``char_ngram.v3`` weighs a document's units together), so the pairs do not
+depend on the batch size, the number of workers or the engine.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from stancekit.pipeline.pushed import write_checked
 from stancekit.progress import note
 from stancekit.schemas import PAIRS
 
-UNIT_COLUMNS = ["unit_id", "text", "kind", "position", "is_claim"]
+UNIT_COLUMNS = ["unit_id", "doc_id", "text", "kind", "position", "is_claim"]
 
 
 def registry_path(campaign: Campaign) -> Path:
@@ -87,6 +88,7 @@ def run_match(campaign: Campaign, *, claims_file: Path | None = None, units: str
         workers=int(workers if workers is not None else cfg.get("match", "workers")),
         columns=UNIT_COLUMNS,
         description="match",
+        align="doc_id",  # a document's units in one batch: the matcher may weigh them together
         fn_kwargs={"matcher": matcher, "top_k_": k, "min_score": threshold, "select": select, "method": method},
         **run_on,
     ))
