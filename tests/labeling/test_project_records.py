@@ -7,6 +7,7 @@ from pathlib import Path
 
 from stancekit.labeling import projects
 from stancekit.labeling.client import LOCAL, Connection, Studio
+from stancekit.labeling.projects import TITLE_MAX, distinct_title
 
 
 def _studio(url: str, server_id: str | None = None) -> Studio:
@@ -58,3 +59,13 @@ def test_connection_identity() -> None:
     assert Connection("http://h:1", "t", "LABEL_STUDIO_URL").server == "http://h:1"
     assert Connection("http://127.0.0.1:5", "t", "DIR/studio", LOCAL).server == LOCAL
     assert _studio("http://h:1/").server_id == "http://h:1"
+
+
+def test_distinct_title_only_when_taken() -> None:
+    assert distinct_title("stancekit: demo", "stancekit:ab:main", {"other"}) == "stancekit: demo"
+    tagged = distinct_title("stancekit: demo", "stancekit:ab:main", {"stancekit: demo"})
+    assert tagged.startswith("stancekit: demo [") and tagged.endswith("]") and len(tagged) == len("stancekit: demo") + 9
+    assert tagged == distinct_title("stancekit: demo", "stancekit:ab:main", {"stancekit: demo"})  # stable
+    assert tagged != distinct_title("stancekit: demo", "stancekit:cd:main", {"stancekit: demo"})
+    long = "x" * TITLE_MAX
+    assert len(distinct_title(long, "m", {long})) == TITLE_MAX

@@ -14,6 +14,7 @@ description carries the campaign's marker is adopted, else one is created.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import secrets
 import xml.etree.ElementTree as ET
@@ -188,6 +189,18 @@ def check_labels(studio: Studio, project: dict[str, Any], scheme: LabelScheme, r
         "old ones are archived and their annotations kept)")
 
 
+TITLE_MAX = 50  # Label Studio's limit on a project title
+
+
+def distinct_title(title: str, marker: str, taken: set[str]) -> str:
+    """``title``, or, when a project on the server already has it (another campaign of the same name), the title
+    with a short tag of this campaign's marker, so the two are told apart in Label Studio's project list."""
+    if title not in taken:
+        return title
+    tag = f" [{hashlib.blake2b(marker.encode(), digest_size=3).hexdigest()}]"
+    return title[:TITLE_MAX - len(tag)].rstrip() + tag
+
+
 def ensure(studio: Studio, studio_dir: Path, spec: ProjectSpec) -> tuple[dict[str, Any], bool]:
     """Find or create the project for ``spec``; (project, created). Settings are brought up to date."""
     entry = lookup(studio, studio_dir, spec.role)
@@ -200,13 +213,15 @@ def ensure(studio: Studio, studio_dir: Path, spec: ProjectSpec) -> tuple[dict[st
         if stale:
             project = studio.update_project(int(project["id"]), **stale)
         return project, False
-    for candidate in studio.projects():
+    listed = studio.projects()
+    for candidate in listed:
         if spec.marker in str(candidate.get("description") or ""):
             check_labels(studio, studio.project(int(candidate["id"])), spec.scheme, spec.role)
             project = studio.update_project(int(candidate["id"]), **{k: v for k, v in fields.items() if k != "title"})
             break
     else:
-        project = studio.create_project(**fields)
+        taken = {str(c.get("title") or "") for c in listed}
+        project = studio.create_project(**{**fields, "title": distinct_title(str(fields["title"]), spec.marker, taken)})
     record(studio_dir, spec.role, {"id": int(project["id"]), "title": project.get("title"), "url": studio.url,
                                    "server": studio.server_id})
     return project, True

@@ -79,7 +79,7 @@ def project_spec(campaign: Campaign, cfg: Config, scheme: LabelScheme, role: str
     title = str(cfg.get("studio", "project_title") or f"stancekit: {name}")
     if role != ROLE:
         title = f"{title} ({role})"
-    return projects.ProjectSpec(role, title[:50], projects.marker(campaign.studio, role), scheme,
+    return projects.ProjectSpec(role, title[:projects.TITLE_MAX], projects.marker(campaign.studio, role), scheme,
                                 guideline(campaign, cfg, scheme), int(cfg.get("studio", "overlap")))
 
 
