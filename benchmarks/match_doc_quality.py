@@ -8,7 +8,7 @@ first k (a document with no pair is a miss). Pairs per document is what annotato
 
 ANS (``benchmarks/match_quality.py``) stays the unit-level check.
 
-    .venv/bin/python benchmarks/match_doc_quality.py [--lang ar en] [--matcher char_ngram.v3] [--min-score S]
+    .venv/bin/python benchmarks/match_doc_quality.py [--lang ar en ar-blind] [--matcher char_ngram.v3] [--min-score S]
         [--top-k K] [--semantic auto|on|off] [--misses]
 
 With the semantic channel installed (``[match] semantic``, :mod:`stancekit.builder.match_semantic`), each matcher is
@@ -43,12 +43,18 @@ class ProxySet:
     docs: pl.DataFrame  # doc_id, text, lang, gold (claim id), stance
 
 
+BLIND = DATA / "claim_tracking_blind"
+SETS = ("ar", "en", "ar-blind")
+
+
 def load_set(lang: str) -> ProxySet:
-    """The Arabic (articles) or English (headlines) half of the proxy set."""
-    registry = load_registry(SET / f"claims_{lang}.yaml")
+    """The Arabic (articles) or English (headlines) half of the proxy set, or (``ar-blind``) the Arabic articles of
+    the set another engineer wrote without seeing the matcher (``tests/data/claim_tracking_blind``)."""
+    where = BLIND if lang == "ar-blind" else SET
+    registry = load_registry(where / f"claims_{lang.split('-')[0]}.yaml")
     rows: list[dict[str, Any]] = []
-    if lang == "ar":
-        with open(SET / "gold_ar.csv", encoding="utf-8", newline="") as fh:
+    if lang in ("ar", "ar-blind"):
+        with open(where / "gold_ar.csv", encoding="utf-8", newline="") as fh:
             for r in csv.DictReader(fh):
                 text = (DATA / r["doc"]).read_text(encoding="utf-8").replace("\r\n", "\n")
                 rows.append({"doc_id": r["doc"], "text": text, "gold": r["claim_id"], "stance": r["stance"]})
@@ -58,11 +64,11 @@ def load_set(lang: str) -> ProxySet:
                 rows.append({"doc_id": r["headline_id"], "text": r["headline"] + "\n", "gold": r["claim_id"],
                              "stance": r["stance"]})
     else:
-        raise ValueError(f"lang must be ar or en, got {lang!r}")
+        raise ValueError(f"lang must be one of {', '.join(SETS)}, got {lang!r}")
     unknown = {r["gold"] for r in rows} - set(registry.ids)
     if unknown:
-        raise ValueError(f"{SET}: gold claim(s) not in claims_{lang}.yaml: {sorted(unknown)}")
-    docs = pl.DataFrame(rows).with_columns(pl.lit(lang).alias("lang"), pl.lit("proxy").alias("source"),
+        raise ValueError(f"{where}: gold claim(s) not in its claims yaml: {sorted(unknown)}")
+    docs = pl.DataFrame(rows).with_columns(pl.lit(lang.split("-")[0]).alias("lang"), pl.lit("proxy").alias("source"),
                                            pl.int_range(pl.len(), dtype=pl.Int64).alias("source_row"))
     return ProxySet(lang, registry, docs)
 
@@ -112,7 +118,7 @@ def evaluate(proxy: ProxySet, *, matcher_name: str | None = None, top_k: int | N
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--lang", nargs="+", default=["ar", "en"], choices=["ar", "en"])
+    ap.add_argument("--lang", nargs="+", default=list(SETS), choices=SETS)
     ap.add_argument("--matcher", nargs="+", default=sorted(MATCHERS), choices=sorted(MATCHERS))
     ap.add_argument("--top-k", type=int, default=None)
     ap.add_argument("--min-score", type=float, default=None)

@@ -265,24 +265,28 @@ class DocumentMatcher(CoverageMatcher):
     covers a third of "Iraq will raise petrol and fuel prices this year"). The document channel takes the claim's
     coverage by the whole document: the n-gram counts of its selected units summed (the same weights as a unit's;
     n-grams stay inside words, so this is the document's own count), ``dot(document, variant) / |variant|^2`` capped
-    at 1. For a document of at least ``doc_min_units`` selected units, each of its ``doc_top`` best-covered claims
-    that reaches ``doc_min_coverage`` lifts the document's best unit for it (its anchor: the highest unit score, then
-    the lowest position, then the text) to ``doc_weight * coverage``, when that unit already scores at least
-    ``doc_anchor_min`` on its own (it must share something with the claim)::
+    at 1. In a document of at least ``doc_min_units`` selected units, a claim is lifted when the document covers it
+    to ``doc_min_coverage`` and its best unit for the claim (its anchor: the highest unit score, then the lowest
+    position, then the text) scores at least ``doc_anchor_min`` on its own (it must share something with the claim);
+    of those, the ``doc_top`` best covered (ties: the better anchor, then registry order) lift their anchor::
 
         score(anchor, claim) = max(unit score, doc_weight * document coverage)
 
     So a document adds at most ``doc_top`` pairs, each on the unit an annotator should read for that claim; a unit
     still has at most top-k pairs. Scores depend on the unit, its document's selected units and the registry, never
-    on other documents: a batch holds whole documents. Measured on our document-level proxy
-    (``benchmarks/match_doc_quality.py``): Arabic articles recall@1 0.605 -> 0.816, recall@5 0.868 -> 0.947, at
-    4.68 -> 4.97 pairs per article; English headlines (one unit each) are unchanged.
+    on other documents: a batch holds whole documents.
+
+    Measured (``benchmarks/match_doc_quality.py``, Arabic articles, doc recall@5 and pairs per article): on our proxy
+    set v2 0.868 at 4.68 -> v3 0.974 at 5.42; on a set written blind by another engineer
+    (``tests/data/claim_tracking_blind``) v2 0.40 at 1.65 -> v3 0.90 at 3.45. ``doc_top`` 3 and ``doc_anchor_min``
+    0.08 were chosen after the blind set's first run (0.80 with 2 and 0.1; the proxy set agreed, 0.947 -> 0.974), so
+    that set is no longer blind. English headlines (one unit each) are scored as by v2.
     """
 
     name = "char_ngram.v3"
 
     def __init__(self, registry: Registry, *, doc_min_units: int = 3, doc_min_coverage: float = 0.5,
-                 doc_top: int = 2, doc_weight: float = 0.5, doc_anchor_min: float = 0.1, **kwargs: Any) -> None:
+                 doc_top: int = 3, doc_weight: float = 0.5, doc_anchor_min: float = 0.08, **kwargs: Any) -> None:
         if doc_min_units < 1 or doc_top < 0:
             raise ConfigError(f"doc_min_units must be >= 1 and doc_top >= 0, got {doc_min_units} and {doc_top}")
         for key, value in (("doc_min_coverage", doc_min_coverage), ("doc_weight", doc_weight),
@@ -322,28 +326,35 @@ class DocumentMatcher(CoverageMatcher):
         summed.sort_indices()  # the sums' order would follow the rows' and change the last bit of the dot products
         x = self._weigh(summed)
         coverage = self._by_claim(np.minimum((x @ self._w).toarray() / self._variant_norm, 1.0))
-        # the claims each document lifts: its doc_top best covered, reaching doc_min_coverage (ties: registry order)
-        lifted_doc, lifted_claim, _ = top_k(coverage, self.doc_top, self.doc_min_coverage)
-        if not len(lifted_doc):
-            return
         # each document's rows in anchor order: the lowest position first, then the text (a tie on score goes to the
-        # first of them); then, per lifted (document, claim), the first row with the document's best score for it
+        # first of them)
         pos = np.array([p if p is not None else np.iinfo(np.int64).max for p in (positions or [None] * n)], np.int64)
         text_rank = np.empty(n, dtype=np.int64)
         text_rank[sorted(range(n), key=texts.__getitem__)] = np.arange(n)
         by_doc = np.lexsort((text_rank, pos, inverse))
-        doc_start = np.r_[0, np.cumsum(sizes)][big]  # where each big document's rows begin in by_doc
-        lengths = sizes[big][lifted_doc]
-        segment = np.repeat(np.arange(len(lifted_doc)), lengths)
+        doc_start = np.r_[0, np.cumsum(sizes)[:-1]][big]  # where each big document's rows begin in by_doc
+        # candidates: the claims a document covers to doc_min_coverage; each one's anchor is the first row, in anchor
+        # order, with the document's best unit score for it
+        cand_doc, cand_claim = np.nonzero(coverage >= self.doc_min_coverage)
+        if not len(cand_doc):
+            return
+        lengths = sizes[big][cand_doc]
+        segment = np.repeat(np.arange(len(cand_doc)), lengths)
         offset = np.arange(len(segment)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        rows = by_doc[np.repeat(doc_start[lifted_doc], lengths) + offset]
-        values = out[rows, np.repeat(lifted_claim, lengths)]
-        first = np.lexsort((offset, -values, segment))  # per segment: best value, then anchor order
-        anchor = rows[first[np.r_[0, np.cumsum(lengths)[:-1]]]]
-        current = out[anchor, lifted_claim]
-        lift = self.doc_weight * coverage[lifted_doc, lifted_claim]
-        ok = current >= self.doc_anchor_min
-        out[anchor[ok], lifted_claim[ok]] = np.maximum(current[ok], lift[ok])
+        rows = by_doc[np.repeat(doc_start[cand_doc], lengths) + offset]
+        values = out[rows, np.repeat(cand_claim, lengths)]
+        first = np.lexsort((offset, -values, segment))[np.r_[0, np.cumsum(lengths)[:-1]]]
+        anchor, best = rows[first], values[first]
+        # lifted: the candidates whose anchor scores doc_anchor_min, the doc_top best covered per document (ties: the
+        # better anchor, then registry order)
+        ok = best >= self.doc_anchor_min
+        cand_doc, cand_claim, anchor, best = cand_doc[ok], cand_claim[ok], anchor[ok], best[ok]
+        cover = coverage[cand_doc, cand_claim]
+        order = np.lexsort((cand_claim, -best, -cover, cand_doc))
+        keep = order[np.arange(len(order)) - np.searchsorted(cand_doc[order], cand_doc[order]) < self.doc_top]
+        lifted_anchor, lifted_claim = anchor[keep], cand_claim[keep]
+        out[lifted_anchor, lifted_claim] = np.maximum(out[lifted_anchor, lifted_claim],
+                                                      self.doc_weight * cover[keep])
 
 
 class SemanticMatcher:
