@@ -366,6 +366,9 @@ def push(
                      f"{s['archived']} archived, {s['unarchived']} un-archived (their pairs are back), "
                      f"{s['duplicates_removed']} duplicate(s) removed; "
                      f"{s['tasks_on_server']} task(s) in project {s['project_id']} at {s['url']}"
+                     + (f"\n{s['copies_not_pushed']} pair(s) in exact duplicate documents not pushed: merge gives "
+                        "them the label of the same sentence in the original ([push] duplicates = copy)"
+                        if s["copies_not_pushed"] else "")
                      + (f"\n{s['selection_note']}" if s["selection_note"] else ""))
 
 

@@ -135,6 +135,12 @@ OPTIONS: dict[str, dict[str, Option]] = {
         "per_claim": Option(0, "At most this many pairs per claim per run (0: no limit).", minimum=0),
         "batch_size": Option(1000, "Tasks per import request.", minimum=1),
         "seed": Option(13, "Seed for random and stratified sampling."),
+        "duplicates": Option(
+            "copy",
+            "Pairs in a document that exactly duplicates another (ingest's duplicate_of): copy (not pushed; merge "
+            "gives them the label of the same sentence and claim in the original) or label (pushed like any other).",
+            ("copy", "label"),
+        ),
     },
     "merge": {
         "method": Option(

@@ -54,8 +54,9 @@ def _default_fields(text_mode: str, labels: Sequence[str]) -> list[tuple[str, st
         ("soft_label", "`votes` as shares (sums to 1): the annotators' distribution, for soft-label training"),
         ("n_annotators", "annotators whose votes were counted"),
         ("agreement", "the share of counted votes that went to `label`"),
-        ("decided_by", "`vote` (the aggregator), `gold` (a known answer) or `adjudication` (a person broke a tie "
-         "or low agreement)"),
+        ("decided_by", "`vote` (the aggregator), `gold` (a known answer), `adjudication` (a person broke a tie "
+         "or low agreement) or `copy` (the same sentence and claim in a document this one duplicates word for word "
+         "was labelled; its label, votes and agreement are repeated here)"),
     ]
     return rows
 

@@ -18,11 +18,13 @@ import polars as pl
 from rich.console import Console
 from rich.table import Table
 
+from stancekit.builder.copies import with_copies
 from stancekit.builder.merge import METHODS, aggregate_votes, merge_labels
 from stancekit.campaign import Campaign
 from stancekit.config import load_config
 from stancekit.errors import ConfigError, InputError, InputNotFoundError
 from stancekit.io import atomic_write_text, read_table, scan_table, table_exists, write_rejects, write_table
+from stancekit.pipeline.push import campaign_copies
 from stancekit.progress import is_quiet
 from stancekit.schemas import LABELS, LabelScheme, conform
 
@@ -74,6 +76,11 @@ def run_merge(campaign: Campaign, *, method: str | None = None, show: bool = Tru
         tie_policy=cfg.get("merge", "tie_policy"), min_annotators=cfg.get("merge", "min_annotators"),
         bootstrap=cfg.get("merge", "bootstrap"), seed=cfg.get("merge", "seed"),
     )
+    if table_exists(campaign.table("pairs")) and labels.height:  # copies take their original's label
+        pairs = scan_table(campaign.table("pairs")).select("pair_id", "unit_id", "claim_id").collect()
+        before = labels.height
+        labels = with_copies(labels, campaign_copies(campaign, pairs))
+        report.setdefault("overall", {})["copied"] = labels.height - before
     labels_path = campaign.table("labels")
     write_table(conform(labels, LABELS, where=str(labels_path)), labels_path, schema=LABELS.arrow_schema())
     rejects_path = campaign.rejects_path("merge")
@@ -132,6 +139,8 @@ def print_summary(report: dict[str, Any], console: Console) -> None:
     table.add_row("labelled / rejected", f"{o.get('n_labelled', '-')} / {o.get('n_rejected', '-')}")
     decided = o.get("decided_by") or {}
     table.add_row("decided by", ", ".join(f"{k} {v}" for k, v in decided.items()) or "-")
+    if o.get("copied"):
+        table.add_row("copied to exact duplicates", str(o["copied"]))
     console.print(table)
     for warning in report.get("warnings", []):
         console.print(f"[yellow]warning:[/yellow] {warning}")

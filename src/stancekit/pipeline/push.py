@@ -21,6 +21,8 @@ from typing import Any
 
 import polars as pl
 
+from stancekit.builder.copies import SCHEMA as COPIES_SCHEMA
+from stancekit.builder.copies import copy_pairs
 from stancekit.campaign import Campaign
 from stancekit.config import Config, load_config
 from stancekit.errors import ConfigError, StudioAuthError, StudioError
@@ -206,6 +208,13 @@ def pair_context(campaign: Campaign, pairs: pl.DataFrame, scheme: LabelScheme) -
         pl.col("pair_id").map_elements(lambda p: task_key(p, scheme.id), return_dtype=pl.Utf8).alias("task_key"))
 
 
+def campaign_copies(campaign: Campaign, pairs: pl.DataFrame) -> pl.DataFrame:
+    """``pair_id, original_pair_id`` of the pairs in exact duplicate documents (:mod:`stancekit.builder.copies`)."""
+    if not (table_exists(campaign.table("units")) and table_exists(campaign.table("documents"))):
+        return pl.DataFrame(schema=COPIES_SCHEMA)
+    return copy_pairs(pairs, scan_table(campaign.table("units")), scan_table(campaign.table("documents")))
+
+
 def candidates(campaign: Campaign, scheme: LabelScheme) -> pl.DataFrame:
     """Every current pair with what its task shows, its task_key and the versions that produced it."""
     frame = pair_context(campaign, read_table(campaign.table("pairs")), scheme)
@@ -318,9 +327,10 @@ def run_push(campaign: Campaign, *, sample: int | None = None, strategy: str | N
 
 def _choose(campaign: Campaign, cands: pl.DataFrame, found: dict[str, list[dict[str, Any]]],
             claims: dict[str, Claim], scheme: LabelScheme, options: push_pending.Options,
-            predictions: bool) -> tuple[pl.DataFrame, pl.DataFrame, str | None, push_pending.Plan]:
+            predictions: bool, skip: pl.Series) -> tuple[pl.DataFrame, pl.DataFrame, str | None, push_pending.Plan]:
     """(the run's selection, the part of it to import, model version, plan): the pending selection when this run
-    finishes one, else a fresh choice among the pairs not on the server (recorded first when it is limited)."""
+    finishes one, else a fresh choice among the pairs not on the server and not in ``skip`` (copies of other pairs),
+    recorded first when it is limited."""
     plan = push_pending.plan(push_pending.load(campaign.studio), options, set(cands["task_key"].to_list()), set(found))
     if plan.resume is not None:
         order = pl.DataFrame({"task_key": list(plan.keys)}, schema={"task_key": pl.Utf8}).with_row_index("__o")
@@ -328,7 +338,7 @@ def _choose(campaign: Campaign, cands: pl.DataFrame, found: dict[str, list[dict[
         todo = chosen.filter(~pl.col("task_key").is_in(list(found)))
         todo, version = _model_columns(campaign, todo, claims, scheme, predictions)
         return chosen, todo, version, plan
-    new = cands.filter(~pl.col("task_key").is_in(list(found)))
+    new = cands.filter(~pl.col("task_key").is_in(list(found)) & ~pl.col("pair_id").is_in(skip.implode()))
     new, version = _model_columns(campaign, new, claims, scheme, predictions or options.strategy in MODEL_STRATEGIES)
     chosen = select_pairs(new, sample=options.sample, strategy=options.strategy, per_claim=options.per_claim,
                           seed=options.seed)
@@ -349,7 +359,10 @@ def _push(studio: Studio, campaign: Campaign, cfg: Config, scheme: LabelScheme, 
     removed = dedupe(studio, found)
 
     options = push_pending.Options(sample, per_claim, strategy, int(cfg.get("push", "seed")), scheme.id, pid)
-    chosen, todo, version, plan = _choose(campaign, cands, found, claims, scheme, options, predictions)
+    copied = (campaign_copies(campaign, cands) if cfg.get("push", "duplicates") == "copy"
+              else pl.DataFrame(schema=COPIES_SCHEMA))
+    skip = copied["pair_id"]
+    chosen, todo, version, plan = _choose(campaign, cands, found, claims, scheme, options, predictions, skip)
     if plan.resume is not None:
         note(f"resuming an interrupted push ({plan.resume.options.describe()}): {todo.height} of its "
              f"{len(plan.resume.keys)} chosen task(s) still to import")
@@ -404,6 +417,8 @@ def _push(studio: Studio, campaign: Campaign, cfg: Config, scheme: LabelScheme, 
     return {
         "url": studio.url, "project_id": pid, "project_created": created,
         "pairs": cands.height, "selected": chosen.height, "imported": todo.height,
+        "copies_not_pushed": cands.filter(pl.col("pair_id").is_in(skip.implode())
+                                          & ~pl.col("task_key").is_in(list(after))).height,
         "already_there": len(wanted & set(found)), "duplicates_removed": removed,
         "archived": len(archived), "archived_pairs": sorted(archived), "unarchived": len(unarchived),
         "unarchived_pairs": sorted(unarchived),

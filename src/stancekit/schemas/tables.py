@@ -155,7 +155,8 @@ LABELS = TableSchema(
         Column("n_annotators", I32, False),
         Column("agreement", F64, True),
         Column("method", S, False),
-        Column("decided_by", S, True, "vote, gold or adjudication"),
+        Column("decided_by", S, True, "vote, gold, adjudication or copy (the label of the same sentence and claim "
+               "in the document this one exactly duplicates)"),
     ),
     key=("pair_id",),
 )
