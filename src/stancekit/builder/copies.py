@@ -18,32 +18,35 @@ COPY = "copy"
 SCHEMA = {"pair_id": pl.Utf8, "original_pair_id": pl.Utf8}
 
 
-def copy_pairs(pairs: pl.DataFrame, units: pl.LazyFrame, documents: pl.LazyFrame) -> pl.DataFrame:
+def copy_pairs(pairs: pl.LazyFrame, units: pl.LazyFrame, documents: pl.LazyFrame) -> pl.DataFrame:
     """``pair_id, original_pair_id`` for each pair of ``pairs`` (pair_id, unit_id, claim_id) whose unit is in a
     document with ``duplicate_of`` set and whose original pair is in ``pairs`` too. ``units`` (unit_id, doc_id,
-    start, end) and ``documents`` (doc_id, duplicate_of) are scanned for what these pairs need only."""
+    start, end) and ``documents`` (doc_id, duplicate_of) are scans: only the duplicate documents, their units and
+    their originals' are read, so memory follows the duplicates, not the corpus."""
     if "duplicate_of" not in documents.collect_schema().names():  # a hand-made table without the column
         return pl.DataFrame(schema=SCHEMA)
     dups = (documents.select("doc_id", "duplicate_of").filter(pl.col("duplicate_of").is_not_null()
                                                               & (pl.col("duplicate_of") != pl.col("doc_id")))
             .collect())
-    if not dups.height or not pairs.height:
+    if not dups.height:
         return pl.DataFrame(schema=SCHEMA)
     spans = units.select("unit_id", "doc_id", "start", "end")
-    copied = (spans.join(pairs.select("unit_id").unique().lazy(), on="unit_id", how="semi")
-              .join(dups.lazy(), on="doc_id").collect())
-    if not copied.height:
-        return pl.DataFrame(schema=SCHEMA)
-    originals = (spans.join(copied.select(pl.col("duplicate_of").alias("doc_id")).unique().lazy(), on="doc_id",
+    copied = spans.join(dups.lazy(), on="doc_id").collect()  # the duplicates' units
+    originals = (spans.join(dups.select(pl.col("duplicate_of").alias("doc_id")).unique().lazy(), on="doc_id",
                             how="semi")
                  .select(pl.col("unit_id").alias("original_unit_id"), pl.col("doc_id").alias("duplicate_of"),
                          "start", "end").collect())
     unit_map = copied.join(originals, on=["duplicate_of", "start", "end"]).select("unit_id", "original_unit_id")
+    if not unit_map.height:
+        return pl.DataFrame(schema=SCHEMA)
     keyed = pairs.select("pair_id", "unit_id", "claim_id")
-    return (keyed.join(unit_map, on="unit_id")
-            .join(keyed.select(pl.col("pair_id").alias("original_pair_id"), pl.col("unit_id").alias("original_unit_id"),
-                               "claim_id"), on=["original_unit_id", "claim_id"])
-            .select("pair_id", "original_pair_id").sort("pair_id"))
+    mine = keyed.join(unit_map.lazy(), on="unit_id").collect()
+    theirs = (keyed.join(unit_map.select(pl.col("original_unit_id").alias("unit_id")).unique().lazy(), on="unit_id",
+                         how="semi")
+              .select(pl.col("pair_id").alias("original_pair_id"), pl.col("unit_id").alias("original_unit_id"),
+                      "claim_id").collect())
+    return (mine.join(theirs, on=["original_unit_id", "claim_id"]).select("pair_id", "original_pair_id")
+            .sort("pair_id"))
 
 
 def with_copies(labels: pl.DataFrame, copies: pl.DataFrame) -> pl.DataFrame:

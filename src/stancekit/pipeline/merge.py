@@ -76,10 +76,9 @@ def run_merge(campaign: Campaign, *, method: str | None = None, show: bool = Tru
         tie_policy=cfg.get("merge", "tie_policy"), min_annotators=cfg.get("merge", "min_annotators"),
         bootstrap=cfg.get("merge", "bootstrap"), seed=cfg.get("merge", "seed"),
     )
-    if table_exists(campaign.table("pairs")) and labels.height:  # copies take their original's label
-        pairs = scan_table(campaign.table("pairs")).select("pair_id", "unit_id", "claim_id").collect()
+    if labels.height:  # copies take their original's label
         before = labels.height
-        labels = with_copies(labels, campaign_copies(campaign, pairs))
+        labels = with_copies(labels, campaign_copies(campaign))
         report.setdefault("overall", {})["copied"] = labels.height - before
     labels_path = campaign.table("labels")
     write_table(conform(labels, LABELS, where=str(labels_path)), labels_path, schema=LABELS.arrow_schema())

@@ -208,11 +208,15 @@ def pair_context(campaign: Campaign, pairs: pl.DataFrame, scheme: LabelScheme) -
         pl.col("pair_id").map_elements(lambda p: task_key(p, scheme.id), return_dtype=pl.Utf8).alias("task_key"))
 
 
-def campaign_copies(campaign: Campaign, pairs: pl.DataFrame) -> pl.DataFrame:
-    """``pair_id, original_pair_id`` of the pairs in exact duplicate documents (:mod:`stancekit.builder.copies`)."""
-    if not (table_exists(campaign.table("units")) and table_exists(campaign.table("documents"))):
+def campaign_copies(campaign: Campaign, pairs: pl.DataFrame | None = None) -> pl.DataFrame:
+    """``pair_id, original_pair_id`` of the pairs (``pairs``, else the pairs table) in exact duplicate documents
+    (:mod:`stancekit.builder.copies`)."""
+    tables = [campaign.table(t) for t in ("units", "documents")] + ([] if pairs is not None else
+                                                                    [campaign.table("pairs")])
+    if not all(table_exists(t) for t in tables):
         return pl.DataFrame(schema=COPIES_SCHEMA)
-    return copy_pairs(pairs, scan_table(campaign.table("units")), scan_table(campaign.table("documents")))
+    scan = pairs.lazy() if pairs is not None else scan_table(campaign.table("pairs"))
+    return copy_pairs(scan, scan_table(campaign.table("units")), scan_table(campaign.table("documents")))
 
 
 def candidates(campaign: Campaign, scheme: LabelScheme) -> pl.DataFrame:
