@@ -55,11 +55,12 @@ def _campaign(path: Path, *, new: bool = False) -> Any:
 
 
 def emit(summary: dict[str, Any], as_json: bool, human: str | None = None) -> None:
-    """Print a stage summary: JSON on stdout for scripts, else a human line on stderr."""
+    """Print a stage summary: JSON on stdout for scripts, else a human line on stderr (plain text: summaries name
+    [section] options and carry paths and ids, which rich markup would swallow)."""
     if as_json:
         sys.stdout.write(json.dumps(summary, ensure_ascii=False, default=str, indent=2) + "\n")
     elif human is not None:
-        console.print(human)
+        console.print(human, markup=False)
 
 
 @app.callback()
