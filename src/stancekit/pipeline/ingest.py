@@ -193,7 +193,7 @@ def run_ingest(campaign: Campaign, paths: list[str], opts: IngestOptions, *, rec
         else DOCUMENTS.empty()
     )
     dedupe = _Dedupe(existing_cols)
-    added = unchanged = 0
+    added = unchanged = duplicates = 0
     rejects: list[dict[str, Any]] = []
     warnings_out: list[dict[str, Any]] = []
     warned: dict[str, int] = {}
@@ -234,6 +234,7 @@ def run_ingest(campaign: Campaign, paths: list[str], opts: IngestOptions, *, rec
                         warned[w["reason"]] = warned.get(w["reason"], 0) + 1
                     writer.write(conform(docs, DOCUMENTS, where=batch.source).to_arrow())
                     added += docs.height
+                    duplicates += docs.height - docs["duplicate_of"].null_count()
                     src_added += docs.height
                     unchanged += same
                     src_rejected += len(bad) + len(dup)
@@ -255,6 +256,7 @@ def run_ingest(campaign: Campaign, paths: list[str], opts: IngestOptions, *, rec
         "unchanged": unchanged,
         "rejected": len(rejects),
         "kept_with_warnings": warned,
+        "duplicates": duplicates,
         "total": total,
         "sources": per_source,
     }
@@ -268,13 +270,14 @@ def replay_sources(campaign: Campaign) -> dict[str, Any]:
         "unchanged": 0,
         "rejected": 0,
         "kept_with_warnings": {},
+        "duplicates": 0,
         "total": 0,
         "sources": [],
     }
     for src in cfg.sources:
         opts = IngestOptions(**{k: v for k, v in src.items() if k != "path"})
         s = run_ingest(campaign, [src["path"]], opts, record=False)
-        for k in ("added", "unchanged", "rejected"):
+        for k in ("added", "unchanged", "rejected", "duplicates"):
             totals[k] += s[k]
         for reason, n in s["kept_with_warnings"].items():
             totals["kept_with_warnings"][reason] = totals["kept_with_warnings"].get(reason, 0) + n
@@ -295,6 +298,9 @@ def summary_text(summary: dict[str, Any], campaign: Campaign) -> str:
         f"ingest: {summary['added']} new document(s), {summary['rejected']} rejected, "
         f"{summary['unchanged']} already there; {summary['total']} in tables/documents.parquet"
     )
+    if summary.get("duplicates"):
+        text += (f"; {summary['duplicates']} of the new are exact duplicates of an earlier document (kept with "
+                 "duplicate_of: their sentences are labelled once, [push] duplicates)")
     flagged = summary.get("kept_with_warnings", {})
     for reason, n in sorted(flagged.items()):
         text += f"; {n} {_WARNING_TEXT.get(reason, reason)}"
