@@ -55,7 +55,7 @@ def test_copies_are_labelled_once(studio_env: object, tmp_path: Path) -> None:
     run_pull(camp)
     summary = run_merge(camp, show=False)
     labels = read_table(camp.table("labels"))
-    assert labels.height == 16 and summary.report["overall"]["copied"] == 4
+    assert labels.height == 16 and summary.report["overall"]["n_labels_copied"] == 4
     units = read_table(camp.table("units")).select("unit_id", "doc_id", "start", "end")
     for row in labels.filter(pl.col("decided_by") == COPY).iter_rows(named=True):
         pair = pairs.filter(pl.col("pair_id") == row["pair_id"]).row(0, named=True)

@@ -79,7 +79,7 @@ def run_merge(campaign: Campaign, *, method: str | None = None, show: bool = Tru
     if labels.height:  # copies take their original's label
         before = labels.height
         labels = with_copies(labels, campaign_copies(campaign))
-        report.setdefault("overall", {})["copied"] = labels.height - before
+        report.setdefault("overall", {})["n_labels_copied"] = labels.height - before
     labels_path = campaign.table("labels")
     write_table(conform(labels, LABELS, where=str(labels_path)), labels_path, schema=LABELS.arrow_schema())
     rejects_path = campaign.rejects_path("merge")
@@ -138,8 +138,8 @@ def print_summary(report: dict[str, Any], console: Console) -> None:
     table.add_row("labelled / rejected", f"{o.get('n_labelled', '-')} / {o.get('n_rejected', '-')}")
     decided = o.get("decided_by") or {}
     table.add_row("decided by", ", ".join(f"{k} {v}" for k, v in decided.items()) or "-")
-    if o.get("copied"):
-        table.add_row("copied to exact duplicates", str(o["copied"]))
+    if o.get("n_labels_copied"):
+        table.add_row("copied to exact duplicates", str(o["n_labels_copied"]))
     console.print(table)
     for warning in report.get("warnings", []):
         console.print(f"[yellow]warning:[/yellow] {warning}")
