@@ -12,7 +12,7 @@ ANS (``benchmarks/match_quality.py``) stays the unit-level check.
         [--top-k K] [--semantic auto|on|off] [--misses]
 
 With the semantic channel installed (``[match] semantic``, :mod:`stancekit.builder.match_semantic`), each matcher is
-also scored with it on top (the ``+minilm_en.v1`` rows).
+also scored with it on top (the ``+minilm_en.v2`` rows).
 """
 
 from __future__ import annotations
@@ -43,7 +43,8 @@ class ProxySet:
     docs: pl.DataFrame  # doc_id, text, lang, gold (claim id), stance
 
 
-BLIND = {"ar-blind": DATA / "claim_tracking_blind", "ar-blind2": DATA / "claim_tracking_blind2"}
+BLIND = {"ar-blind": DATA / "claim_tracking_blind", "ar-blind2": DATA / "claim_tracking_blind2",
+         "en-blind": DATA / "claim_tracking_blind_en"}
 SETS = ("ar", "en", *BLIND)
 
 
@@ -51,17 +52,18 @@ def load_set(lang: str) -> ProxySet:
     """The Arabic (articles) or English (headlines) half of the proxy set, or the Arabic articles of a set another
     engineer wrote without seeing the matcher: ``ar-blind`` (``tests/data/claim_tracking_blind``; v3's last two
     parameters were chosen after its first run) and ``ar-blind2`` (``claim_tracking_blind2``, written after that and
-    scored once, never tuned on)."""
+    scored once, never tuned on), and the English headlines of ``en-blind`` (``claim_tracking_blind_en``, scored
+    once, never tuned on)."""
     where = BLIND.get(lang, SET)
     registry = load_registry(where / f"claims_{lang.split('-')[0]}.yaml")
     rows: list[dict[str, Any]] = []
-    if lang != "en" and lang in SETS:
+    if lang.startswith("ar") and lang in SETS:
         with open(where / "gold_ar.csv", encoding="utf-8", newline="") as fh:
             for r in csv.DictReader(fh):
                 text = (DATA / r["doc"]).read_text(encoding="utf-8").replace("\r\n", "\n")
                 rows.append({"doc_id": r["doc"], "text": text, "gold": r["claim_id"], "stance": r["stance"]})
-    elif lang == "en":
-        with open(SET / "headlines_en.csv", encoding="utf-8", newline="") as fh:
+    elif lang in ("en", "en-blind"):
+        with open(where / "headlines_en.csv", encoding="utf-8", newline="") as fh:
             for r in csv.DictReader(fh):
                 rows.append({"doc_id": r["headline_id"], "text": r["headline"] + "\n", "gold": r["claim_id"],
                              "stance": r["stance"]})

@@ -57,7 +57,7 @@ def test_leads_are_titles_and_first_content_units_in_latin_script(channel: Seman
 def test_a_paraphrased_headline_is_lifted_to_its_claim(channel: SemanticChannel) -> None:
     base = make_matcher("char_ngram.v2", CLAIMS)
     both = make_matcher("char_ngram.v2", CLAIMS, semantic=channel)
-    assert isinstance(both, SemanticMatcher) and both.name == "char_ngram.v2+minilm_en.v1"
+    assert isinstance(both, SemanticMatcher) and both.name == "char_ngram.v2+minilm_en.v2"
     plain = base.scores([PARAPHRASE])[0]
     lifted = both.scores([PARAPHRASE], kinds=["title"], positions=[0])[0]
     assert plain[0] < 0.18 <= lifted[0]  # the character matcher alone misses it; with the channel it pairs
@@ -72,6 +72,19 @@ def test_aliases_count_and_unrelated_headlines_stay_low(channel: SemanticChannel
     lift = channel.lift(["Millions go hungry as Sudan war drags on", "Apple unveils a new phone"])
     assert lift[0].argmax() == 2 and lift[0, 2] >= 0.18
     assert lift[1].max() < 0.18
+
+
+def test_the_closest_claim_is_lifted_when_close_enough(channel: SemanticChannel) -> None:
+    # cosines (measured): "Pentagon reviews troop numbers abroad" 0.385 to "troops" (its closest), "Policymakers
+    # signal patience on borrowing costs" 0.312 to "rates", "Apple unveils a new phone" 0.075 at most
+    texts = ["Pentagon reviews troop numbers abroad", "Policymakers signal patience on borrowing costs",
+             "Apple unveils a new phone"]
+    lift = channel.lift(texts)
+    assert lift[0, 0] == 0.2 and lift[0, 1:].max() < 0.18  # 0.385 - 0.25 = 0.135, lifted to best_lift: one pair
+    assert lift[1].max() < 0.18 and lift[2].max() < 0.18  # closest below 0.35: nothing
+    off = SemanticChannel(CLAIMS, channel.encoder, best_min_cosine=1.01)
+    assert off.lift(texts)[0, 0] == pytest.approx(0.135, abs=1e-3)
+    assert channel.params()["best_min_cosine"] == 0.35 and channel.params()["best_lift"] == 0.2
 
 
 def test_arabic_units_keep_their_character_scores(channel: SemanticChannel) -> None:

@@ -94,7 +94,7 @@ def test_semantic_channel_on_english_headlines(campaign: Campaign) -> None:
     write_table(units, campaign.table("units"))
     on = run_match(campaign, units="content", workers=1)
     pairs = read_table(campaign.table("pairs"))
-    assert on["semantic"] is True and "+minilm_en.v1" in on["method"]
+    assert on["semantic"] is True and "+minilm_en.v2" in on["method"]
     assert pairs.filter(pl.col("unit_id") == units["unit_id"][0])["claim_id"].to_list() == ["us-troops-stay-iraq"]
     # two workers: the channel travels to the worker processes without its weights and gives the same pairs
     run_match(campaign, units="content", workers=2, batch_size=1)
