@@ -74,17 +74,22 @@ def test_aliases_count_and_unrelated_headlines_stay_low(channel: SemanticChannel
     assert lift[1].max() < 0.18
 
 
-def test_the_closest_claim_is_lifted_when_close_enough(channel: SemanticChannel) -> None:
-    # cosines (measured): "Pentagon reviews troop numbers abroad" 0.385 to "troops" (its closest), "Policymakers
-    # signal patience on borrowing costs" 0.312 to "rates", "Apple unveils a new phone" 0.075 at most
-    texts = ["Pentagon reviews troop numbers abroad", "Policymakers signal patience on borrowing costs",
+def test_the_two_closest_claims_are_lifted_when_close_enough(channel: SemanticChannel) -> None:
+    # cosines (measured): "Fed weighs rate path as US keeps forces in Iraq" troops 0.402, rates 0.319, famine 0.148;
+    # "Policymakers signal patience on borrowing costs" rates 0.312; "Apple unveils a new phone" 0.075 at most
+    texts = ["Fed weighs rate path as US keeps forces in Iraq", "Policymakers signal patience on borrowing costs",
              "Apple unveils a new phone"]
     lift = channel.lift(texts)
-    assert lift[0, 0] == 0.2 and lift[0, 1:].max() < 0.18  # 0.385 - 0.25 = 0.135, lifted to best_lift: one pair
-    assert lift[1].max() < 0.18 and lift[2].max() < 0.18  # closest below 0.35: nothing
-    off = SemanticChannel(CLAIMS, channel.encoder, best_min_cosine=1.01)
-    assert off.lift(texts)[0, 0] == pytest.approx(0.135, abs=1e-3)
-    assert channel.params()["best_min_cosine"] == 0.35 and channel.params()["best_lift"] == 0.2
+    assert lift[0, 0] == lift[0, 1] == 0.2  # 0.402 - 0.25 = 0.152 and 0.069: both lifted to best_lift
+    assert lift[0, 2] < 0.18  # the third closest is not, whatever its cosine
+    assert lift[1, 1] == 0.2 and lift[1, [0, 2]].max() < 0.18
+    assert lift[2].max() < 0.18  # nothing reaches 0.3: nothing
+    one = SemanticChannel(CLAIMS, channel.encoder, best_n=1)
+    assert one.lift(texts[:1])[0, 1] == pytest.approx(0.069, abs=1e-3)  # only the closest
+    off = SemanticChannel(CLAIMS, channel.encoder, best_n=0)
+    assert off.lift(texts)[0, 0] == pytest.approx(0.152, abs=1e-3)
+    params = channel.params()
+    assert (params["best_n"], params["best_min_cosine"], params["best_lift"]) == (2, 0.3, 0.2)
 
 
 def test_arabic_units_keep_their_character_scores(channel: SemanticChannel) -> None:
