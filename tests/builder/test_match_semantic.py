@@ -92,6 +92,14 @@ def test_the_two_closest_claims_are_lifted_when_close_enough(channel: SemanticCh
     assert (params["best_n"], params["best_min_cosine"], params["best_lift"]) == (2, 0.3, 0.2)
 
 
+def test_the_closest_claims_rule_runs_on_a_documents_first_unit(channel: SemanticChannel) -> None:
+    text = "Policymakers signal patience on borrowing costs"  # rates: cosine 0.312, lifted to 0.2 on a first unit
+    both = make_matcher("char_ngram.v2", CLAIMS, semantic=channel)
+    title, lead = both.scores([text, text], kinds=["title", "body"], positions=[0, 1])
+    assert title[1] == 0.2 and lead[1] < 0.18  # the lead is embedded too, but only the title takes the rule
+    assert both.scores([text], kinds=["body"], positions=[0])[0, 1] == 0.2  # no title: the first unit is the lead
+
+
 def test_arabic_units_keep_their_character_scores(channel: SemanticChannel) -> None:
     text = "واشنطن: القوات الأمريكية لن تغادر العراق"
     base = make_matcher("char_ngram.v2", CLAIMS)

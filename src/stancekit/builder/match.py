@@ -379,7 +379,8 @@ class SemanticMatcher:
         out = self.base.scores(texts, positions=positions, docs=docs)
         rows = np.flatnonzero(self.channel.eligible(texts, kinds, positions))
         if len(rows):
-            out[rows] = np.maximum(out[rows], self.channel.lift([texts[i] for i in rows]))
+            first = [positions is None or positions[i] in (0, None) for i in rows]  # a document's first unit
+            out[rows] = np.maximum(out[rows], self.channel.lift([texts[i] for i in rows], nearest=first))
         return out
 
 

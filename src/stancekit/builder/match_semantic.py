@@ -16,8 +16,8 @@ It runs only where it is worth its cost (about 10 ms of CPU per unit, against ~1
 
 A headline's closest claims are worth an annotator's look even when the cosine is modest (a near-topic claim often
 edges out the right one): the ``best_n`` (2) closest, those with a cosine of at least ``best_min_cosine`` (0.3),
-score at least ``best_lift`` (0.2, above the default minimum score), so each embedded unit sends at most two pairs
-this way.
+score at least ``best_lift`` (0.2, above the default minimum score). It applies to a document's first unit (its title,
+else its lead), so a document sends at most two pairs this way.
 
 The weights are fixed, so a unit's score still depends only on the unit and the registry. ``weight`` and ``offset``
 were fitted on our proxy with a 2-fold check (recall@5 0.93-0.96 at ~1.8 pairs per headline). Sets of headlines
@@ -111,10 +111,12 @@ class SemanticChannel:
             lead = [True] * n
         return np.array([lead[i] and is_latin(texts[i]) for i in range(n)], dtype=bool)
 
-    def lift(self, texts: Sequence[str]) -> np.ndarray:
+    def lift(self, texts: Sequence[str], *, nearest: Sequence[bool] | None = None) -> np.ndarray:
         """``len(texts) x n_claims``: ``clip(weight * cosine + offset, 0, 1)`` for each claim's best English variant
-        (0 for claims with none); and a unit's ``best_n`` closest claims (the highest cosines, ties: registry order),
-        those whose cosine reaches ``best_min_cosine``, at least ``best_lift``. Rounded to 6 decimals."""
+        (0 for claims with none); and, for the texts ``nearest`` marks (default: all; the matcher marks a document's
+        first unit, so a document sends at most ``best_n`` pairs this way), the ``best_n`` closest claims (the
+        highest cosines, ties: registry order), those whose cosine reaches ``best_min_cosine``, at least
+        ``best_lift``. Rounded to 6 decimals."""
         if not len(texts) or not self.active:
             return np.zeros((len(texts), self.n_claims))
         claims = self._claims()
@@ -127,6 +129,8 @@ class SemanticChannel:
         all_rows = np.repeat(np.arange(len(texts)), closest.shape[1])
         all_cols = closest.ravel()
         near = cos[all_rows, all_cols] >= self.best_min_cosine
+        if nearest is not None:
+            near &= np.repeat(np.asarray(nearest, dtype=bool), closest.shape[1])
         rows, cols = all_rows[near], all_cols[near]
         out[rows, cols] = np.maximum(out[rows, cols], self.best_lift)
         return np.round(out, 6)
