@@ -15,6 +15,7 @@ from stancekit.pipeline.merge import run_merge
 from stancekit.pipeline.pull import run_pull
 from stancekit.pipeline.push import connect, run_push
 from stancekit.pipeline.split import run_split
+from stancekit.pipeline.status import campaign_status
 from studio_helpers import make_campaign, make_pairs
 
 pytestmark = pytest.mark.studio
@@ -56,6 +57,7 @@ def test_copies_are_labelled_once(studio_env: object, tmp_path: Path) -> None:
     summary = run_merge(camp, show=False)
     labels = read_table(camp.table("labels"))
     assert labels.height == 16 and summary.report["overall"]["n_labels_copied"] == 4
+    assert campaign_status(camp)["labels"] == {"labels": 16, "copied": 4}
     units = read_table(camp.table("units")).select("unit_id", "doc_id", "start", "end")
     for row in labels.filter(pl.col("decided_by") == COPY).iter_rows(named=True):
         pair = pairs.filter(pl.col("pair_id") == row["pair_id"]).row(0, named=True)

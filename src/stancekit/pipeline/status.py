@@ -7,6 +7,7 @@ from typing import Any
 
 import polars as pl
 
+from stancekit.builder.copies import COPY
 from stancekit.campaign import Campaign
 from stancekit.io import count_rows, read_table, scan_table, table_exists
 from stancekit.pipeline.run import STAGES, load_state
@@ -91,6 +92,10 @@ def campaign_status(campaign: Campaign) -> dict[str, Any]:
     if ap.exists():
         overall = json.loads(ap.read_text()).get("overall", {})
         agreement = {k: overall.get(k) for k in ("krippendorff_alpha", "fleiss_kappa", "percent_agreement", "n_items")}
+    labels = None
+    if table_exists(campaign.table("labels")):
+        decided = read_table(campaign.table("labels"), ["decided_by"])["decided_by"]
+        labels = {"labels": decided.len(), "copied": int((decided == COPY).sum())}
     nxt = next((s["stage"] for s in stages if not s["done"]), None)
     adjudication = _adjudication(campaign)
     if nxt is not None:
@@ -103,7 +108,7 @@ def campaign_status(campaign: Campaign) -> dict[str, Any]:
         next_step = "done: the dataset is in export/"
     return {"campaign": str(campaign.root), "stages": stages, "tasks_pushed": tasks,
             "labelling": _annotation_summary(campaign), "adjudication": adjudication, "agreement": agreement,
-            "next": next_step}
+            "labels": labels, "next": next_step}
 
 
 def print_status(st: dict[str, Any]) -> None:
@@ -129,4 +134,7 @@ def print_status(st: dict[str, Any]) -> None:
         ag = st["agreement"]
         console.print("agreement: " + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
                                                 for k, v in ag.items() if v is not None))
+    if st["labels"] and st["labels"]["copied"]:
+        console.print(f"labels: {st['labels']['labels']}, of which {st['labels']['copied']} copied from the same "
+                      "sentence in an exactly duplicated document ([push] duplicates = copy)", markup=False)
     console.print(f"next: {st['next']}")
