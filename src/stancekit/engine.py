@@ -214,6 +214,8 @@ def map_table(
     document's units, for a function that weighs them together), in every engine.
     """
     kwargs = fn_kwargs or {}
+    if align is not None and columns is not None and align not in columns:
+        raise ValueError(f"align={align!r} must be one of the columns read ({', '.join(columns)})")
     if engine not in ENGINES:
         raise ConfigError(f"--engine must be one of {', '.join(ENGINES)}, got {engine!r}")
     if engine == "ray":
