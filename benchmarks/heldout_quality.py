@@ -10,7 +10,8 @@ tuned on: the 20 demo articles and 6 articles in new styles), scored exactly lik
   error kinds of ``scoring``; ``--errors`` lists each failure.
 
 Each figure is also given per source (``demo`` articles vs ``written`` ones) with ``--by-source``.
-Usage: ``python benchmarks/heldout_quality.py [--errors] [--by-source] [--json]``.
+Usage: ``python benchmarks/heldout_quality.py [--errors] [--by-source] [--json] [--gold DIR]`` (``--gold``: another
+folder in this format, e.g. ``tests/data/blind_gold4``, the fourth blind set).
 """
 
 from __future__ import annotations
@@ -189,7 +190,11 @@ def main(
     if gold_dir is None:
         ap.add_argument("--by-source", action="store_true", help="also give the figures for demo and written articles")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
+    if gold_dir is None:
+        ap.add_argument("--gold", type=Path, default=None,
+                        help="score another gold folder of the same format (e.g. tests/data/blind_gold4)")
     args = ap.parse_args(argv)
+    gold_dir = gold_dir or getattr(args, "gold", None)
     res = evaluate() if gold_dir is None else evaluate(gold_dir)
     out = report(res, bool(getattr(args, "by_source", False)))
     if args.json:

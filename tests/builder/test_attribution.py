@@ -148,6 +148,8 @@ def test_en_relays_take_the_inner_source() -> None:
 
 def test_en_appositions_and_relative_clauses() -> None:
     assert claim("John Keller, 64, told the court that the payments were legal.").speaker == "John Keller"
+    aged = claim("Graham Madden, 58, the former chief executive of the council, denied that he took the money.")
+    assert (aged.speaker, aged.cue) == ("Graham Madden", "denied")  # an age, then a description
     a = claim("The official, who spoke on condition of anonymity, said the militias attacked twice.")
     assert a.speaker == "The official"
     assert claim("Lloyd Austin, the defense secretary, said troops would stay.").speaker == "Lloyd Austin"

@@ -156,6 +156,9 @@ def test_datelines_and_boilerplate_lines() -> None:
         ("boilerplate", "read_also", "Read more: Other fires this year"),
         ("boilerplate", "footer", "(Reporting by Jane Doe; Editing by John Roe)"),
     ]
+    accented = "JAÉN, Spain (Reuters) - Olive farmers expect a poor harvest."  # capitals with accents
+    assert [(u.kind, accented[u.start : u.end]) for u in segment_text(accented, "en")] == [
+        ("boilerplate", "JAÉN, Spain (Reuters) -"), ("body", "Olive farmers expect a poor harvest.")]
     cnn = "(CNN) — The fire grew."
     assert [(u.kind, cnn[u.start : u.end]) for u in segment_text(cnn, "en")] == [
         ("boilerplate", "(CNN) —"), ("body", "The fire grew.")]

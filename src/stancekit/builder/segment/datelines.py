@@ -9,9 +9,10 @@ import re
 
 from stancekit.builder.segment.boilerplate import AGENCIES_AR, DASH, wordset
 
+_UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # Latin capitals and small letters with accents: JAÉN, São Paulo
 # English dateline at the start of the first body paragraph: PLACE[, State][, Mon. D] [(Agency)] — ...
 _EN_DATELINE = re.compile(
-    r"(?:(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})"
+    rf"(?:(?P<place>[{_UP}][{_UP}.'’]+(?:[ -][{_UP}][{_UP}.'’]+){{0,3}})"
     r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?)?\s*)?"
     r"(?P<agency>\((?:[A-Za-z][\w .&'’-]{0,40})\)\s*)?"
@@ -20,7 +21,7 @@ _EN_DATELINE = re.compile(
 # ... with the place in title case: Beirut (AFP) -, Paris, France, Jan. 3 (AFP) —, Washington, D.C. – (an agency or a
 # region with a period is required: "Trump — who ..." is no dateline)
 _EN_DATELINE_TC = re.compile(
-    r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
+    rf"[{_UP}][{_LO}]+(?:[ -][{_UP}][{_LO}]+){{0,2}}"
     r"(?P<region>,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?)?\s*"
     r"(?P<agency>\((?:[A-Za-z][\w .&'’-]{0,40})\)\s*)?"

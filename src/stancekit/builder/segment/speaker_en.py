@@ -92,7 +92,11 @@ def np_before(text: str, us: int, pos: int) -> list[tuple[int, int]]:
             toks = inner
             break
         seg_start = prev_start + 1
-        toks = tokens(text, max(us, text.rfind(",", us, prev_start) + 1), prev_start)
+        age_start = max(us, text.rfind(",", us, prev_start) + 1)
+        toks = tokens(text, age_start, prev_start)
+        if len(toks) == 1 and text[toks[0][0]:toks[0][1]].isdigit() and age_start > us:
+            seg_start, toks = age_start, []  # an age: "Graham Madden, 58, the former chief executive, denied"
+            continue
         if toks:
             break
     return walk_back(text, toks)
