@@ -310,3 +310,11 @@ def test_arbitrary_text_never_breaks(text: str, cuts: list[int], lang: str) -> N
             assert text[a.cue_start:a.cue_end] == a.cue
             if a.speaker is not None:
                 assert text[a.speaker_start:a.speaker_end] == a.speaker
+
+
+def test_questions_report_no_assertion() -> None:
+    # a question asks (an explainer's heading, a rhetorical question): no claim, even with a speech verb in it
+    en = [a for _, a in run("What do airlines say?\nThe airline said fares would rise.")]
+    assert en[0] is None and en[1] is not None and en[1].speaker == "The airline"
+    ar = [a for _, a in run("ماذا يقول الملاك؟\nوقال رئيس الاتحاد إن القانون سيضر السوق.", "ar")]
+    assert ar[0] is None and ar[1] is not None and ar[1].cue == "قال"

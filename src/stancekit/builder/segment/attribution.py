@@ -70,6 +70,17 @@ def find_cues(text: str, finder: ModuleType) -> list[re.Match[str]]:
     return out
 
 
+_QUESTION = re.compile(
+    r"(?:what|why|how|who|whom|whose|when|where|which|do|does|did|is|are|was|were|will|would|can|could|should|has|have"
+    r"|ماذا|لماذا|ما|كيف|من|متى|أين|هل|أي|كم)\b", re.IGNORECASE)
+
+
+def _question(text: str, us: int, ue: int) -> bool:
+    """A question ("What do airlines say?", «ماذا يقول الملاك؟»): it asks, it reports no assertion (rule 6)."""
+    unit = text[us:ue].strip().strip("\"'“”«»‘’")
+    return unit.endswith(("?", "؟")) and _QUESTION.match(unit.lstrip("وف")) is not None
+
+
 def attribute(text: str, units: Sequence[UnitTuple], lang: str) -> list[Attribution | None]:
     """One entry per unit: its ``Attribution`` when it is a claim unit, else None. Offsets index ``text``."""
     out: list[Attribution | None] = [None] * len(units)
@@ -114,7 +125,7 @@ def attribute(text: str, units: Sequence[UnitTuple], lang: str) -> list[Attribut
             speaker: tuple[int, int] | None = (ss, se) if se > ss else None
         else:
             speaker = resolve(text, doc.entities(), loc, us)
-        if not loc.claim:
+        if not loc.claim or _question(text, us, ue):
             continue
         qtype = quote_type(text, doc.spans, loc, us, ue, speaker, finder)
         out[idx] = Attribution(
