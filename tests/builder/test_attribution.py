@@ -318,3 +318,13 @@ def test_questions_report_no_assertion() -> None:
     assert en[0] is None and en[1] is not None and en[1].speaker == "The airline"
     ar = [a for _, a in run("ماذا يقول الملاك؟\nوقال رئيس الاتحاد إن القانون سيضر السوق.", "ar")]
     assert ar[0] is None and ar[1] is not None and ar[1].cue == "قال"
+
+
+def test_ar_name_in_apposition_after_a_prepositional_phrase() -> None:
+    a = claim("وقال المتحدث باسم وزارة الصحة في غزة، أشرف القدرة، إن عدد الضحايا ارتفع.", "ar")
+    assert (a.speaker, a.cue) == ("أشرف القدرة", "قال")
+    b = claim("وقال المتحدث باسم الدفاع المدني في منطقة مكة المكرمة، العقيد ماجد الشهري، إن الفرق تعاملت مع البلاغات.",
+              "ar")
+    assert b.speaker == "ماجد الشهري"  # the rank is not part of the name
+    c = claim("وقال مسؤول في الوزارة، طلب عدم الكشف عن اسمه، إن القرار نهائي.", "ar")
+    assert c.speaker == "مسؤول في الوزارة"  # a clause between commas is no name

@@ -100,6 +100,10 @@ def np_after(text: str, pos: int, end: int, extend: bool = True) -> list[tuple[i
             i = k
             continue
         if (word in _PREPS or (word == "من" and _adjectival(ow))) and out and extend:
+            named = _name_after_pp(text, toks, i)
+            if named is not None:  # المتحدث باسم الوزارة في غزة، أشرف القدرة، إن: the name in apposition
+                out.extend(toks[named[0]:named[1]])
+                break
             j = _pp_extension(text, toks, i, out, ow)
             if j > i:
                 out.extend(toks[i:j])
@@ -236,6 +240,21 @@ def _indefinite_head(text: str, out: list[tuple[int, int]]) -> bool:
     head = stripped(text, *out[0])
     nxt = stripped(text, *out[1]) if len(out) > 1 else ""
     return head in AR_DESCRIPTORS and not _definite(head) and not _definite(nxt)
+
+
+def _name_after_pp(text: str, toks: list[tuple[int, int]], i: int) -> tuple[int, int] | None:
+    """A title phrase's prepositional phrase (``في منطقة مكة المكرمة،``) closed by a comma and followed by a name in
+    apposition (``العقيد ماجد الشهري،`` before إن): the name's token range, else None."""
+    for k in range(i, min(len(toks), i + 6)):
+        w = stripped(text, *toks[k])
+        if not w or w in CUE_KEYS or w in _CONTENT_WORDS or text[toks[k][0]] in ":،,":
+            return None
+        if text[toks[k][1] - 1] in "،,":
+            j = _apposition(text, toks, k + 1)
+            return (k + 1, j) if j > k + 1 and _name_candidates(text, toks[k + 1:j]) else None
+        if text[toks[k][1] - 1] in ":؛.":
+            return None
+    return None
 
 
 def _apposition(text: str, toks: list[tuple[int, int]], i: int) -> int:
