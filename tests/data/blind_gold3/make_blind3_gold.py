@@ -28,18 +28,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "heldout_gold"))
 
-from make_heldout_gold import write_written  # noqa: E402
-
-
-def main() -> None:
-    from blind3_ar import ARTICLES as AR
-    from blind3_en import ARTICLES as EN
-
-    print(f"wrote {write_written({'ar': AR, 'en': EN}, 'blind3', HERE)} gold files")
-
+from make_heldout_gold import write_set  # noqa: E402
 
 if __name__ == "__main__":
-    main()
+    print(f"wrote {write_set(HERE, 'blind3', 'blind3')} gold files")

@@ -31,18 +31,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "heldout_gold"))
 
-from make_heldout_gold import write_written  # noqa: E402
-
-
-def main() -> None:
-    from blind4_ar import ARTICLES as AR
-    from blind4_en import ARTICLES as EN
-
-    print(f"wrote {write_written({'ar': AR, 'en': EN}, 'blind4', HERE)} gold files")
-
+from make_heldout_gold import write_set  # noqa: E402
 
 if __name__ == "__main__":
-    main()
+    print(f"wrote {write_set(HERE, 'blind4', 'blind4')} gold files")

@@ -190,6 +190,16 @@ def write_written(sets: dict[str, dict[str, tuple[int, str]]], source: str, fold
     return n
 
 
+def write_set(folder: Path, prefix: str, source: str) -> int:
+    """A blind set's writer: the ``ARTICLES`` of ``<prefix>_ar.py`` and ``<prefix>_en.py`` in ``folder``, written
+    there by :func:`write_written` with ``source``; returns the number of gold files."""
+    import importlib
+
+    sys.path.insert(0, str(folder))
+    sets = {lang: importlib.import_module(f"{prefix}_{lang}").ARTICLES for lang in ("ar", "en")}
+    return write_written(sets, source, folder)
+
+
 def demo_texts() -> dict[str, dict[str, Any]]:
     out = {}
     for line in DEMO.read_text(encoding="utf-8").splitlines():
