@@ -161,11 +161,19 @@ class CharNgramMatcher:
 
     def scores(self, texts: Sequence[str], *, kinds: Sequence[str] | None = None,
                positions: Sequence[int | None] | None = None, docs: Sequence[str] | None = None) -> np.ndarray:
-        """Scores depend on the text alone (``kinds``, ``positions`` and ``docs`` are not used)."""
+        """Scores depend on the text alone (``kinds`` is not used; ``positions`` and ``docs`` only by a matcher that
+        weighs a document's units together, :meth:`_lift_documents`)."""
         if not len(texts):
             return np.zeros((0, len(self.registry)))
         counts, oov = count_matrix(texts, self.alphabet, self.vocab, self.ns, self._wb)
-        return self._claim_scores(texts, counts, oov)
+        out = self._claim_scores(texts, counts, oov)
+        if docs is not None:
+            self._lift_documents(texts, positions, docs, counts, out)
+        return out
+
+    def _lift_documents(self, texts: Sequence[str], positions: Sequence[int | None] | None, docs: Sequence[str],
+                        counts: sp.csr_matrix, out: np.ndarray) -> None:
+        """Raise ``out`` in place from each document's units together; units alone here (v1, v2)."""
 
     def _by_claim(self, per_variant: np.ndarray) -> np.ndarray:
         """Rows x claim variants -> rows x claims: each claim's best variant."""
@@ -303,18 +311,10 @@ class DocumentMatcher(CoverageMatcher):
         return {**super().params(), "doc_min_units": self.doc_min_units, "doc_min_coverage": self.doc_min_coverage,
                 "doc_top": self.doc_top, "doc_weight": self.doc_weight, "doc_anchor_min": self.doc_anchor_min}
 
-    def scores(self, texts: Sequence[str], *, kinds: Sequence[str] | None = None,
-               positions: Sequence[int | None] | None = None, docs: Sequence[str] | None = None) -> np.ndarray:
-        if not len(texts):
-            return np.zeros((0, len(self.registry)))
-        counts, oov = count_matrix(texts, self.alphabet, self.vocab, self.ns, self._wb)
-        out = self._claim_scores(texts, counts, oov)
-        if docs is not None and self.doc_top:
-            self._lift_documents(texts, positions, docs, counts, out)
-        return out
-
     def _lift_documents(self, texts: Sequence[str], positions: Sequence[int | None] | None, docs: Sequence[str],
                         counts: sp.csr_matrix, out: np.ndarray) -> None:
+        if not self.doc_top:
+            return
         if len(docs) != len(texts):
             raise ValueError(f"docs has {len(docs)} entries for {len(texts)} texts")
         keys, inverse = np.unique(np.asarray(docs, dtype=object), return_inverse=True)
