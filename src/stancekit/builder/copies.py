@@ -10,7 +10,14 @@ a document and its duplicates in one group).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import polars as pl
+
+from stancekit.io import scan_table, table_exists
+
+if TYPE_CHECKING:
+    from stancekit.campaign import Campaign
 
 COPY = "copy"
 """``labels.decided_by`` of a label taken from the pair this one copies."""
@@ -47,6 +54,17 @@ def copy_pairs(pairs: pl.LazyFrame, units: pl.LazyFrame, documents: pl.LazyFrame
                       "claim_id").collect())
     return (mine.join(theirs, on=["original_unit_id", "claim_id"]).select("pair_id", "original_pair_id")
             .sort("pair_id"))
+
+
+def campaign_copies(campaign: Campaign, pairs: pl.DataFrame | None = None) -> pl.DataFrame:
+    """``pair_id, original_pair_id`` of the pairs (``pairs``, else the pairs table) in exact duplicate documents
+    (:mod:`stancekit.builder.copies`)."""
+    tables = [campaign.table(t) for t in ("units", "documents")] + ([] if pairs is not None else
+                                                                    [campaign.table("pairs")])
+    if not all(table_exists(t) for t in tables):
+        return pl.DataFrame(schema=SCHEMA)
+    scan = pairs.lazy() if pairs is not None else scan_table(campaign.table("pairs"))
+    return copy_pairs(scan, scan_table(campaign.table("units")), scan_table(campaign.table("documents")))
 
 
 def with_copies(labels: pl.DataFrame, copies: pl.DataFrame) -> pl.DataFrame:

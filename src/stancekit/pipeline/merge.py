@@ -18,13 +18,12 @@ import polars as pl
 from rich.console import Console
 from rich.table import Table
 
-from stancekit.builder.copies import with_copies
+from stancekit.builder.copies import campaign_copies, with_copies
 from stancekit.builder.merge import METHODS, aggregate_votes, merge_labels
 from stancekit.campaign import Campaign
 from stancekit.config import load_config
 from stancekit.errors import ConfigError, InputError, InputNotFoundError
 from stancekit.io import atomic_write_text, read_table, scan_table, table_exists, write_rejects, write_table
-from stancekit.pipeline.push import campaign_copies
 from stancekit.progress import is_quiet
 from stancekit.schemas import LABELS, LabelScheme, conform
 

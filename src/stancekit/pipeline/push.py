@@ -22,7 +22,7 @@ from typing import Any
 import polars as pl
 
 from stancekit.builder.copies import SCHEMA as COPIES_SCHEMA
-from stancekit.builder.copies import copy_pairs
+from stancekit.builder.copies import campaign_copies
 from stancekit.campaign import Campaign
 from stancekit.config import Config, load_config
 from stancekit.errors import ConfigError, StudioAuthError, StudioError
@@ -206,17 +206,6 @@ def pair_context(campaign: Campaign, pairs: pl.DataFrame, scheme: LabelScheme) -
     frame = frame.join(units.select("unit_id", "segmenter"), on="unit_id", how="left").rename({"method": "matcher"})
     return frame.with_columns(
         pl.col("pair_id").map_elements(lambda p: task_key(p, scheme.id), return_dtype=pl.Utf8).alias("task_key"))
-
-
-def campaign_copies(campaign: Campaign, pairs: pl.DataFrame | None = None) -> pl.DataFrame:
-    """``pair_id, original_pair_id`` of the pairs (``pairs``, else the pairs table) in exact duplicate documents
-    (:mod:`stancekit.builder.copies`)."""
-    tables = [campaign.table(t) for t in ("units", "documents")] + ([] if pairs is not None else
-                                                                    [campaign.table("pairs")])
-    if not all(table_exists(t) for t in tables):
-        return pl.DataFrame(schema=COPIES_SCHEMA)
-    scan = pairs.lazy() if pairs is not None else scan_table(campaign.table("pairs"))
-    return copy_pairs(scan, scan_table(campaign.table("units")), scan_table(campaign.table("documents")))
 
 
 def candidates(campaign: Campaign, scheme: LabelScheme) -> pl.DataFrame:
