@@ -11,7 +11,10 @@ export RAY_USAGE_STATS_ENABLED := 0
 
 .PHONY: venv studio-install demo test lint typecheck clean
 
-$(BIN)/stancekit: pyproject.toml requirements-model.txt
+# the compiled modules (Cython, built by pip install) are rebuilt when their sources change
+NATIVE_SOURCES := setup.py $(shell find src -name '*.pyx' -o -name '*.pxd' -o -name '_*.h')
+
+$(BIN)/stancekit: pyproject.toml requirements-model.txt $(NATIVE_SOURCES)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'

@@ -8,11 +8,14 @@ is available (else ``is_claim`` is False and the claim fields are null).
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+import numpy as np
 import polars as pl
 
+from stancekit.builder.segment import native
 from stancekit.builder.segment.protocol import Segmenter, UnitTuple
 from stancekit.builder.segment.rules import RuleSegmenter
 from stancekit.errors import ConfigError, InputError
@@ -68,12 +71,15 @@ def segment_batch(
     if missing:
         raise InputError(f"documents batch: missing column(s) {', '.join(missing)}; run `stancekit ingest` first")
     seg = get_segmenter(segmenter)
-    raw_units = _raw_units(seg)
     attribute = _attribute_fn() if claims else None
     n = docs.height
     langs = docs["lang"].to_list() if "lang" in docs.columns else ["und"] * n
     sources = docs["source"].to_list() if "source" in docs.columns else [None] * n
     rows = docs["source_row"].to_list() if "source_row" in docs.columns else [None] * n
+    compiled = native.load() if isinstance(seg, RuleSegmenter) else None
+    if compiled is not None:
+        return _segment_compiled(compiled, docs, seg.name, langs, sources, rows, attribute)
+    raw_units = _raw_units(seg)
 
     c_row: list[int] = []  # the document's row in the batch, one per unit
     c_digest: list[bytes] = []  # unit id digests (ids.unit_id_digests)
@@ -87,17 +93,16 @@ def segment_batch(
 
     for i, (doc_id, text) in enumerate(zip(docs["doc_id"].to_list(), docs["text"].to_list(), strict=True)):
         if text is None or not text.strip():
-            rejects.append(_reject("empty_text", doc_id, sources[i], rows[i], "the document text is empty"))
+            rejects.append(_empty_reject(doc_id, sources[i], rows[i], None, 0))
             continue
         lang = langs[i] or "und"
         raw = raw_units(doc_id, text, lang)
         if not raw:
-            rejects.append(_reject("no_content_units", doc_id, sources[i], rows[i], "all 0 unit(s) are boilerplate"))
+            rejects.append(_empty_reject(doc_id, sources[i], rows[i], text, 0))
             continue
         starts, ends, kinds, bks = zip(*raw, strict=True)
         if kinds.count("boilerplate") == len(kinds):
-            rejects.append(_reject("no_content_units", doc_id, sources[i], rows[i],
-                                   f"all {len(raw)} unit(s) are boilerplate"))
+            rejects.append(_empty_reject(doc_id, sources[i], rows[i], text, len(raw)))
         c_row += [i] * len(raw)
         c_digest += unit_id_digests(doc_id, zip(starts, ends, strict=True))
         c_start += starts
@@ -112,6 +117,41 @@ def segment_batch(
                                      "text": c_text, "kind": c_kind, "boilerplate_kind": c_bk}
     units = _units_frame(docs, seg.name, columns, c_attr if attribute is not None else None)
     return units, _rejects_frame(rejects)
+
+
+def _empty_reject(doc_id: str | None, source: Any, source_row: Any, text: str | None, n_units: int) -> dict[str, Any]:
+    """The reject of a document with no content: an empty text, or one whose ``n_units`` units are all boilerplate."""
+    if text is None or not text.strip():
+        return _reject("empty_text", doc_id, source, source_row, "the document text is empty")
+    return _reject("no_content_units", doc_id, source, source_row, f"all {n_units} unit(s) are boilerplate")
+
+
+def _segment_compiled(compiled: Any, docs: pl.DataFrame, seg_name: str, langs: list[Any], sources: list[Any],
+                      rows: list[Any], attribute: AttributeFn | None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """:func:`segment_batch` with the compiled rule segmenter (``native``): the same units, the batch in one call,
+    ids computed in C (``stancekit._ids_native``)."""
+    from stancekit import _ids_native  # type: ignore[attr-defined]  # (built with the segmenter)
+
+    doc_ids = docs["doc_id"].to_list()
+    texts = docs["text"].to_list()
+    cols = compiled.segment_docs(texts, [lang or "und" for lang in langs], attribute is not None)
+    rejects = [
+        _empty_reject(doc_ids[i], sources[i], rows[i], texts[i], n_units)
+        for i, (n_units, n_boiler) in enumerate(zip(cols["n_units"], cols["n_boilerplate"], strict=True))
+        if n_boiler == n_units
+    ]
+    attrs: list[Any] | None = None
+    if attribute is not None:
+        attrs = []
+        for i, raw in enumerate(cols["tuples"]):
+            if raw:
+                attrs += attribute(texts[i], raw, langs[i] or "und")
+    columns: dict[str, Any] = {
+        "row": cols["row"], "unit_id": _ids_native.unit_ids_rows(doc_ids, cols["row"], cols["start"], cols["end"]),
+        "start": cols["start"], "end": cols["end"], "text": cols["text"], "kind": cols["kind"],
+        "boilerplate_kind": cols["boilerplate_kind"],
+    }
+    return _units_frame(docs, seg_name, columns, attrs), _rejects_frame(rejects)
 
 
 def _rejects_frame(rejects: list[dict[str, Any]]) -> pl.DataFrame:
@@ -135,9 +175,10 @@ def _claim_columns(attrs: list[Any], schema: Mapping[str, Any]) -> dict[str, pl.
     return out
 
 
-def _units_frame(docs: pl.DataFrame, seg_name: str, columns: dict[str, list[Any]],
+def _units_frame(docs: pl.DataFrame, seg_name: str, columns: dict[str, Any],
                  attrs: list[Any] | None) -> pl.DataFrame:
     """The UNITS frame from the per-unit columns: one DataFrame build; ids, links and constants computed natively.
+    The ids come as ``unit_id`` (str) or as ``digest`` (:func:`stancekit.ids.unit_id_digests`).
 
     Units are in document order, so the previous content unit of the same document is found by filling the ids of
     content units forward (next: backward) and checking the document row.
@@ -149,19 +190,20 @@ def _units_frame(docs: pl.DataFrame, seg_name: str, columns: dict[str, list[Any]
     cid = pl.when(content).then(pl.col("unit_id"))
     n_content = content.cast(pl.Int32).cum_sum()  # content units up to and including this one (whole batch)
     first = pl.when(row != row.shift(1, fill_value=-1)).then(n_content - content.cast(pl.Int32)).forward_fill()
+    ids = (pl.Series("unit_id", columns["unit_id"], dtype=pl.String) if "unit_id" in columns
+           else unit_ids_from_digests(pl.Series(columns["digest"], dtype=pl.Binary)).alias("unit_id"))
     frame = pl.DataFrame(
         [
-            pl.Series("__row", columns["row"], dtype=pl.UInt32),
-            pl.Series("__digest", columns["digest"], dtype=pl.Binary),
-            pl.Series("start", columns["start"], dtype=schema["start"]),
-            pl.Series("end", columns["end"], dtype=schema["end"]),
+            _int_series("__row", columns["row"], pl.UInt32),
+            ids,
+            _int_series("start", columns["start"], schema["start"]),
+            _int_series("end", columns["end"], schema["end"]),
             pl.Series("text", columns["text"], dtype=pl.String),
             pl.Series("kind", columns["kind"], dtype=pl.String),
             pl.Series("boilerplate_kind", columns["boilerplate_kind"], dtype=pl.String),
         ]
     )
     frame = frame.with_columns(
-        unit_ids_from_digests(frame["__digest"]).alias("unit_id"),
         docs["doc_id"].cast(pl.String).gather(frame["__row"]).alias("doc_id"),
     ).with_columns(
         pl.when(content).then(n_content - 1 - first).cast(schema["position"]).alias("position"),
@@ -182,3 +224,10 @@ def _units_frame(docs: pl.DataFrame, seg_name: str, columns: dict[str, list[Any]
     if units["doc_id"].null_count() or units["unit_id"].n_unique() != units.height:
         return conform(units, UNITS)
     return units
+
+
+def _int_series(name: str, values: Any, dtype: Any) -> pl.Series:
+    """A column from a list of ints or an ``array('q')`` (read through numpy without a Python int per value)."""
+    if isinstance(values, array):
+        return pl.Series(name, np.frombuffer(values, dtype=np.int64) if len(values) else [], dtype=pl.Int64).cast(dtype)
+    return pl.Series(name, values, dtype=dtype)

@@ -1,0 +1,1109 @@
+# distutils: language = c++
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True, initializedcheck=False
+"""The rule segmenter (``rules.v2``) compiled: the same units as :func:`stancekit.builder.segment.rules.segment_tuples`,
+about five times faster.
+
+The Python modules (``rules``, ``layout``, ``sentences``, ``boilerplate``, ``site_chrome``) stay the reference: this
+file follows them function by function (each ``_name`` here is the one of the same name there), with typed offsets
+and characters in the character-level loops, and it uses their compiled regexes, word sets and rare-path helpers
+themselves, so a rule lives once and only the control flow around it is repeated. ``tests/builder/test_segment_native.py``
+checks that both give the same units on every gold set, the UD documents, generated news and random text: a rule
+changed in Python and not here fails it. ``stancekit.builder.segment.native`` loads this module (or reports why not).
+"""
+
+from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ, PyUnicode_Substring
+from cpython cimport array
+from libcpp.vector cimport vector
+
+import array
+
+from stancekit.builder.segment import boilerplate as _bp
+from stancekit.builder.segment import datelines as _dl
+from stancekit.builder.segment import layout as _lay
+from stancekit.builder.segment import rules as _ru
+from stancekit.builder.segment import sentences as _sen
+from stancekit.builder.segment import site_chrome as _sc
+from stancekit.builder.segment.boundary_words import (
+    ABBREV_CONTINUE,
+    AR_CONTINUE_END,
+    AR_CONTINUE_START,
+    AR_STARTERS,
+    EN_CONTINUE_END,
+    EN_STARTERS,
+    ENDING_ABBREV,
+    MONTH_ABBREV,
+    OTHER_ABBREV,
+    TITLE_ABBREV,
+)
+
+cdef extern from *:
+    const char* SK_SOURCE_SHA256
+
+SOURCE_SHA256 = SK_SOURCE_SHA256.decode("ascii")
+
+# ---------------------------------------------------------------------------------------------------- characters
+
+cdef inline Py_UCS4 _ch(str s, Py_ssize_t i) noexcept:
+    """``s[i]`` for 0 <= i < len(s), without the checks of a Python index."""
+    return PyUnicode_READ(PyUnicode_KIND(s), PyUnicode_DATA(s), i)
+
+
+cdef inline bint _is_terminal(Py_UCS4 c) noexcept:
+    return c == u"." or c == u"!" or c == u"?" or c == u"؟" or c == u"…"
+
+
+cdef inline bint _is_ws(Py_UCS4 c) noexcept:  # sentences._WS, or any other space
+    return c.isspace() or c == u"\u200f" or c == u"\u200e"
+
+
+cdef inline bint _is_closer_char(Py_UCS4 c) noexcept:  # sentences._CLOSERS
+    return (c == u"”" or c == u"»" or c == u'"' or c == u"’" or c == u"'" or c == u")" or c == u"]" or c == u"}"
+            or c == u"›")
+
+
+cdef inline bint _is_arabic_letter(Py_UCS4 ch) noexcept:
+    return (0x0621 <= ch <= 0x064A) or (0x066E <= ch <= 0x06D3) or (0x06FA <= ch <= 0x06FF)
+
+
+cdef inline bint _is_ascii_alnum(Py_UCS4 c) noexcept:
+    return (u"A" <= c <= u"Z") or (u"a" <= c <= u"z") or (u"0" <= c <= u"9")
+
+
+cdef inline bint _is_token_char(Py_UCS4 c) noexcept:  # sentences._TOKEN_CHARS: not a space, quote or opener
+    return not (c.isspace() or c == u'"' or c == u"“" or c == u"”" or c == u"«" or c == u"»" or c == u"'"
+                or c == u"‘" or c == u"’" or c == u"(" or c == u"[")
+
+
+cdef inline Py_ssize_t _count_char(str s, Py_UCS4 ch, Py_ssize_t lo, Py_ssize_t hi) noexcept:
+    cdef Py_ssize_t n = 0, i
+    for i in range(lo, hi):
+        if _ch(s, i) == ch:
+            n += 1
+    return n
+
+
+cdef inline Py_ssize_t _count_dquotes(str s, Py_ssize_t lo, Py_ssize_t hi) noexcept:  # '"“”'
+    cdef Py_ssize_t n = 0, i
+    cdef Py_UCS4 c
+    for i in range(lo, hi):
+        c = _ch(s, i)
+        if c == u'"' or c == u"“" or c == u"”":
+            n += 1
+    return n
+
+
+cdef inline Py_ssize_t _skip_ws(str text, Py_ssize_t i, Py_ssize_t end) noexcept:
+    while i < end and _ch(text, i).isspace():
+        i += 1
+    return i
+
+
+# ---------------------------------------------------------------------------------------------------- sentences
+
+cdef bint _ends_sentence_at(str text, Py_ssize_t lo, Py_ssize_t hi) noexcept:
+    cdef Py_ssize_t i = hi - 1
+    cdef Py_UCS4 ch
+    while i >= lo:
+        ch = _ch(text, i)
+        if _is_closer_char(ch) or ch.isspace():
+            i -= 1
+            continue
+        return _is_terminal(ch)
+    return False
+
+
+cdef inline bint _ends_sentence(str line) noexcept:
+    return _ends_sentence_at(line, 0, len(line))
+
+
+cdef bint _is_closer(str text, Py_ssize_t j, Py_ssize_t lo, Py_ssize_t end, bint attached):
+    cdef Py_UCS4 ch = _ch(text, j)
+    cdef Py_UCS4 nxt = _ch(text, j + 1) if j + 1 < end else u" "
+    if ch == u")" or ch == u"]" or ch == u"}":
+        return True
+    if ch == u"”" or ch == u"»" or ch == u"›":
+        return not (nxt.isalpha() and not attached)
+    if nxt.isalpha() or nxt.isdigit():
+        return False
+    if ch == u"'" or ch == u"’":
+        return attached
+    if attached:
+        return True
+    return _count_dquotes(text, lo, j) % 2 == 1
+
+
+cdef str _token_before(str text, Py_ssize_t p, Py_ssize_t lo):
+    cdef Py_ssize_t low = max(lo, p - 24)
+    cdef Py_ssize_t i = p - 1, a
+    while i >= low and _ch(text, i) != u" ":
+        i -= 1
+    a = low if i < low else i + 1
+    for i in range(a, p):
+        if not _is_token_char(_ch(text, i)):
+            m = _sen._TOKEN_START.search(text, low, p)  # another separator inside: the general search
+            return m.group() if m else ""
+    return PyUnicode_Substring(text, a, p)
+
+
+cdef bint _has_digit(str token):
+    cdef Py_UCS4 c
+    for c in token:
+        if c.isdigit():
+            return True
+    return False
+
+
+cdef Py_ssize_t _ABBREV_MAX = max(len(w) for w in TITLE_ABBREV | OTHER_ABBREV | MONTH_ABBREV | {"no"})
+
+
+cdef str _word_after(str text, Py_ssize_t k, Py_ssize_t hi):
+    """The word at ``k`` without quotes and openers before it (sentences: ``_WORD_AFTER``), or ""."""
+    wm = _sen._WORD_AFTER.match(text, k, hi)
+    return wm.group(1) if wm else ""
+
+
+cdef bint _abbrev_blocks(str text, Py_ssize_t p, Py_ssize_t lo, Py_ssize_t k, Py_ssize_t hi):
+    """sentences._abbrev_blocks; the word after the period (at ``k``) is read only when the token is ASCII."""
+    cdef str token = _token_before(text, p, lo)
+    if not token or not token.isascii():
+        return False
+    cdef str nxt_word = _word_after(text, k, hi)
+    cdef str first = nxt_word[:1]
+    starts_sentence = (first.isupper() and nxt_word in EN_STARTERS) or first in "\"“«"  # ("" is in every string)
+    if len(token) == 1:
+        return token.isupper() and not starts_sentence
+    key = token.replace(".", "").lower()
+    if key in TITLE_ABBREV:
+        return True
+    if key in MONTH_ABBREV and first.isdigit():
+        return True
+    if key == "no" and first.isdigit():
+        return True
+    if "." in token and _has_digit(token):
+        return False
+    if key in ENDING_ABBREV:
+        return not ((first.isupper() and nxt_word not in ABBREV_CONTINUE) or first in "\"“«")
+    if "." in token or key in OTHER_ABBREV:
+        return not starts_sentence
+    return False
+
+
+cdef bint _period_blocks(str text, Py_ssize_t p, Py_ssize_t lo, Py_ssize_t k, Py_ssize_t hi):
+    cdef str token = _token_before(text, p, lo)
+    cdef Py_ssize_t n = len(token)
+    if n == 0 or not token.isascii():
+        return False
+    if n == 1:
+        if not token.isupper():
+            return False
+        wm = _sen._WORD_AFTER.match(text, k, hi)
+        return not (wm is not None and wm.group(1) in EN_STARTERS)
+    if n > _ABBREV_MAX and "." not in token:
+        return False  # (no abbreviation is this long: the key tests below cannot pass)
+    key = token.replace(".", "").lower()
+    if key in TITLE_ABBREV:
+        return True
+    if "." in token and _has_digit(token):
+        return False
+    if "." in token or key in OTHER_ABBREV:
+        wm = _sen._WORD_AFTER.match(text, k, hi)
+        nxt_word = wm.group(1) if wm else ""
+        if key in ENDING_ABBREV:
+            return not (nxt_word[:1].isupper() and nxt_word not in ABBREV_CONTINUE)
+        return not (nxt_word[:1].isupper() and nxt_word in EN_STARTERS)
+    return False
+
+
+cdef inline bint _arabic_initial(str text, Py_ssize_t p, Py_ssize_t lo) noexcept:
+    return p > lo and _is_arabic_letter(_ch(text, p - 1)) and (p - 1 == lo or not _is_arabic_letter(_ch(text, p - 2)))
+
+
+cdef Py_ssize_t _next_candidate(str text, Py_ssize_t pos, Py_ssize_t hi, Py_ssize_t *q_out) noexcept:
+    """The next candidate terminal cluster at or after ``pos``: its start (``-1``: none) and end (``q_out``), as
+    ``sentences._CANDIDATE`` / ``_CANDIDATE_FROM_START`` find them (whole clusters; not glued to an ASCII letter or
+    digit, not before a space and a lower-case ASCII letter)."""
+    cdef Py_ssize_t p = pos, q
+    cdef Py_UCS4 c
+    while p < hi:
+        if not _is_terminal(_ch(text, p)):
+            p += 1
+            continue
+        q = p + 1
+        while q < hi and _is_terminal(_ch(text, q)):
+            q += 1
+        if q < hi:
+            c = _ch(text, q)
+            if _is_ascii_alnum(c) or (c == u" " and q + 1 < hi and u"a" <= _ch(text, q + 1) <= u"z"):
+                p = q
+                continue
+        q_out[0] = q
+        return p
+    return -1
+
+
+cdef list _split_sentences(str text, Py_ssize_t lo, Py_ssize_t hi, bint arabic):
+    cdef list spans = []
+    cdef Py_ssize_t start = _skip_ws(text, lo, hi)
+    cdef Py_ssize_t pos = start, p, q, end, j, k, e
+    cdef Py_UCS4 c, after, nxt, t0
+    cdef str cluster
+    cdef bint ellipsis
+    cdef Py_ssize_t n
+    while True:
+        p = _next_candidate(text, pos, hi, &q)
+        if p < 0:
+            break
+        pos = q
+        if p < start:
+            continue
+        if q == hi:
+            break
+        t0 = _ch(text, p)
+        if q - p == 1 and _ch(text, q) == u" " and q + 1 < hi and t0 != u"…":
+            c = _ch(text, q + 1)
+            if (0x0621 <= c <= 0x064A) or (u"A" <= c <= u"Z"):
+                if t0 == u".":
+                    if p > start and _ch(text, p - 1) > 127:
+                        if (p - 1 == start or not _ch(text, p - 2).isalpha()) and _is_arabic_letter(_ch(text, p - 1)):
+                            continue
+                    elif _period_blocks(text, p, start, q + 1, hi):
+                        continue
+                spans.append((start, q))
+                start = q + 1
+                continue
+        after = _ch(text, q)
+        if not (_is_ws(after) or _is_closer_char(after)) and not (
+            _is_arabic_letter(after) and p > lo and _is_arabic_letter(_ch(text, p - 1))
+        ):
+            continue
+        end = q
+        while True:
+            j = _skip_ws(text, end, hi)
+            if j < hi and _is_closer_char(_ch(text, j)) and _is_closer(text, j, start, hi, j == end):
+                end = j + 1
+                continue
+            if j < hi and j > end and _is_terminal(_ch(text, j)) and _ch(text, j) != u"…":
+                end = j + 1
+                while end < hi and _is_terminal(_ch(text, end)):
+                    end += 1
+                continue
+            break
+        k = _skip_ws(text, end, hi)
+        if k >= hi:
+            break
+        nxt = _ch(text, k)
+        if nxt == u"," or nxt == u"،" or nxt == u";" or nxt == u"؛" or nxt == u":":
+            continue
+        if nxt < 128 and u"a" <= nxt <= u"z":
+            continue
+        cluster = PyUnicode_Substring(text, p, q)
+        ellipsis = "…" in cluster or ".." in cluster
+        if arabic and cluster == ".." and _count_char(text, u"\n", end, k) == 0:
+            continue
+        if ellipsis:
+            if arabic:
+                n = _count_dquotes(text, start, p)
+                n += _count_char(text, u"«", start, p) - _count_char(text, u"»", start, p)
+                if n & 1 and end == q:  # (n may be negative: Python's n % 2 == 1)
+                    continue
+            elif not (_word_after(text, k, hi)[:1].isupper() or nxt == u'"' or nxt == u"“" or nxt == u"«"):
+                continue
+        elif cluster == "." and (_abbrev_blocks(text, p, start, k, hi) or _arabic_initial(text, p, start)):
+            continue
+        spans.append((start, end))
+        start = k
+    if start < hi:
+        e = hi
+        while e > start and _ch(text, e - 1).isspace():
+            e -= 1
+        if e > start:
+            spans.append((start, e))
+    return spans
+
+
+def split_sentences(str text, Py_ssize_t lo, Py_ssize_t hi, str lang):
+    """:func:`stancekit.builder.segment.sentences.split_sentences`, compiled."""
+    return _split_sentences(text, lo, hi, lang == "ar")
+
+
+# ---------------------------------------------------------------------------------------------------- layout
+
+cdef str _EDGE_PUNCT = _lay.EDGE_PUNCT
+cdef str _RSTRIP_TITLE = _lay.EDGE_PUNCT[:9] + " "
+cdef str _ORD_FIRST = "".join(sorted({o[0] for o in _lay.ORDINALS}))
+cdef tuple _ORDINALS = _lay.ORDINALS
+cdef object _ITEM = _lay._ITEM
+cdef object _joins = _lay._joins
+cdef object _list_items = _lay.list_items
+cdef int _WRAP_MIN_LINES = _lay._WRAP_MIN_LINES
+cdef Py_ssize_t _WRAP_SLACK = _lay._WRAP_SLACK
+cdef Py_ssize_t _WRAP_MAX_WIDTH = _lay._WRAP_MAX_WIDTH
+cdef double _WRAP_MIN_SHARE = _lay._WRAP_MIN_SHARE
+cdef double _WRAP_NEAR_SHARE = _lay._WRAP_NEAR_SHARE
+cdef Py_ssize_t _SHORT_LINE_WORDS = _lay._SHORT_LINE_WORDS
+
+
+cdef inline bint _is_item_start(Py_UCS4 c) noexcept:  # layout.ITEM_START
+    return (c == u"-" or c == u"•" or c == u"*" or c == u"▪" or c == u"◦" or c == u"●" or c == u"■" or c == u"►"
+            or c == u"▸" or c == u"‣" or c == u"·" or c == u"–" or c == u"(" or (u"0" <= c <= u"9")
+            or (0x0660 <= c <= 0x0669))
+
+
+cdef inline bint _is_sure_bullet(Py_UCS4 c) noexcept:  # layout.SURE_BULLETS
+    return (c == u"•" or c == u"▪" or c == u"◦" or c == u"●" or c == u"■" or c == u"►" or c == u"▸" or c == u"‣"
+            or c == u"·")
+
+
+cdef Py_ssize_t _item_marker(str line, Py_ssize_t s, Py_ssize_t e):
+    cdef Py_UCS4 c = _ch(line, s)
+    if not _is_item_start(c) and not (c in _ORD_FIRST and line.startswith(_ORDINALS, s)):
+        return 0
+    m = _ITEM.match(line, s, e)
+    return m.end() - s if m else 0
+
+
+cdef inline str _first_word(str s):
+    cdef Py_ssize_t i = s.find(" ")
+    return (s if i < 0 else s[:i]).strip(_EDGE_PUNCT)
+
+
+cdef inline str _last_word(str s):
+    return s[s.rfind(" ") + 1 :].strip(_EDGE_PUNCT)
+
+
+cdef bint _has_arabic(str s, Py_ssize_t hi) noexcept:  # layout/rules _ARABIC.search(s[:hi])
+    cdef Py_ssize_t i, n = min(len(s), hi)
+    cdef Py_UCS4 c
+    for i in range(n):
+        c = _ch(s, i)
+        if 0x0600 <= c <= 0x06FF:
+            return True
+    return False
+
+
+cdef inline bint _is_quote(Py_UCS4 c) noexcept:  # layout._QUOTES
+    return c == u'"' or c == u"“" or c == u"”" or c == u"«" or c == u"»"
+
+
+cdef bint _continues(str a, str b, bint arabic):
+    cdef Py_UCS4 end = _ch(a, len(a) - 1), b0 = _ch(b, 0), b1
+    if (end == u"," or end == u"،" or end == u";" or end == u"؛" or end == u"(" or end == u"–" or end == u"—"
+            or end == u"-"):
+        return True
+    if end == u":" or end == u"：":
+        return _is_quote(b0) or b0 == u"-" or b0 == u"–" or b0 == u"—"
+    if (b0 == u"." or b0 == u"," or b0 == u"،" or b0 == u";" or b0 == u"؛" or b0 == u":" or b0 == u"!" or b0 == u"?"
+            or b0 == u"؟" or b0 == u"…" or b0 == u")" or b0 == u"]"):
+        return True
+    if b0 == u"”" or b0 == u"»":
+        if len(b) == 1:
+            return True
+        b1 = _ch(b, 1)
+        if not b1.isalpha():
+            return True
+    if b0 == u'"' and _count_dquotes(a, 0, len(a)) % 2 == 1:
+        return True
+    cdef str a_word = _last_word(a), b_word = _first_word(b)
+    if not arabic or not _has_arabic(b, 40):
+        if b0.islower():
+            return True
+        if a_word.lower() in EN_CONTINUE_END:
+            return True
+        return (
+            _count_char(a, u" ", 0, len(a)) >= _SHORT_LINE_WORDS
+            and a_word[:1].isupper()
+            and b_word[:1].isupper()
+            and b_word not in EN_STARTERS
+            and not b_word.isupper()
+        )
+    if a_word in AR_CONTINUE_END or b_word in AR_CONTINUE_START:
+        return True
+    if _count_dquotes(a, 0, len(a)) % 2 == 1 or _count_char(a, u"«", 0, len(a)) > _count_char(a, u"»", 0, len(a)):
+        return True
+    if _count_char(a, u" ", 0, len(a)) < _SHORT_LINE_WORDS:
+        return False
+    if b_word in AR_STARTERS or _is_quote(b0):
+        return False
+    return not (b_word.startswith(("وأ", "وا", "وي", "وت")) and not b_word.startswith(("وال", "وأن", "وإن", "وان")))
+
+
+cdef void _physical_lines(str text, vector[Py_ssize_t]& ls, vector[Py_ssize_t]& le, vector[char]& lb):
+    """layout.physical_lines: every line without its outer whitespace (lines end at ``\\n`` only), and whether a
+    blank line (two or more ``\\n``) stands before it."""
+    cdef Py_ssize_t n = len(text), i = 0, s, last, prev = 0, nl
+    cdef Py_UCS4 c
+    cdef char blank
+    while i < n:
+        c = _ch(text, i)
+        if c.isspace():
+            i += 1
+            continue
+        s = i
+        last = i
+        i += 1
+        while i < n:
+            c = _ch(text, i)
+            if c == u"\n":
+                break
+            if not c.isspace():
+                last = i
+            i += 1
+        nl = _count_char(text, u"\n", prev, s)
+        ls.push_back(s)
+        le.push_back(last + 1)
+        blank = ls.size() == 1 or nl >= 2
+        lb.push_back(blank)
+        prev = last + 1
+
+
+cdef bint _unwrap(str text, vector[Py_ssize_t]& ls, vector[Py_ssize_t]& le, vector[char]& lb, str slang) except -1:
+    """layout.unwrap, in place: True when the document is hard-wrapped (its lines were joined)."""
+    cdef Py_ssize_t n = ls.size(), i, s, e, ns, ne, j, width = 0, n_inner = 0, n_full = 0, open_lines = 0, near = 0
+    if n < _WRAP_MIN_LINES:
+        return False
+    for i in range(n - 1):
+        if not lb[i + 1]:
+            n_inner += 1
+            if le[i] - ls[i] > width:
+                width = le[i] - ls[i]
+    if n_inner < _WRAP_MIN_LINES:
+        return False
+    if width > _WRAP_MAX_WIDTH:
+        return False
+    cdef vector[char] full = vector[char](n, 0)
+    for i in range(n - 1):
+        if lb[i + 1]:
+            continue
+        s, e, ns, ne = ls[i], le[i], ls[i + 1], le[i + 1]
+        j = ns
+        while j < ne and _ch(text, j) != u" ":
+            j += 1
+        if (e - s) + 1 + (j - ns) >= width:
+            full[i] = 1
+            n_full += 1
+            if e - s >= width - _WRAP_SLACK:
+                near += 1
+        elif _count_char(text, u" ", s, e) >= 3 and not _ends_sentence_at(text, s, e):
+            open_lines += 1
+    if n_full < _WRAP_MIN_LINES or n_full < _WRAP_MIN_SHARE * (n_full + open_lines):
+        return False
+    if near < _WRAP_NEAR_SHARE * n_full:
+        return False
+    cdef vector[Py_ssize_t] os, oe
+    cdef vector[char] ob
+    for i in range(n):
+        if i >= 1 and full[i - 1] and _joins(text[ls[i - 1] : le[i - 1]], text[ls[i] : le[i]], slang):
+            oe[oe.size() - 1] = le[i]
+        else:
+            os.push_back(ls[i])
+            oe.push_back(le[i])
+            ob.push_back(lb[i])
+    ls.swap(os)
+    le.swap(oe)
+    lb.swap(ob)
+    return True
+
+
+# ---------------------------------------------------------------------------------------------------- boilerplate
+
+cdef object _START = _bp._START
+cdef dict _START_BY_CHAR = _bp._START._by_char
+cdef list _START_NAMES = _bp._START._names
+
+
+cdef object _start_first(str line):
+    """boilerplate._START.first(line) (FirstCharDispatch.first) without its Python frame."""
+    cdef str ch = line[:1]
+    rx = _START_BY_CHAR.get(ch, _MISSING)
+    if rx is _MISSING:
+        rx = _START._rare(ch)
+    if rx is None:
+        return None
+    m = rx.match(line)
+    if m is None:
+        return None
+    g = m.lastgroup
+    return _START_NAMES[int(g[1:])] if g else None
+
+
+cdef object _MISSING = object()
+cdef object _caption_or_credit = _bp._caption_or_credit
+cdef object _TIME_LINE = _bp._TIME_LINE
+cdef frozenset _TIME_FIRST = _bp._TIME_FIRST
+cdef tuple _ROLE_ENDS = _bp._ROLE_ENDS
+cdef object _NAME_ROLE = _bp._NAME_ROLE
+cdef object _NAME_OUTLET = _bp._NAME_OUTLET
+cdef frozenset _NETWORK_FIRST = _bp._NETWORK_FIRST
+cdef frozenset _NETWORK_WORDS = _bp._NETWORK_WORDS
+cdef object _NETWORKS = _bp._NETWORKS
+cdef tuple _AGENCY_ENDS = _bp._AGENCY_ENDS
+cdef object _AGENCY_LINE = _bp._AGENCY_LINE
+cdef object _CAPTION_END = _bp._CAPTION_END
+cdef object _BARE_AGENCY = _bp._BARE_AGENCY
+cdef object _BP_REPORTING = _bp._REPORTING
+cdef object _CREDIT = _bp._CREDIT
+cdef object _CREDIT_LINE = _bp._CREDIT_LINE
+cdef object _CONTRIBUTED = _bp._CONTRIBUTED
+cdef Py_ssize_t _MAX_CAPTION_WORDS = _bp._MAX_CAPTION_WORDS
+cdef Py_ssize_t _MAX_LINE_WORDS = _bp._MAX_LINE_WORDS
+cdef Py_ssize_t _MAX_SHARE_WORDS = _bp._MAX_SHARE_WORDS
+cdef Py_ssize_t _MAX_TIME_WORDS = _bp._MAX_TIME_WORDS
+cdef Py_ssize_t _MAX_NETWORK_WORDS = _bp._MAX_NETWORK_WORDS
+cdef Py_ssize_t _MAX_CREDIT_WORDS = _bp._MAX_CREDIT_WORDS
+
+
+cdef enum:
+    N_SLASH = 1 << 0
+    N_HOTO = 1 << 1
+    N_IMAGE = 1 << 2
+    N_GETTY = 1 << 3
+    N_CONTRIBUTED = 1 << 4
+    N_AT = 1 << 5
+    N_CRUMB = 1 << 6  # > » ›
+    N_BAR = 1 << 7  # " | "
+    N_OOKIE = 1 << 8
+    N_INBOX = 1 << 9
+    N_EWSLETTER = 1 << 10
+    N_YOU_AGREE = 1 << 11  # "you agree" or "you accept"
+    N_AR_CHROME = 1 << 12  # الارتباط كوكيز توافق نشرة نشرتنا بريدك
+    N_DIGIT = 1 << 13  # a decimal digit (\d)
+
+
+cdef inline bint _at(unsigned int kind, void *data, Py_ssize_t n, Py_ssize_t i, str needle) noexcept:
+    """Does ``needle`` occur at ``i`` in the string of length ``n`` read through ``kind``/``data``?"""
+    cdef Py_ssize_t k, m = len(needle)
+    if i < 0 or i + m > n:
+        return False
+    for k in range(m):
+        if PyUnicode_READ(kind, data, i + k) != _ch(needle, k):
+            return False
+    return True
+
+
+cdef int _needles(str line) noexcept:
+    """The substrings of the line rules (``"hoto" in line``, ...) found in one pass: a set of ``N_`` flags. Each
+    needle is looked for where its least common letter stands (the x of "inbox")."""
+    cdef Py_ssize_t i, n = len(line)
+    cdef int out = 0
+    cdef Py_UCS4 c
+    cdef unsigned int kind = PyUnicode_KIND(line)
+    cdef void *data = PyUnicode_DATA(line)
+    for i in range(n):
+        c = PyUnicode_READ(kind, data, i)
+        if c < 128:
+            if c >= u"a":
+                if c == u"h":
+                    if _at(kind, data, n, i, "hoto"):
+                        out |= N_HOTO
+                elif c == u"b":
+                    if _at(kind, data, n, i - 6, "contributed"):
+                        out |= N_CONTRIBUTED
+                elif c == u"k":
+                    if _at(kind, data, n, i - 2, "ookie"):
+                        out |= N_OOKIE
+                elif c == u"x":
+                    if _at(kind, data, n, i - 4, "inbox"):
+                        out |= N_INBOX
+                elif c == u"w":
+                    if _at(kind, data, n, i - 1, "ewsletter"):
+                        out |= N_EWSLETTER
+                elif c == u"y":
+                    if _at(kind, data, n, i, "you agree") or _at(kind, data, n, i, "you accept"):
+                        out |= N_YOU_AGREE
+            elif c == u" ":
+                if i + 1 < n and PyUnicode_READ(kind, data, i + 1) == u"|" and _at(kind, data, n, i, " | "):
+                    out |= N_BAR
+            elif c == u"/":
+                out |= N_SLASH
+            elif c == u"I":
+                if _at(kind, data, n, i, "Image"):
+                    out |= N_IMAGE
+            elif c == u"G":
+                if _at(kind, data, n, i, "Getty"):
+                    out |= N_GETTY
+            elif c == u"@":
+                out |= N_AT
+            elif c == u">":
+                out |= N_CRUMB
+            elif u"0" <= c <= u"9":
+                out |= N_DIGIT
+        elif 0x0600 <= c <= 0x06FF:
+            if c == u"ط":
+                if _at(kind, data, n, i - 7, "الارتباط"):
+                    out |= N_AR_CHROME
+            elif c == u"ز":
+                if _at(kind, data, n, i - 4, "كوكيز"):
+                    out |= N_AR_CHROME
+            elif c == u"ق":
+                if _at(kind, data, n, i - 4, "توافق"):
+                    out |= N_AR_CHROME
+            elif c == u"ش":
+                if _at(kind, data, n, i - 1, "نشرة") or _at(kind, data, n, i - 1, "نشرتنا"):
+                    out |= N_AR_CHROME
+            elif c == u"ك":
+                if _at(kind, data, n, i - 4, "بريدك"):
+                    out |= N_AR_CHROME
+            elif (0x0660 <= c <= 0x0669) or (0x06F0 <= c <= 0x06F9):  # (the block's decimal digits)
+                out |= N_DIGIT
+        elif c == u"»" or c == u"›":
+            out |= N_CRUMB
+        elif c > 0x06FF and not (0x2000 <= c <= 0x206F) and c.isdecimal():  # (no other digit below U+0660)
+            out |= N_DIGIT
+    return out
+
+
+cdef inline str _bp_first_word(str line):  # boilerplate._first_word
+    cdef Py_ssize_t i = line.find(" ")
+    return (line if i < 0 else line[:i]).rstrip(".,|،").lower()
+
+
+cdef object _classify_line(str line):
+    """boilerplate.classify_line."""
+    cdef Py_ssize_t n_words = _count_char(line, u" ", 0, len(line)) + 1
+    cdef Py_UCS4 first = _ch(line, 0), last = _ch(line, len(line) - 1)
+    if n_words > _MAX_CAPTION_WORDS:
+        return None
+    if n_words <= _MAX_LINE_WORDS:
+        kind = _start_first(line)
+        if kind is not None:
+            if kind == "caption":
+                return _caption_or_credit(line, n_words)
+            if kind != "share" or n_words <= _MAX_SHARE_WORDS:
+                return kind
+    if (
+        n_words <= _MAX_TIME_WORDS
+        and (first.isdigit() or _bp_first_word(line) in _TIME_FIRST)
+        and _TIME_LINE.match(line)
+    ):
+        return "timestamp"
+    cdef int found = _needles(line)
+    if n_words <= _MAX_LINE_WORDS and (
+        (line.endswith(_ROLE_ENDS) and _NAME_ROLE.fullmatch(line)) or (found & N_BAR and _NAME_OUTLET.fullmatch(line))
+    ):
+        return "byline"
+    if n_words <= _MAX_NETWORK_WORDS:
+        if line[:1] in _NETWORK_FIRST and _bp_first_word(line) in _NETWORK_WORDS and _NETWORKS.match(line):
+            return "share"
+        if (line.endswith(_AGENCY_ENDS) or last == u")" or line.startswith("وكالة")) and _AGENCY_LINE.match(line):
+            return "byline"
+    if last == u")":
+        m = _CAPTION_END.search(line)
+        if m is not None and not (
+            m.start() and _BARE_AGENCY.fullmatch(line, m.start()) and _BP_REPORTING.search(line, 0, m.start())
+        ):
+            return _caption_or_credit(line, n_words)
+    if found & (N_SLASH | N_HOTO | N_IMAGE | N_GETTY) and _CREDIT.search(line):
+        return _caption_or_credit(line, n_words)
+    if n_words <= _MAX_CREDIT_WORDS and found & N_SLASH and _CREDIT_LINE.match(line):
+        return "credit"
+    if (last == u"t" or last == u"." or last == u"y") and found & N_CONTRIBUTED and _CONTRIBUTED.search(line):
+        return "footer"
+    return _chrome_kind(line, n_words, found)
+
+
+cdef frozenset _BUTTONS = _sc._BUTTONS
+cdef Py_ssize_t _BUTTON_MAX_CHARS = _sc._BUTTON_MAX_CHARS
+cdef Py_ssize_t _GATE_MAX_WORDS = _sc._GATE_MAX_WORDS
+cdef Py_ssize_t _AR_DATE_MAX_WORDS = _sc._AR_DATE_MAX_WORDS
+cdef Py_ssize_t _CRUMB_MAX_WORDS = _sc._CRUMB_MAX_WORDS
+cdef Py_ssize_t _CONTACT_MAX_WORDS = _sc._CONTACT_MAX_WORDS
+cdef Py_ssize_t _READ_TIME_MAX_WORDS = _sc._READ_TIME_MAX_WORDS
+cdef Py_ssize_t _NEWSLETTER_MAX_WORDS = _sc._NEWSLETTER_MAX_WORDS
+cdef frozenset _CONTACT_FIRST = _sc._CONTACT_FIRST
+cdef object _AR_DATE = _sc._AR_DATE
+cdef object _breadcrumb = _sc._breadcrumb
+cdef object _EMAIL = _sc._EMAIL
+cdef object _BY_EMAIL = _sc._BY_EMAIL
+cdef object _SC_REPORTING = _sc._REPORTING
+cdef object _READ_TIME = _sc._READ_TIME
+cdef object _NEWSLETTER = _sc._NEWSLETTER
+cdef object _COOKIE = _sc._COOKIE
+cdef object _CONTACT = _sc._CONTACT
+
+
+cdef inline bint _gated(int found, bint arabic) noexcept:  # site_chrome._gated, from the line's _needles
+    if arabic:
+        return found & N_AR_CHROME
+    return found & (N_OOKIE | N_INBOX | N_EWSLETTER | N_YOU_AGREE)
+
+
+cdef object _chrome_kind(str line, Py_ssize_t n_words, int found):
+    """site_chrome.chrome_kind."""
+    if n_words > _GATE_MAX_WORDS:
+        return None
+    if len(line) <= _BUTTON_MAX_CHARS and line.lower().rstrip(".!") in _BUTTONS:
+        return "footer"
+    cdef Py_UCS4 first = _ch(line, 0)
+    if first.isdigit() and n_words <= _AR_DATE_MAX_WORDS and _AR_DATE.match(line):
+        return "timestamp"
+    if n_words <= _CRUMB_MAX_WORDS and found & N_CRUMB and _breadcrumb(line, n_words):
+        return "navigation"
+    if found & N_AT and n_words <= _CONTACT_MAX_WORDS and _EMAIL.search(line):
+        if _BY_EMAIL.match(line):
+            return "byline"
+        if not _SC_REPORTING.search(line):
+            return "footer"
+    if n_words <= _READ_TIME_MAX_WORDS and _READ_TIME.match(line):
+        return "timestamp"
+    if _gated(found, first >= 0x0600):
+        if n_words <= _NEWSLETTER_MAX_WORDS and _NEWSLETTER.search(line):
+            return "share"
+        if _COOKIE.search(line):
+            return "footer"
+    # (_CONTACT needs a digit after its word: a line without one is not tried)
+    if n_words <= _CONTACT_MAX_WORDS and found & N_DIGIT and line[:1] in _CONTACT_FIRST and _CONTACT.match(line):
+        return "footer"
+    return None
+
+
+def classify_line(str line):
+    """:func:`stancekit.builder.segment.boilerplate.classify_line`, compiled."""
+    return _classify_line(line)
+
+
+# ---------------------------------------------------------------------------------------------------- rules
+
+cdef enum:
+    K_TITLE = 0
+    K_HEADING = 1
+    K_BODY = 2
+    K_BOILERPLATE = 3
+
+KIND_NAMES = ("title", "heading", "body", "boilerplate")
+cdef tuple _KIND_NAMES = KIND_NAMES
+cdef object _dateline_prefix = _dl.dateline_prefix
+cdef object _known_agency_dateline = _dl.known_agency_dateline
+cdef object _is_caption_like = _ru._is_caption_like
+cdef object _neighbour_kind = _ru._neighbour_kind
+cdef object _label_prefix = _bp.label_prefix
+cdef object _is_bare_agency = _bp.is_bare_agency
+cdef tuple _LABEL_STARTS = _ru._LABEL_STARTS
+cdef str _LINK_BULLETS = _ru._LINK_BULLETS
+cdef Py_ssize_t _TITLE_MAX_WORDS = _ru._TITLE_MAX_WORDS
+cdef Py_ssize_t _LINK_HEADER_MAX_SPACES = _ru._LINK_HEADER_MAX_SPACES
+cdef dict _HEADING_MAX_WORDS = _ru._HEADING_MAX_WORDS
+
+
+cdef inline bint _has_dash(str line) noexcept:  # datelines._DASH_CHAR.search(line)
+    cdef Py_UCS4 c
+    for c in line:
+        if c == u"-" or c == u"–" or c == u"—" or c == u"‒" or c == u"―":
+            return True
+    return False
+
+
+cdef class _Units:
+    """The units of one document as the rules emit them (rules.segment_tuples' ``units`` list)."""
+
+    cdef vector[Py_ssize_t] start
+    cdef vector[Py_ssize_t] end
+    cdef vector[int] kind
+    cdef list bk  # the boilerplate kind (a str) of each unit, None for content
+
+    def __cinit__(self):
+        self.bk = []
+
+    cdef inline void add(self, Py_ssize_t s, Py_ssize_t e, int kind, object bk):
+        self.start.push_back(s)
+        self.end.push_back(e)
+        self.kind.push_back(kind)
+        self.bk.append(bk)
+
+    cdef void clear(self):
+        self.start.clear()
+        self.end.clear()
+        self.kind.clear()
+        self.bk = []
+
+    cdef list tuples(self):
+        cdef Py_ssize_t i
+        return [(self.start[i], self.end[i], _KIND_NAMES[self.kind[i]], self.bk[i]) for i in range(self.start.size())]
+
+
+cdef class _Doc:
+    """One document through rules.segment_tuples: its state, ``emit`` and ``flush``."""
+
+    cdef str text, lt, slang
+    cdef bint arabic, content, body
+    cdef Py_ssize_t heading_max
+    cdef _Units units
+    cdef vector[Py_ssize_t] bs, be  # the block (lines of a paragraph waiting for flush)
+    cdef Py_ssize_t title_s  # title_split: the first line's start (-1: none) and its sentences
+    cdef list title_spans
+
+    cdef void emit(self, Py_ssize_t s, Py_ssize_t e, bint single, Py_ssize_t item, bint head) except *:
+        cdef list spans
+        cdef str text = self.text
+        cdef Py_UCS4 last = _ch(text, e - 1)
+        cdef Py_ssize_t a, b
+        if item:
+            spans = _split_sentences(text, s + item, e, self.arabic)
+            spans[0] = (s, spans[0][1])
+        elif self.title_s == s and single:
+            spans = [(a + s, b + s) for a, b in self.title_spans]
+        else:
+            spans = _split_sentences(text, s, e, self.arabic)
+        if (
+            single
+            and not item
+            and len(spans) == 1
+            and _count_char(self.lt, u" ", s, e) < self.heading_max
+            and (head or not (last == u":" or last == u"," or last == u"،"))
+            and not _ends_sentence_at(text, s, e)
+        ):
+            self.units.add(s, e, K_HEADING, None)
+            return
+        for a, b in spans:
+            self.units.add(a, b, K_BODY, None)
+        if len(spans) > 1 and last == u")":
+            a = spans[len(spans) - 1][0]
+            if _is_bare_agency(text[a:e]):
+                n = self.units.start.size() - 1
+                self.units.start[n] = a
+                self.units.end[n] = e
+                self.units.kind[n] = K_BOILERPLATE
+                self.units.bk[n] = "credit"
+        self.body = self.content = True
+
+    cdef void flush(self) except *:
+        cdef Py_ssize_t n = self.bs.size(), s, e, m, i, a0, a1, b0, b1, seg_start, seg_end, seg_item
+        cdef Py_UCS4 c
+        cdef bint sure, single
+        cdef str text = self.text, lt = self.lt
+        cdef list items
+        if n == 1:
+            s, e = self.bs[0], self.be[0]
+            c = _ch(text, s)
+            m = _item_marker(lt, s, e)
+            sure = m and (_is_sure_bullet(c) or c.isdigit() or (0x0660 <= c <= 0x0669))
+            self.bs.clear()
+            self.be.clear()
+            self.emit(s, e, True, m if sure else 0, False)
+            return
+        items = self._list_items()
+        seg_start, seg_end = self.bs[0], self.be[0]
+        seg_item = items[0]
+        single = True
+        for i in range(1, n + 1):
+            if i < n:
+                a0, a1, b0, b1 = self.bs[i - 1], self.be[i - 1], self.bs[i], self.be[i]
+                if not items[i] and (_ends_sentence_at(text, a0, a1) or _continues(lt[a0:a1], lt[b0:b1], self.arabic)):
+                    seg_end = b1
+                    single = False
+                    continue
+            c = _ch(text, seg_end - 1)
+            self.emit(seg_start, seg_end, single, seg_item, single and i < n and items[i] and (c == u":" or c == u"："))
+            if i < n:
+                seg_start, seg_end = self.bs[i], self.be[i]
+                seg_item = items[i]
+                single = True
+        self.bs.clear()
+        self.be.clear()
+
+    cdef list _list_items(self):
+        """layout.list_items of the block: the markers found here; the rules about them in Python when one is."""
+        cdef Py_ssize_t i, n = self.bs.size()
+        cdef list marks = [_item_marker(self.lt, self.bs[i], self.be[i]) for i in range(n)]
+        if not any(marks):
+            return marks
+        return _list_items(self.lt, [(self.bs[i], self.be[i]) for i in range(n)])
+
+    cdef tuple _title_test(self, str line):
+        """rules._title_test: does the first content line read as a headline (and its sentences)."""
+        cdef Py_UCS4 last = _ch(line, len(line) - 1)
+        if _count_char(line, u" ", 0, len(line)) >= _TITLE_MAX_WORDS:
+            return False, None
+        if last == u":" or last == u",":
+            return False, None
+        if _ends_sentence(line) and line.rstrip(_RSTRIP_TITLE)[-1:] == ".":
+            return False, None
+        sents = _split_sentences(line, 0, len(line), self.arabic)
+        return len(sents) == 1, sents
+
+    cdef void run(self) except *:
+        cdef str text = self.text, lt, line, nline
+        cdef vector[Py_ssize_t] ls, le
+        cdef vector[char] lb
+        cdef Py_ssize_t idx, n_lines, s, e, n, d_end, dateline
+        cdef bint blank, near_credit, near_by, joined, marked
+        cdef object kind, list_kind = None, list_marked = None
+        cdef list texts, kinds, py_lines = None
+        cdef Py_UCS4 last
+        _physical_lines(text, ls, le, lb)
+        wrapped = _unwrap(text, ls, le, lb, self.slang)
+        lt = self.lt = text.replace("\n", " ") if wrapped else text
+        n_lines = ls.size()
+        texts = [PyUnicode_Substring(lt, ls[idx], le[idx]) for idx in range(n_lines)]
+        kinds = [_classify_line(line) for line in texts]
+        near_credit = "credit" in kinds
+        near_by = "byline" in kinds or "timestamp" in kinds
+        for idx in range(n_lines):
+            s, e, blank = ls[idx], le[idx], lb[idx]
+            line = texts[idx]
+            kind = kinds[idx]
+            last = _ch(line, len(line) - 1)
+            if kind is None and list_kind is not None and not blank and self._is_link_line(line):
+                marked = _ch(line, 0) in _LINK_BULLETS
+                if list_marked is None or marked == list_marked:
+                    kind = list_kind
+                    list_marked = marked
+            if kind is None and self.content:
+                if last == u")" and _is_caption_like(line):
+                    kind = "caption"
+                elif near_credit or near_by:
+                    if py_lines is None:
+                        py_lines = [(ls[n], le[n], bool(lb[n])) for n in range(n_lines)]
+                    kind = _neighbour_kind(idx, line, py_lines, kinds, near_credit, near_by)
+            if kind is not None:
+                if kinds[idx] == "read_also" and (
+                    last == u":" or last == u"：" or (
+                        _count_char(line, u" ", 0, len(line)) < _LINK_HEADER_MAX_SPACES and not _ends_sentence(line))
+                ):
+                    list_kind, list_marked = kind, None
+                elif kind != list_kind:
+                    list_kind = None
+                if self.bs.size():
+                    self.flush()
+                self.units.add(s, e, K_BOILERPLATE, kind)
+                continue
+            list_kind = None
+            if self.content and line.startswith(_LABEL_STARTS):
+                n = _label_prefix(line)
+                if n:
+                    if self.bs.size():
+                        self.flush()
+                    d_end = s + n
+                    while _ch(text, d_end - 1).isspace():
+                        d_end -= 1
+                    self.units.add(s, d_end, K_BOILERPLATE, "label")
+                    s += n
+                    line = lt[s:e]
+            if blank and self.bs.size():
+                self.flush()
+            if self.bs.size():
+                self.bs.push_back(s)
+                self.be.push_back(e)
+                continue
+            dateline = -1
+            if not self.content:
+                if self.arabic and _has_dash(line) and _known_agency_dateline(line):
+                    self.units.add(s, e, K_BOILERPLATE, "dateline")
+                    continue
+                joined = False
+                if idx + 1 < n_lines and not lb[idx + 1] and not _ends_sentence(line):
+                    nline = texts[idx + 1]
+                    joined = (
+                        kinds[idx + 1] is None
+                        and not _dateline_prefix(nline, self.slang)
+                        and _continues(line, nline, self.arabic)
+                    )
+                if not joined:
+                    title, sents = self._title_test(line)
+                    if sents is not None:
+                        self.title_s = s
+                        self.title_spans = sents
+                    if title:
+                        dateline = _dateline_prefix(line, self.slang)
+                        if not dateline:
+                            self.units.add(s, e, K_TITLE, None)
+                            self.content = True
+                            continue
+            if not self.body:
+                n = _dateline_prefix(line, self.slang) if dateline < 0 else dateline
+                if n:
+                    d_end = s + n
+                    while d_end > s and _ch(text, d_end - 1).isspace():
+                        d_end -= 1
+                    self.units.add(s, d_end, K_BOILERPLATE, "dateline")
+                    s += n
+                    while s < e and _ch(text, s).isspace():
+                        s += 1
+                    if s >= e:
+                        continue
+            self.bs.push_back(s)
+            self.be.push_back(e)
+        if self.bs.size():
+            self.flush()
+
+    cdef bint _is_link_line(self, str line):  # rules._is_link_line
+        cdef Py_UCS4 c = _ch(line, 0)
+        return c in _LINK_BULLETS or (_count_char(line, u" ", 0, len(line)) < 20 and not _ends_sentence(line))
+
+
+cdef bint _is_arabic_doc(str text, str lang) noexcept:
+    return lang == "ar" or (lang != "en" and _has_arabic(text, 4000))
+
+
+cdef void _segment(str text, str lang, _Units out) except *:
+    cdef _Doc doc = _Doc.__new__(_Doc)
+    doc.text = text
+    doc.arabic = _is_arabic_doc(text, lang)
+    doc.slang = "ar" if doc.arabic else "en"
+    doc.heading_max = _HEADING_MAX_WORDS[doc.slang]
+    doc.units = out
+    doc.title_s = -1
+    doc.run()
+
+
+def segment_tuples(str text, str lang):
+    """:func:`stancekit.builder.segment.rules.segment_tuples`, compiled: ``(start, end, kind, boilerplate_kind)``."""
+    cdef _Units out = _Units()
+    _segment(text, lang, out)
+    return out.tuples()
+
+
+cdef object _new_int64_array(vector[Py_ssize_t]& v):
+    cdef array.array out = array.clone(_INT64_TEMPLATE, v.size(), False)
+    cdef Py_ssize_t i
+    for i in range(<Py_ssize_t>v.size()):
+        out.data.as_longlongs[i] = v[i]
+    return out
+
+
+cdef array.array _INT64_TEMPLATE = array.array("q")
+
+
+def segment_docs(list texts, list langs, bint tuples=False):
+    """The units of a batch of documents, as columns: the rule segmenter's work of ``units.segment_batch``.
+
+    ``texts[i]`` is a document's text (None or blank: no units), ``langs[i]`` its language. Returns a dict:
+    ``row``, ``start``, ``end`` (``array('q')``, one entry per unit: the document's index in the batch and the
+    offsets), ``kind`` and ``boilerplate_kind`` (lists of str / None), ``text`` (each unit's text), ``n_units`` and
+    ``n_boilerplate`` (lists, one per document), and with ``tuples=True`` ``tuples``: each document's units as
+    ``segment_tuples`` gives them (what attribution reads).
+    """
+    cdef Py_ssize_t i, j, n = len(texts), first
+    cdef vector[Py_ssize_t] rows, starts, ends
+    cdef list kinds = [], bks = [], utexts = [], n_units = [], n_boiler = [], per_doc = [] if tuples else None
+    cdef _Units out = _Units()
+    cdef str text
+    cdef int nb
+    for i in range(n):
+        t = texts[i]
+        if t is None or not (<str>t).strip():
+            n_units.append(0)
+            n_boiler.append(0)
+            if tuples:
+                per_doc.append([])
+            continue
+        text = <str>t
+        lang = langs[i]
+        out.clear()
+        _segment(text, lang if lang is not None else "und", out)
+        nb = 0
+        for j in range(<Py_ssize_t>out.start.size()):
+            rows.push_back(i)
+            starts.push_back(out.start[j])
+            ends.push_back(out.end[j])
+            kinds.append(_KIND_NAMES[out.kind[j]])
+            if out.kind[j] == K_BOILERPLATE:
+                nb += 1
+            utexts.append(PyUnicode_Substring(text, out.start[j], out.end[j]))
+        bks.extend(out.bk)
+        n_units.append(out.start.size())
+        n_boiler.append(nb)
+        if tuples:
+            per_doc.append(out.tuples())
+    return {"row": _new_int64_array(rows), "start": _new_int64_array(starts), "end": _new_int64_array(ends),
+            "kind": kinds, "boilerplate_kind": bks, "text": utexts, "n_units": n_units, "n_boilerplate": n_boiler,
+            "tuples": per_doc}

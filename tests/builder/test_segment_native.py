@@ -1,0 +1,161 @@
+"""The compiled rule segmenter (``_native.pyx``) gives exactly the units of the Python rules (its reference).
+
+Compared on every gold article in ``tests/data``, the UD documents in each layout, mutated documents (layout and
+punctuation pieces spliced into UD text: the shapes the rare paths handle) and hypothesis text; the line classifier
+and the sentence scanner also on their own. A rule changed in Python and not in ``_native.pyx`` fails here.
+``STANCEKIT_REQUIRE_NATIVE=1`` (CI) makes a missing or stale compiled module a failure rather than a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stancekit.builder.segment import native, rules, sentences
+from stancekit.builder.segment.boilerplate import classify_line
+from stancekit.builder.segment.layout import physical_lines
+from stancekit.builder.segment.units import segment_batch
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_segment_regression import _JUNK, _mutated  # noqa: E402
+
+from scoring import LAYOUTS, UD_DIR, iter_ud  # noqa: E402
+
+COMPILED = native.load()
+REQUIRED = os.environ.get("STANCEKIT_REQUIRE_NATIVE") == "1"
+
+
+@pytest.fixture(scope="module")
+def nat():  # type: ignore[no-untyped-def]
+    if COMPILED is None:
+        if REQUIRED:
+            pytest.fail(f"STANCEKIT_REQUIRE_NATIVE=1 but the compiled segmenter is {native.status()}")
+        pytest.skip(f"compiled segmenter {native.status()}")
+    return COMPILED
+
+
+def _gold_texts() -> list[tuple[str, str]]:
+    """(text, lang) of every article of every gold folder in tests/data (``*.txt`` under an ``ar``/``en`` folder)."""
+    out = []
+    for path in sorted((ROOT / "tests" / "data").rglob("*.txt")):
+        lang = path.parent.name
+        if lang in ("ar", "en"):
+            out.append((path.read_text(encoding="utf-8"), lang))
+    return out
+
+
+def _differences(nat, docs: list[tuple[str, str | None]]) -> list[str]:  # type: ignore[no-untyped-def]
+    bad = []
+    for text, lang in docs:
+        want = rules.segment_tuples(text, lang or "und")
+        got = nat.segment_tuples(text, lang or "und")
+        if got != want:
+            pairs = enumerate(zip(want, got, strict=False))
+            first = next((i for i, (a, b) in pairs if a != b), min(len(want), len(got)))
+            bad.append(f"{lang}: {text[:60]!r}: unit {first}: python {want[first:first + 1]} compiled "
+                       f"{got[first:first + 1]}")
+    return bad
+
+
+def test_status_names_how_it_runs() -> None:
+    assert native.status().split()[0] in ("compiled", "off", "not", "stale")
+
+
+def test_gold_articles(nat) -> None:  # type: ignore[no-untyped-def]
+    docs = _gold_texts()
+    assert len(docs) >= 80
+    assert _differences(nat, docs) == []
+
+
+@pytest.mark.skipif(not UD_DIR.exists(), reason="../shared/data/ud-sentences is not available")
+def test_ud_documents(nat) -> None:  # type: ignore[no-untyped-def]
+    docs = [(r["text"], r["lang"]) for layout in LAYOUTS for r in iter_ud(layout)]
+    assert _differences(nat, docs) == []
+
+
+@pytest.mark.skipif(not UD_DIR.exists(), reason="../shared/data/ud-sentences is not available")
+def test_mutated_documents(nat) -> None:  # type: ignore[no-untyped-def]
+    docs = [(text, lang) for _, text, lang in _mutated(3000, seed=5) if text is not None]
+    assert _differences(nat, docs) == []
+
+
+_PIECES = st.sampled_from([*_JUNK, "word", "Word", "قال", "وأضاف", "إن", "the", "A.", "p.m.", "Inc.", "(AFP)", "1. ",
+                           "• ", "- ", "أولاً: ", "Photo: X/Reuters", "Reuters", "cookies", "@", " | ", "> ", "»",
+                           "٢٠٢٤", "2024", "March 3, 2024", "Update: ", "Share", "اقرأ أيضا", "\u200f", "ـ"])
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(_PIECES, min_size=1, max_size=40), st.sampled_from(["ar", "en", "und"]))
+def test_random_texts(nat, pieces: list[str], lang: str) -> None:  # type: ignore[no-untyped-def]
+    text = "".join(pieces)
+    assert nat.segment_tuples(text, lang) == rules.segment_tuples(text, lang)
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.text(alphabet=st.sampled_from(list(" \n.!?؟…\"“”«»'’()[],،:;Aa1٣بقال-–/@|>")), min_size=1, max_size=80))
+def test_random_characters(nat, text: str) -> None:  # type: ignore[no-untyped-def]
+    for lang in ("ar", "en"):
+        assert nat.segment_tuples(text, lang) == rules.segment_tuples(text, lang)
+        if text.strip():
+            assert nat.split_sentences(text, 0, len(text), lang) == sentences.split_sentences(text, 0, len(text), lang)
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_word_count_thresholds(nat, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Lines of 1..50 words in each role (title, heading, link list, continued lines, captions), so every threshold
+    of the layout rules is met from both sides."""
+    word = "كلمة" if lang == "ar" else "word"
+    docs = []
+    for n in range(1, 51):
+        line = " ".join([word] * n)
+        docs += [f"{line}\n\n{line}.\n{line}", f"{line}:\n- {line}\n- {line}", f"Read more:\n{line}\n{line}",
+                 f"Title\n\n{line}\n{line}\n\n{line})", f"{line}\n(AP Photo)\n{line}.", f"{line},\n{line}."]
+    assert _differences(nat, [(d, lang) for d in docs]) == []
+
+
+def test_line_classifier(nat) -> None:  # type: ignore[no-untyped-def]
+    lines = {text[s:e] for text, _ in _gold_texts() for s, e, _ in physical_lines(text)}
+    lines |= {
+        "We use cookies to improve your experience.", "Get our newsletter in your inbox every morning",
+        "By continuing to browse you agree to our use of cookies", "John Smith contributed reporting to this story.",
+        "Jane Doe | Reuters", "Photo: John Smith/Reuters", "Image caption: a man", "Getty Images",
+        "يستخدم هذا الموقع ملفات تعريف الارتباط", "اشترك في النشرة البريدية", "أدخل بريدك الإلكتروني",
+        "تواصل معنا: 0123456789", "Contact us: +44 20 7946 0000", "للتواصل: ٠١٢٣٤٥٦٧٨٩", "Home > News > World",
+        "الرئيسية » أخبار » اقتصاد", "email@example.com", "foo@bar.com said the minister", "ookie", "inbox",
+        "b", "k", "x", "w", "y", "ط", "ز", "ق", "ش", "ك", "Tags: Iraq", "Reuters", "(AP Photo/John Doe)",
+    }
+    # every word-count threshold of the line rules (8, 10, 12, 14, 16, 20, 25, 40, 45 words) on both sides
+    for n in range(1, 50):
+        words = " ".join(["word"] * n)
+        lines |= {f"Photo: {words}", f"{words} (AP Photo)", f"{words} (Reuters)", f"{words}/Reuters", f"Share {words}",
+                  f"By {words.title()}", f"{words} cookies", f"{words}@example.com", f"Home > {words}", f"{words} |",
+                  f"Facebook {words}", f"March 3, 2024 {words}", f"صورة {words}", f"Contact {n} {words}",
+                  f"Tags: {words}", f"{words} contributed reporting to this story."}
+    bad = [(line, classify_line(line), nat.classify_line(line)) for line in sorted(lines)
+           if classify_line(line) != nat.classify_line(line)]
+    assert bad == []
+
+
+def test_batch_frames_equal(nat, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """segment_batch through the compiled path and through the Python rules: the same frames, rejects included."""
+    rows = [(f"g{i}", text, lang) for i, (text, lang) in enumerate(_gold_texts())]
+    rows += [("empty", "", "en"), ("ws", " \n ", "ar"), ("none", None, "en"),
+             ("chrome", "Share\nFacebook | Twitter", "en")]
+    docs = pl.DataFrame({"doc_id": [r[0] for r in rows], "text": [r[1] for r in rows], "lang": [r[2] for r in rows]},
+                        schema={"doc_id": pl.String, "text": pl.String, "lang": pl.String})
+    for claims in (False, True):
+        units_c, rejects_c = segment_batch(docs, claims=claims)
+        monkeypatch.setattr(native, "load", lambda: None)
+        units_p, rejects_p = segment_batch(docs, claims=claims)
+        monkeypatch.undo()
+        assert units_c.equals(units_p)
+        assert rejects_c.equals(rejects_p)
+        assert rejects_c.height >= 3
