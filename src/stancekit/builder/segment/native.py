@@ -1,10 +1,10 @@
-"""The compiled rule segmenter (``_native.pyx``, built by ``pip install``): loaded when it is built and current.
+"""The compiled parts of the segment stage (Cython modules built by ``pip install``), loaded when built and current.
 
-It gives the same units as the Python rules (``rules.segment_tuples``), several times faster; the Python modules stay
-the reference and the fallback. :func:`load` returns the compiled module, or None when the Python rules must run:
-``STANCEKIT_NATIVE=0`` asks for them; the module is not built (a source tree used without ``pip install``); or it is
-stale: compiled from another version of ``_native.pyx`` than the one beside it (an edited source tree not rebuilt:
-``make`` or ``pip install -e .`` rebuilds). :func:`status` says which, for ``stancekit doctor``-style reports and tests.
+``_native`` is the rule segmenter (the same units as ``rules.segment_tuples``, several times faster); the Python
+modules stay the reference and the fallback. :func:`load` returns a compiled module, or None when the Python code must
+run: ``STANCEKIT_NATIVE=0`` asks for it; the module is not built (a source tree used without ``pip install``); or it
+is stale: compiled from another version of its ``.pyx`` than the one beside it (an edited source tree not rebuilt:
+``make`` or ``pip install -e .`` rebuilds). :func:`status` says which, for reports and tests.
 """
 
 from __future__ import annotations
@@ -13,32 +13,33 @@ import hashlib
 import logging
 import os
 from functools import cache
+from importlib import import_module
 from pathlib import Path
 from types import ModuleType
 
 log = logging.getLogger(__name__)
-_SOURCE = Path(__file__).with_name("_native.pyx")
+_HERE = Path(__file__).parent
 
 
 @cache
-def _probe() -> tuple[ModuleType | None, str]:
+def _probe(name: str) -> tuple[ModuleType | None, str]:
     if os.environ.get("STANCEKIT_NATIVE", "1") == "0":
-        return None, "off (STANCEKIT_NATIVE=0): the Python rules run"
+        return None, "off (STANCEKIT_NATIVE=0): the Python code runs"
     try:
-        from stancekit.builder.segment import _native  # type: ignore[attr-defined]
+        module = import_module(f"stancekit.builder.segment.{name}")
     except ImportError as exc:
-        return None, f"not built ({exc}): the Python rules run; `pip install -e .` (or `make`) builds it"
-    if _SOURCE.exists():
-        sha = hashlib.sha256(_SOURCE.read_bytes()).hexdigest()
-        if sha != _native.SOURCE_SHA256:
-            return None, (f"stale: {_native.__file__} was built from another version of {_SOURCE.name}; the Python "
-                          "rules run; `pip install -e .` (or `make`) rebuilds it")
-    return _native, f"compiled ({Path(_native.__file__).name})"
+        return None, f"not built ({exc}): the Python code runs; `pip install -e .` (or `make`) builds it"
+    source = _HERE / f"{name}.pyx"
+    if source.exists() and hashlib.sha256(source.read_bytes()).hexdigest() != module.SOURCE_SHA256:
+        return None, (f"stale: {module.__file__} was built from another version of {source.name}; the Python code "
+                      "runs; `pip install -e .` (or `make`) rebuilds it")
+    return module, f"compiled ({Path(str(module.__file__)).name})"
 
 
-def load() -> ModuleType | None:
-    """The compiled segmenter module, or None (see the module docstring); a stale build is logged once."""
-    module, why = _probe()
+def load(name: str = "_native") -> ModuleType | None:
+    """The compiled module ``stancekit.builder.segment.<name>``, or None (see the module docstring); a stale build
+    is logged once."""
+    module, why = _probe(name)
     if module is None and why.startswith("stale"):
         _warn_once(why)
     return module
@@ -46,9 +47,9 @@ def load() -> ModuleType | None:
 
 @cache
 def _warn_once(why: str) -> None:
-    log.warning("compiled segmenter %s", why)
+    log.warning("compiled segment module %s", why)
 
 
-def status() -> str:
-    """How the rule segmenter runs here: ``compiled (...)``, ``off ...``, ``not built ...`` or ``stale ...``."""
-    return _probe()[1]
+def status(name: str = "_native") -> str:
+    """How ``name`` runs here: ``compiled (...)``, ``off ...``, ``not built ...`` or ``stale ...``."""
+    return _probe(name)[1]
