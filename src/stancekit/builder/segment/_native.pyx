@@ -11,7 +11,17 @@ checks that both give the same units on every gold set, the UD documents, genera
 changed in Python and not here fails it. ``stancekit.builder.segment.native`` loads this module (or reports why not).
 """
 
-from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ, PyUnicode_Substring
+from cpython.unicode cimport (
+    Py_UCS1,
+    Py_UCS2,
+    Py_UNICODE_ISDECIMAL,
+    PyUnicode_1BYTE_KIND,
+    PyUnicode_2BYTE_KIND,
+    PyUnicode_DATA,
+    PyUnicode_KIND,
+    PyUnicode_READ,
+    PyUnicode_Substring,
+)
 from cpython cimport array
 from libcpp.vector cimport vector
 
@@ -74,22 +84,32 @@ cdef inline bint _is_token_char(Py_UCS4 c) noexcept:  # sentences._TOKEN_CHARS: 
                 or c == u"‘" or c == u"’" or c == u"(" or c == u"[")
 
 
-cdef inline Py_ssize_t _count_char(str s, Py_UCS4 ch, Py_ssize_t lo, Py_ssize_t hi) noexcept:
+ctypedef fused _char_t:
+    Py_UCS1
+    Py_UCS2
+    Py_UCS4
+
+
+cdef inline Py_ssize_t _count_in(const _char_t *data, Py_UCS4 ch, Py_ssize_t lo, Py_ssize_t hi) noexcept:
     cdef Py_ssize_t n = 0, i
     for i in range(lo, hi):
-        if _ch(s, i) == ch:
+        if data[i] == ch:
             n += 1
     return n
+
+
+cdef Py_ssize_t _count_char(str s, Py_UCS4 ch, Py_ssize_t lo, Py_ssize_t hi) noexcept:
+    """``s.count(ch, lo, hi)`` for one character."""
+    cdef unsigned int kind = PyUnicode_KIND(s)
+    if kind == PyUnicode_1BYTE_KIND:
+        return _count_in(<const Py_UCS1 *>PyUnicode_DATA(s), ch, lo, hi)
+    if kind == PyUnicode_2BYTE_KIND:
+        return _count_in(<const Py_UCS2 *>PyUnicode_DATA(s), ch, lo, hi)
+    return _count_in(<const Py_UCS4 *>PyUnicode_DATA(s), ch, lo, hi)
 
 
 cdef inline Py_ssize_t _count_dquotes(str s, Py_ssize_t lo, Py_ssize_t hi) noexcept:  # '"“”'
-    cdef Py_ssize_t n = 0, i
-    cdef Py_UCS4 c
-    for i in range(lo, hi):
-        c = _ch(s, i)
-        if c == u'"' or c == u"“" or c == u"”":
-            n += 1
-    return n
+    return _count_char(s, u'"', lo, hi) + _count_char(s, u"“", lo, hi) + _count_char(s, u"”", lo, hi)
 
 
 cdef inline Py_ssize_t _skip_ws(str text, Py_ssize_t i, Py_ssize_t end) noexcept:
@@ -163,10 +183,13 @@ cdef str _word_after(str text, Py_ssize_t k, Py_ssize_t hi):
 
 
 cdef bint _abbrev_blocks(str text, Py_ssize_t p, Py_ssize_t lo, Py_ssize_t k, Py_ssize_t hi):
-    """sentences._abbrev_blocks; the word after the period (at ``k``) is read only when the token is ASCII."""
+    """sentences._abbrev_blocks; the word after the period (at ``k``) is read only when a rule needs it."""
     cdef str token = _token_before(text, p, lo)
     if not token or not token.isascii():
         return False
+    cdef bint dotted = "." in token
+    if len(token) > 1 and not dotted and len(token) > _ABBREV_MAX:
+        return False  # (no abbreviation is this long: every test below fails)
     cdef str nxt_word = _word_after(text, k, hi)
     cdef str first = nxt_word[:1]
     starts_sentence = (first.isupper() and nxt_word in EN_STARTERS) or first in "\"“«"  # ("" is in every string)
@@ -179,11 +202,11 @@ cdef bint _abbrev_blocks(str text, Py_ssize_t p, Py_ssize_t lo, Py_ssize_t k, Py
         return True
     if key == "no" and first.isdigit():
         return True
-    if "." in token and _has_digit(token):
+    if dotted and _has_digit(token):
         return False
     if key in ENDING_ABBREV:
         return not ((first.isupper() and nxt_word not in ABBREV_CONTINUE) or first in "\"“«")
-    if "." in token or key in OTHER_ABBREV:
+    if dotted or key in OTHER_ABBREV:
         return not starts_sentence
     return False
 
@@ -218,27 +241,37 @@ cdef inline bint _arabic_initial(str text, Py_ssize_t p, Py_ssize_t lo) noexcept
     return p > lo and _is_arabic_letter(_ch(text, p - 1)) and (p - 1 == lo or not _is_arabic_letter(_ch(text, p - 2)))
 
 
-cdef Py_ssize_t _next_candidate(str text, Py_ssize_t pos, Py_ssize_t hi, Py_ssize_t *q_out) noexcept:
-    """The next candidate terminal cluster at or after ``pos``: its start (``-1``: none) and end (``q_out``), as
-    ``sentences._CANDIDATE`` / ``_CANDIDATE_FROM_START`` find them (whole clusters; not glued to an ASCII letter or
-    digit, not before a space and a lower-case ASCII letter)."""
+cdef Py_ssize_t _candidate_in(const _char_t *data, Py_ssize_t pos, Py_ssize_t hi, Py_ssize_t *q_out) noexcept:
     cdef Py_ssize_t p = pos, q
     cdef Py_UCS4 c
     while p < hi:
-        if not _is_terminal(_ch(text, p)):
+        c = data[p]
+        if not _is_terminal(c):
             p += 1
             continue
         q = p + 1
-        while q < hi and _is_terminal(_ch(text, q)):
+        while q < hi and _is_terminal(data[q]):
             q += 1
         if q < hi:
-            c = _ch(text, q)
-            if _is_ascii_alnum(c) or (c == u" " and q + 1 < hi and u"a" <= _ch(text, q + 1) <= u"z"):
+            c = data[q]
+            if _is_ascii_alnum(c) or (c == u" " and q + 1 < hi and u"a" <= data[q + 1] <= u"z"):
                 p = q
                 continue
         q_out[0] = q
         return p
     return -1
+
+
+cdef Py_ssize_t _next_candidate(str text, Py_ssize_t pos, Py_ssize_t hi, Py_ssize_t *q_out) noexcept:
+    """The next candidate terminal cluster at or after ``pos``: its start (``-1``: none) and end (``q_out``), as
+    ``sentences._CANDIDATE`` / ``_CANDIDATE_FROM_START`` find them (whole clusters; not glued to an ASCII letter or
+    digit, not before a space and a lower-case ASCII letter)."""
+    cdef unsigned int kind = PyUnicode_KIND(text)
+    if kind == PyUnicode_1BYTE_KIND:
+        return _candidate_in(<const Py_UCS1 *>PyUnicode_DATA(text), pos, hi, q_out)
+    if kind == PyUnicode_2BYTE_KIND:
+        return _candidate_in(<const Py_UCS2 *>PyUnicode_DATA(text), pos, hi, q_out)
+    return _candidate_in(<const Py_UCS4 *>PyUnicode_DATA(text), pos, hi, q_out)
 
 
 cdef list _split_sentences(str text, Py_ssize_t lo, Py_ssize_t hi, bint arabic):
@@ -569,87 +602,136 @@ cdef enum:
     N_DIGIT = 1 << 13  # a decimal digit (\d)
 
 
-cdef inline bint _at(unsigned int kind, void *data, Py_ssize_t n, Py_ssize_t i, str needle) noexcept:
-    """Does ``needle`` occur at ``i`` in the string of length ``n`` read through ``kind``/``data``?"""
+cdef inline bint _at(const _char_t *data, Py_ssize_t n, Py_ssize_t i, str needle) noexcept:
+    """Does ``needle`` occur at ``i`` in the ``n`` characters at ``data``?"""
     cdef Py_ssize_t k, m = len(needle)
     if i < 0 or i + m > n:
         return False
     for k in range(m):
-        if PyUnicode_READ(kind, data, i + k) != _ch(needle, k):
+        if data[i + k] != _ch(needle, k):
             return False
     return True
 
 
-cdef int _needles(str line) noexcept:
-    """The substrings of the line rules (``"hoto" in line``, ...) found in one pass: a set of ``N_`` flags. Each
-    needle is looked for where its least common letter stands (the x of "inbox")."""
-    cdef Py_ssize_t i, n = len(line)
+# the characters _needles looks at more closely (0: none): ASCII, and the Arabic block (U+0600 + index)
+cdef unsigned char _ASCII_LOOK[128]
+cdef unsigned char _ARABIC_LOOK[256]
+
+
+cdef void _init_look() noexcept:
+    cdef int k
+    for k in b"hbkxwy /IG@>0123456789":
+        _ASCII_LOOK[k] = 1
+    _ARABIC_LOOK[0x37] = _ARABIC_LOOK[0x32] = _ARABIC_LOOK[0x42] = _ARABIC_LOOK[0x34] = _ARABIC_LOOK[0x43] = 1  # طزقشك
+    for k in range(10):
+        _ARABIC_LOOK[0x60 + k] = 1  # ٠-٩
+        _ARABIC_LOOK[0xF0 + k] = 1  # ۰-۹
+
+
+_init_look()
+
+
+cdef int _needles_in(const _char_t *data, Py_ssize_t n, Py_ssize_t *spaces) noexcept:
+    cdef Py_ssize_t i, n_spaces = 0
     cdef int out = 0
     cdef Py_UCS4 c
-    cdef unsigned int kind = PyUnicode_KIND(line)
-    cdef void *data = PyUnicode_DATA(line)
     for i in range(n):
-        c = PyUnicode_READ(kind, data, i)
+        c = data[i]
         if c < 128:
-            if c >= u"a":
-                if c == u"h":
-                    if _at(kind, data, n, i, "hoto"):
-                        out |= N_HOTO
-                elif c == u"b":
-                    if _at(kind, data, n, i - 6, "contributed"):
-                        out |= N_CONTRIBUTED
-                elif c == u"k":
-                    if _at(kind, data, n, i - 2, "ookie"):
-                        out |= N_OOKIE
-                elif c == u"x":
-                    if _at(kind, data, n, i - 4, "inbox"):
-                        out |= N_INBOX
-                elif c == u"w":
-                    if _at(kind, data, n, i - 1, "ewsletter"):
-                        out |= N_EWSLETTER
-                elif c == u"y":
-                    if _at(kind, data, n, i, "you agree") or _at(kind, data, n, i, "you accept"):
-                        out |= N_YOU_AGREE
-            elif c == u" ":
-                if i + 1 < n and PyUnicode_READ(kind, data, i + 1) == u"|" and _at(kind, data, n, i, " | "):
+            if not _ASCII_LOOK[c]:
+                continue
+            if c == u" ":
+                n_spaces += 1
+                if i + 1 < n and data[i + 1] == u"|" and _at(data, n, i, " | "):
                     out |= N_BAR
+            elif c == u"h":
+                if _at(data, n, i, "hoto"):
+                    out |= N_HOTO
+            elif c == u"b":
+                if _at(data, n, i - 6, "contributed"):
+                    out |= N_CONTRIBUTED
+            elif c == u"k":
+                if _at(data, n, i - 2, "ookie"):
+                    out |= N_OOKIE
+            elif c == u"x":
+                if _at(data, n, i - 4, "inbox"):
+                    out |= N_INBOX
+            elif c == u"w":
+                if _at(data, n, i - 1, "ewsletter"):
+                    out |= N_EWSLETTER
+            elif c == u"y":
+                if _at(data, n, i, "you agree") or _at(data, n, i, "you accept"):
+                    out |= N_YOU_AGREE
             elif c == u"/":
                 out |= N_SLASH
             elif c == u"I":
-                if _at(kind, data, n, i, "Image"):
+                if _at(data, n, i, "Image"):
                     out |= N_IMAGE
             elif c == u"G":
-                if _at(kind, data, n, i, "Getty"):
+                if _at(data, n, i, "Getty"):
                     out |= N_GETTY
             elif c == u"@":
                 out |= N_AT
             elif c == u">":
                 out |= N_CRUMB
-            elif u"0" <= c <= u"9":
+            else:
                 out |= N_DIGIT
         elif 0x0600 <= c <= 0x06FF:
+            if not _ARABIC_LOOK[<unsigned int>c - 0x0600]:
+                continue
             if c == u"ط":
-                if _at(kind, data, n, i - 7, "الارتباط"):
+                if _at(data, n, i - 7, "الارتباط"):
                     out |= N_AR_CHROME
             elif c == u"ز":
-                if _at(kind, data, n, i - 4, "كوكيز"):
+                if _at(data, n, i - 4, "كوكيز"):
                     out |= N_AR_CHROME
             elif c == u"ق":
-                if _at(kind, data, n, i - 4, "توافق"):
+                if _at(data, n, i - 4, "توافق"):
                     out |= N_AR_CHROME
             elif c == u"ش":
-                if _at(kind, data, n, i - 1, "نشرة") or _at(kind, data, n, i - 1, "نشرتنا"):
+                if _at(data, n, i - 1, "نشرة") or _at(data, n, i - 1, "نشرتنا"):
                     out |= N_AR_CHROME
             elif c == u"ك":
-                if _at(kind, data, n, i - 4, "بريدك"):
+                if _at(data, n, i - 4, "بريدك"):
                     out |= N_AR_CHROME
-            elif (0x0660 <= c <= 0x0669) or (0x06F0 <= c <= 0x06F9):  # (the block's decimal digits)
-                out |= N_DIGIT
+            else:
+                out |= N_DIGIT  # (the block's decimal digits)
         elif c == u"»" or c == u"›":
             out |= N_CRUMB
-        elif c > 0x06FF and not (0x2000 <= c <= 0x206F) and c.isdecimal():  # (no other digit below U+0660)
+        elif c > 0x06FF and not (0x2000 <= c <= 0x206F) and Py_UNICODE_ISDECIMAL(c):  # (no other digit < U+0660)
             out |= N_DIGIT
+    spaces[0] = n_spaces
     return out
+
+
+cdef int _needles(str line, Py_ssize_t *spaces) noexcept:
+    """The substrings of the line rules (``"hoto" in line``, ...) found in one pass: a set of ``N_`` flags; and the
+    number of spaces in ``spaces``. Each needle is looked for where its least common letter stands (the x of
+    "inbox")."""
+    cdef unsigned int kind = PyUnicode_KIND(line)
+    if kind == PyUnicode_1BYTE_KIND:
+        return _needles_in(<const Py_UCS1 *>PyUnicode_DATA(line), len(line), spaces)
+    if kind == PyUnicode_2BYTE_KIND:
+        return _needles_in(<const Py_UCS2 *>PyUnicode_DATA(line), len(line), spaces)
+    return _needles_in(<const Py_UCS4 *>PyUnicode_DATA(line), len(line), spaces)
+
+
+cdef str _ROLE_LAST = "".join(sorted({w[-1] for w in _ROLE_ENDS}))  # (endswith gates: the last letters)
+cdef str _AGENCY_LAST = "".join(sorted({w[-1] for w in _AGENCY_ENDS}))
+cdef str _TIME_FIRST_CHARS = "".join(sorted({w[0] for w in _TIME_FIRST}))
+
+
+cdef inline bint _may_start(Py_UCS4 c, str firsts) noexcept:
+    """Can a line starting with ``c`` have a lower-cased first word that starts with one of ``firsts``? Exactly
+    decided for ASCII and Arabic letters (their lower case is one ASCII letter, or themselves); other characters may
+    (``K``, the Kelvin sign, lower-cases to ``k``)."""
+    if c < 128:
+        if u"A" <= c <= u"Z":
+            c = <Py_UCS4>(<unsigned int>c + 32)
+        return c in firsts
+    if 0x0600 <= c <= 0x06FF:
+        return c in firsts
+    return True
 
 
 cdef inline str _bp_first_word(str line):  # boilerplate._first_word
@@ -659,7 +741,9 @@ cdef inline str _bp_first_word(str line):  # boilerplate._first_word
 
 cdef object _classify_line(str line):
     """boilerplate.classify_line."""
-    cdef Py_ssize_t n_words = _count_char(line, u" ", 0, len(line)) + 1
+    cdef Py_ssize_t n_words
+    cdef int found = _needles(line, &n_words)
+    n_words += 1
     cdef Py_UCS4 first = _ch(line, 0), last = _ch(line, len(line) - 1)
     if n_words > _MAX_CAPTION_WORDS:
         return None
@@ -672,19 +756,21 @@ cdef object _classify_line(str line):
                 return kind
     if (
         n_words <= _MAX_TIME_WORDS
-        and (first.isdigit() or _bp_first_word(line) in _TIME_FIRST)
+        and (first.isdigit() or (_may_start(first, _TIME_FIRST_CHARS) and _bp_first_word(line) in _TIME_FIRST))
         and _TIME_LINE.match(line)
     ):
         return "timestamp"
-    cdef int found = _needles(line)
     if n_words <= _MAX_LINE_WORDS and (
-        (line.endswith(_ROLE_ENDS) and _NAME_ROLE.fullmatch(line)) or (found & N_BAR and _NAME_OUTLET.fullmatch(line))
+        (last in _ROLE_LAST and line.endswith(_ROLE_ENDS) and _NAME_ROLE.fullmatch(line))
+        or (found & N_BAR and _NAME_OUTLET.fullmatch(line))
     ):
         return "byline"
     if n_words <= _MAX_NETWORK_WORDS:
         if line[:1] in _NETWORK_FIRST and _bp_first_word(line) in _NETWORK_WORDS and _NETWORKS.match(line):
             return "share"
-        if (line.endswith(_AGENCY_ENDS) or last == u")" or line.startswith("وكالة")) and _AGENCY_LINE.match(line):
+        if (
+            (last in _AGENCY_LAST and line.endswith(_AGENCY_ENDS)) or last == u")" or line.startswith("وكالة")
+        ) and _AGENCY_LINE.match(line):
             return "byline"
     if last == u")":
         m = _CAPTION_END.search(line)
