@@ -15,6 +15,7 @@ from cpython.unicode cimport (
     Py_UCS1,
     Py_UCS2,
     Py_UNICODE_ISDECIMAL,
+    Py_UNICODE_ISSPACE,
     PyUnicode_1BYTE_KIND,
     PyUnicode_2BYTE_KIND,
     PyUnicode_DATA,
@@ -460,33 +461,47 @@ cdef bint _continues(str a, str b, bint arabic):
     return not (b_word.startswith(("وأ", "وا", "وي", "وت")) and not b_word.startswith(("وال", "وأن", "وإن", "وان")))
 
 
-cdef void _physical_lines(str text, vector[Py_ssize_t]& ls, vector[Py_ssize_t]& le, vector[char]& lb):
-    """layout.physical_lines: every line without its outer whitespace (lines end at ``\\n`` only), and whether a
-    blank line (two or more ``\\n``) stands before it."""
-    cdef Py_ssize_t n = len(text), i = 0, s, last, prev = 0, nl
+cdef void _lines_in(const _char_t *data, Py_ssize_t n, vector[Py_ssize_t]& ls, vector[Py_ssize_t]& le,
+                    vector[char]& lb) noexcept:
+    cdef Py_ssize_t i = 0, s, last, nl = 0
     cdef Py_UCS4 c
     cdef char blank
     while i < n:
-        c = _ch(text, i)
-        if c.isspace():
+        c = data[i]
+        if c == u"\n":
+            nl += 1
+            i += 1
+            continue
+        if Py_UNICODE_ISSPACE(c):
             i += 1
             continue
         s = i
         last = i
         i += 1
         while i < n:
-            c = _ch(text, i)
+            c = data[i]
             if c == u"\n":
                 break
-            if not c.isspace():
+            if not Py_UNICODE_ISSPACE(c):
                 last = i
             i += 1
-        nl = _count_char(text, u"\n", prev, s)
+        blank = ls.size() == 0 or nl >= 2
         ls.push_back(s)
         le.push_back(last + 1)
-        blank = ls.size() == 1 or nl >= 2
         lb.push_back(blank)
-        prev = last + 1
+        nl = 0
+
+
+cdef void _physical_lines(str text, vector[Py_ssize_t]& ls, vector[Py_ssize_t]& le, vector[char]& lb) noexcept:
+    """layout.physical_lines: every line without its outer whitespace (lines end at ``\\n`` only), and whether a
+    blank line (two or more ``\\n`` since the previous line) stands before it."""
+    cdef unsigned int kind = PyUnicode_KIND(text)
+    if kind == PyUnicode_1BYTE_KIND:
+        _lines_in(<const Py_UCS1 *>PyUnicode_DATA(text), len(text), ls, le, lb)
+    elif kind == PyUnicode_2BYTE_KIND:
+        _lines_in(<const Py_UCS2 *>PyUnicode_DATA(text), len(text), ls, le, lb)
+    else:
+        _lines_in(<const Py_UCS4 *>PyUnicode_DATA(text), len(text), ls, le, lb)
 
 
 cdef bint _unwrap(str text, vector[Py_ssize_t]& ls, vector[Py_ssize_t]& le, vector[char]& lb, str slang) except -1:
@@ -857,7 +872,7 @@ cdef enum:
 
 KIND_NAMES = ("title", "heading", "body", "boilerplate")
 cdef tuple _KIND_NAMES = KIND_NAMES
-cdef object _dateline_prefix = _dl.dateline_prefix
+cdef object _dateline_prefix_py = _dl.dateline_prefix
 cdef object _known_agency_dateline = _dl.known_agency_dateline
 cdef object _is_caption_like = _ru._is_caption_like
 cdef object _neighbour_kind = _ru._neighbour_kind
@@ -876,6 +891,30 @@ cdef inline bint _has_dash(str line) noexcept:  # datelines._DASH_CHAR.search(li
         if c == u"-" or c == u"–" or c == u"—" or c == u"‒" or c == u"―":
             return True
     return False
+
+
+cdef object _DL_OTHER = _dl._en_dateline_other
+cdef Py_ssize_t _DATELINE_WITHIN = _dl._DATELINE_WITHIN
+cdef Py_ssize_t _COLON_DATELINE_MIN_SPACES = _dl._COLON_DATELINE_MIN_SPACES
+cdef Py_ssize_t _SLASH_DATELINE_WITHIN = _dl._SLASH_DATELINE_WITHIN
+
+
+cdef Py_ssize_t _dateline_prefix(str line, str slang) except -1:
+    """datelines.dateline_prefix. Every dateline pattern but two needs a dash; those two need a slash near the start
+    (Arabic) or a colon near the start of a long line that starts with a capital (English): a line with none of them
+    has no dateline, and the others are left to the Python function."""
+    cdef Py_UCS4 c0 = _ch(line, 0)
+    if _has_dash(line):
+        return _dateline_prefix_py(line, slang)
+    if slang == "ar" or c0 >= 128:
+        if line.find("/", 0, _SLASH_DATELINE_WITHIN) < 0:
+            return 0
+        return _dateline_prefix_py(line, slang)
+    if not c0.isupper():
+        return 0
+    if line.find(":", 0, _DATELINE_WITHIN) < 0 or _count_char(line, u" ", 0, len(line)) < _COLON_DATELINE_MIN_SPACES:
+        return 0
+    return _DL_OTHER(line)
 
 
 cdef class _Units:
