@@ -71,7 +71,7 @@ cdef inline object _id_from_digest(const uint8_t *d):
     return s
 
 
-cdef inline void _doc_state(str doc_id, sk_blake2b_state *st) except *:
+cdef void doc_state(str doc_id, sk_blake2b_state *st) except *:
     """st := the 8-byte BLAKE2b state after ``doc_id + "\\x1f"`` (UTF-8); raises on a lone surrogate, like ids."""
     cdef bytes raw = doc_id.encode("utf-8")
     sk_blake2b_init(st, 8)
@@ -79,7 +79,7 @@ cdef inline void _doc_state(str doc_id, sk_blake2b_state *st) except *:
     sk_blake2b_update(st, b"\x1f", 1)
 
 
-cdef inline object _unit_id_i64(const sk_blake2b_state *doc, long long start, long long end):
+cdef object unit_id_i64(const sk_blake2b_state *doc, long long start, long long end):
     cdef sk_blake2b_state st = doc[0]
     cdef uint8_t buf[_BOUNDS_MAX]
     cdef uint8_t digest[8]
@@ -104,7 +104,7 @@ cdef object _unit_id_obj(const sk_blake2b_state *doc, object start, object end):
     if PyLong_CheckExact(end):
         e = PyLong_AsLongLongAndOverflow(end, &over_e)
     if over_s == 0 and over_e == 0:
-        return _unit_id_i64(doc, s, e)
+        return unit_id_i64(doc, s, e)
     raw = _BOUNDS_FMT % (start, end)  # huge ints, bools, numpy ints...: whatever stancekit.ids accepts
     st = doc[0]
     sk_blake2b_update(&st, <const char *>raw, len(raw))
@@ -145,7 +145,7 @@ def unit_ids(str doc_id not None, starts, ends) -> list:
     cdef sk_blake2b_state doc
     if len(e) != n:
         raise ValueError(f"unit_ids: {n} starts but {len(e)} ends; give one start and one end per unit")
-    _doc_state(doc_id, &doc)
+    doc_state(doc_id, &doc)
     cdef list out = [None] * n
     for i in range(n):
         out[i] = _unit_id_obj(&doc, s[i], e[i])
@@ -201,7 +201,7 @@ def unit_ids_rows(list doc_ids not None, rows, starts, ends) -> list:
             d = doc_ids[row]
             if not isinstance(d, str):
                 raise TypeError(f"unit_ids_rows: doc_ids[{row}] is {type(d).__name__}, not str")
-            _doc_state(<str>d, &doc)
+            doc_state(<str>d, &doc)
             last = row
-        out[i] = _unit_id_i64(&doc, s[i], e[i])
+        out[i] = unit_id_i64(&doc, s[i], e[i])
     return out

@@ -26,6 +26,9 @@ from cpython.unicode cimport (
 from cpython cimport array
 from libcpp.vector cimport vector
 
+from stancekit._blake2b cimport sk_blake2b_state
+from stancekit._ids_native cimport doc_state, unit_id_i64
+
 import array
 
 from stancekit.builder.segment import boilerplate as _bp
@@ -1188,21 +1191,26 @@ cdef object _new_int64_array(vector[Py_ssize_t]& v):
 cdef array.array _INT64_TEMPLATE = array.array("q")
 
 
-def segment_docs(list texts, list langs, bint tuples=False):
-    """The units of a batch of documents, as columns: the rule segmenter's work of ``units.segment_batch``.
+def segment_docs(list doc_ids, list texts, list langs, bint tuples=False):
+    """The units of a batch of documents as the UNITS table's columns: ``units.segment_batch``'s rule segmenter work.
 
-    ``texts[i]`` is a document's text (None or blank: no units), ``langs[i]`` its language. Returns a dict:
-    ``row``, ``start``, ``end`` (``array('q')``, one entry per unit: the document's index in the batch and the
-    offsets), ``kind`` and ``boilerplate_kind`` (lists of str / None), ``text`` (each unit's text), ``n_units`` and
-    ``n_boilerplate`` (lists, one per document), and with ``tuples=True`` ``tuples``: each document's units as
-    ``segment_tuples`` gives them (what attribution reads).
+    ``doc_ids[i]``, ``texts[i]`` and ``langs[i]`` describe document i (a None or blank text has no units; a None
+    language is ``und``). Returns a dict of per-unit columns: ``unit_id``, ``doc_id``, ``start`` and ``end``
+    (``array('q')``), ``text``, ``kind``, ``boilerplate_kind``, ``position``, ``prev_unit_id`` and ``next_unit_id``
+    (content units are linked within their document; boilerplate is skipped) and ``row`` (``array('q')``: the
+    document's index); per document, ``n_units`` and ``n_boilerplate``; and with ``tuples=True``, ``tuples``: each
+    document's units as ``segment_tuples`` gives them (what attribution reads).
     """
-    cdef Py_ssize_t i, j, n = len(texts), first
+    cdef Py_ssize_t i, j, n = len(texts), base, pos, prev, m
     cdef vector[Py_ssize_t] rows, starts, ends
-    cdef list kinds = [], bks = [], utexts = [], n_units = [], n_boiler = [], per_doc = [] if tuples else None
+    cdef list ids = [], udoc = [], kinds = [], bks = [], utexts = [], positions = [], prevs = [], nexts = []
+    cdef list n_units = [], n_boiler = [], per_doc = [] if tuples else None
     cdef _Units out = _Units()
+    cdef sk_blake2b_state state
     cdef str text
-    cdef int nb
+    cdef int nb, kind
+    if len(doc_ids) != n or len(langs) != n:
+        raise ValueError(f"segment_docs: {len(doc_ids)} doc ids, {n} texts and {len(langs)} languages")
     for i in range(n):
         t = texts[i]
         if t is None or not (<str>t).strip():
@@ -1215,20 +1223,42 @@ def segment_docs(list texts, list langs, bint tuples=False):
         lang = langs[i]
         out.clear()
         _segment(text, lang if lang is not None else "und", out)
+        doc_id = doc_ids[i]
+        doc_state(doc_id, &state)
+        m = out.start.size()
+        base = len(ids)
         nb = 0
-        for j in range(<Py_ssize_t>out.start.size()):
+        pos = 0
+        prev = -1
+        for j in range(m):
             rows.push_back(i)
             starts.push_back(out.start[j])
             ends.push_back(out.end[j])
-            kinds.append(_KIND_NAMES[out.kind[j]])
-            if out.kind[j] == K_BOILERPLATE:
-                nb += 1
+            ids.append(unit_id_i64(&state, out.start[j], out.end[j]))
+            udoc.append(doc_id)
+            kind = out.kind[j]
+            kinds.append(_KIND_NAMES[kind])
             utexts.append(PyUnicode_Substring(text, out.start[j], out.end[j]))
+            nexts.append(None)
+            if kind == K_BOILERPLATE:
+                nb += 1
+                positions.append(None)
+                prevs.append(None)
+                continue
+            positions.append(pos)
+            pos += 1
+            if prev >= 0:
+                prevs.append(ids[prev])
+                nexts[prev] = ids[base + j]
+            else:
+                prevs.append(None)
+            prev = base + j
         bks.extend(out.bk)
-        n_units.append(out.start.size())
+        n_units.append(m)
         n_boiler.append(nb)
         if tuples:
             per_doc.append(out.tuples())
-    return {"row": _new_int64_array(rows), "start": _new_int64_array(starts), "end": _new_int64_array(ends),
-            "kind": kinds, "boilerplate_kind": bks, "text": utexts, "n_units": n_units, "n_boilerplate": n_boiler,
+    return {"unit_id": ids, "doc_id": udoc, "start": _new_int64_array(starts), "end": _new_int64_array(ends),
+            "text": utexts, "kind": kinds, "boilerplate_kind": bks, "position": positions, "prev_unit_id": prevs,
+            "next_unit_id": nexts, "row": _new_int64_array(rows), "n_units": n_units, "n_boilerplate": n_boiler,
             "tuples": per_doc}

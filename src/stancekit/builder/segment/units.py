@@ -128,30 +128,36 @@ def _empty_reject(doc_id: str | None, source: Any, source_row: Any, text: str | 
 
 def _segment_compiled(compiled: Any, docs: pl.DataFrame, seg_name: str, langs: list[Any], sources: list[Any],
                       rows: list[Any], attribute: AttributeFn | None) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """:func:`segment_batch` with the compiled rule segmenter (``native``): the same units, the batch in one call,
-    ids computed in C (``stancekit._ids_native``)."""
-    from stancekit import _ids_native  # type: ignore[attr-defined]  # (built with the segmenter)
-
-    doc_ids = docs["doc_id"].to_list()
+    """:func:`segment_batch` with the compiled rule segmenter (``native``): the same frames, the batch in one call
+    that also computes the ids (in C), positions and links, so the frame is built in one step."""
+    doc_ids = docs["doc_id"].cast(pl.String).to_list()
     texts = docs["text"].to_list()
-    cols = compiled.segment_docs(texts, [lang or "und" for lang in langs], attribute is not None)
+    cols = compiled.segment_docs(doc_ids, texts, langs, attribute is not None)
     rejects = [
         _empty_reject(doc_ids[i], sources[i], rows[i], texts[i], n_units)
         for i, (n_units, n_boiler) in enumerate(zip(cols["n_units"], cols["n_boilerplate"], strict=True))
         if n_boiler == n_units
     ]
-    attrs: list[Any] | None = None
-    if attribute is not None:
-        attrs = []
+    schema = UNITS.polars_schema()
+    n = len(cols["unit_id"])
+    series = {name: pl.Series(name, cols[name], dtype=schema[name]) for name in (
+        "unit_id", "doc_id", "text", "kind", "boilerplate_kind", "position", "prev_unit_id", "next_unit_id")}
+    series["start"] = _int_series("start", cols["start"], schema["start"])
+    series["end"] = _int_series("end", cols["end"], schema["end"])
+    if attribute is None:
+        series["is_claim"] = _constant(False, n, pl.Boolean)
+        series |= {f: _constant(None, n, schema[f]) for f in _CLAIM_FIELDS}
+    else:
+        attrs: list[Any] = []
         for i, raw in enumerate(cols["tuples"]):
             if raw:
                 attrs += attribute(texts[i], raw, langs[i] or "und")
-    columns: dict[str, Any] = {
-        "row": cols["row"], "unit_id": _ids_native.unit_ids_rows(doc_ids, cols["row"], cols["start"], cols["end"]),
-        "start": cols["start"], "end": cols["end"], "text": cols["text"], "kind": cols["kind"],
-        "boilerplate_kind": cols["boilerplate_kind"],
-    }
-    return _units_frame(docs, seg_name, columns, attrs), _rejects_frame(rejects)
+        series |= _claim_columns(attrs, schema)
+    series["segmenter"] = _constant(seg_name, n, pl.String)
+    units = pl.DataFrame([series[name].alias(name) for name in schema])
+    if units["doc_id"].null_count() or units["unit_id"].n_unique() != units.height:
+        units = conform(units, UNITS)  # (the usual error for a null doc id or duplicate unit ids)
+    return units, _rejects_frame(rejects)
 
 
 def _rejects_frame(rejects: list[dict[str, Any]]) -> pl.DataFrame:
@@ -178,7 +184,6 @@ def _claim_columns(attrs: list[Any], schema: Mapping[str, Any]) -> dict[str, pl.
 def _units_frame(docs: pl.DataFrame, seg_name: str, columns: dict[str, Any],
                  attrs: list[Any] | None) -> pl.DataFrame:
     """The UNITS frame from the per-unit columns: one DataFrame build; ids, links and constants computed natively.
-    The ids come as ``unit_id`` (str) or as ``digest`` (:func:`stancekit.ids.unit_id_digests`).
 
     Units are in document order, so the previous content unit of the same document is found by filling the ids of
     content units forward (next: backward) and checking the document row.
@@ -190,14 +195,13 @@ def _units_frame(docs: pl.DataFrame, seg_name: str, columns: dict[str, Any],
     cid = pl.when(content).then(pl.col("unit_id"))
     n_content = content.cast(pl.Int32).cum_sum()  # content units up to and including this one (whole batch)
     first = pl.when(row != row.shift(1, fill_value=-1)).then(n_content - content.cast(pl.Int32)).forward_fill()
-    ids = (pl.Series("unit_id", columns["unit_id"], dtype=pl.String) if "unit_id" in columns
-           else unit_ids_from_digests(pl.Series(columns["digest"], dtype=pl.Binary)).alias("unit_id"))
+    ids = unit_ids_from_digests(pl.Series(columns["digest"], dtype=pl.Binary)).alias("unit_id")
     frame = pl.DataFrame(
         [
-            _int_series("__row", columns["row"], pl.UInt32),
+            pl.Series("__row", columns["row"], dtype=pl.UInt32),
             ids,
-            _int_series("start", columns["start"], schema["start"]),
-            _int_series("end", columns["end"], schema["end"]),
+            pl.Series("start", columns["start"], dtype=schema["start"]),
+            pl.Series("end", columns["end"], dtype=schema["end"]),
             pl.Series("text", columns["text"], dtype=pl.String),
             pl.Series("kind", columns["kind"], dtype=pl.String),
             pl.Series("boilerplate_kind", columns["boilerplate_kind"], dtype=pl.String),
@@ -231,3 +235,8 @@ def _int_series(name: str, values: Any, dtype: Any) -> pl.Series:
     if isinstance(values, array):
         return pl.Series(name, np.frombuffer(values, dtype=np.int64) if len(values) else [], dtype=pl.Int64).cast(dtype)
     return pl.Series(name, values, dtype=dtype)
+
+
+def _constant(value: Any, n: int, dtype: Any) -> pl.Series:
+    """``n`` copies of ``value`` (``pl.repeat(..., eager=True)`` runs a query: ~20x slower for a batch's column)."""
+    return pl.Series([value], dtype=dtype).new_from_index(0, n) if n else pl.Series([], dtype=dtype)
