@@ -278,8 +278,9 @@ cdef Py_ssize_t _next_candidate(str text, Py_ssize_t pos, Py_ssize_t hi, Py_ssiz
     return _candidate_in(<const Py_UCS4 *>PyUnicode_DATA(text), pos, hi, q_out)
 
 
-cdef list _split_sentences(str text, Py_ssize_t lo, Py_ssize_t hi, bint arabic):
-    cdef list spans = []
+cdef void _split_sentences(str text, Py_ssize_t lo, Py_ssize_t hi, bint arabic, vector[Py_ssize_t]& sa,
+                           vector[Py_ssize_t]& sb) except *:
+    """sentences.split_sentences: the sentence spans of ``text[lo:hi]`` appended to ``sa`` (starts), ``sb`` (ends)."""
     cdef Py_ssize_t start = _skip_ws(text, lo, hi)
     cdef Py_ssize_t pos = start, p, q, end, j, k, e
     cdef Py_UCS4 c, after, nxt, t0
@@ -305,7 +306,8 @@ cdef list _split_sentences(str text, Py_ssize_t lo, Py_ssize_t hi, bint arabic):
                             continue
                     elif _period_blocks(text, p, start, q + 1, hi):
                         continue
-                spans.append((start, q))
+                sa.push_back(start)
+                sb.push_back(q)
                 start = q + 1
                 continue
         after = _ch(text, q)
@@ -347,20 +349,24 @@ cdef list _split_sentences(str text, Py_ssize_t lo, Py_ssize_t hi, bint arabic):
                 continue
         elif cluster == "." and (_abbrev_blocks(text, p, start, k, hi) or _arabic_initial(text, p, start)):
             continue
-        spans.append((start, end))
+        sa.push_back(start)
+        sb.push_back(end)
         start = k
     if start < hi:
         e = hi
         while e > start and _ch(text, e - 1).isspace():
             e -= 1
         if e > start:
-            spans.append((start, e))
-    return spans
+            sa.push_back(start)
+            sb.push_back(e)
 
 
 def split_sentences(str text, Py_ssize_t lo, Py_ssize_t hi, str lang):
     """:func:`stancekit.builder.segment.sentences.split_sentences`, compiled."""
-    return _split_sentences(text, lo, hi, lang == "ar")
+    cdef vector[Py_ssize_t] sa, sb
+    cdef size_t i
+    _split_sentences(text, lo, hi, lang == "ar", sa, sb)
+    return [(sa[i], sb[i]) for i in range(sa.size())]
 
 
 # ---------------------------------------------------------------------------------------------------- layout
@@ -956,35 +962,38 @@ cdef class _Doc:
     cdef Py_ssize_t heading_max
     cdef _Units units
     cdef vector[Py_ssize_t] bs, be  # the block (lines of a paragraph waiting for flush)
-    cdef Py_ssize_t title_s  # title_split: the first line's start (-1: none) and its sentences
-    cdef list title_spans
+    cdef Py_ssize_t title_s  # title_split: the first line's start (-1: none) and its sentences (in the line)
+    cdef vector[Py_ssize_t] title_a, title_b
 
     cdef void emit(self, Py_ssize_t s, Py_ssize_t e, bint single, Py_ssize_t item, bint head) except *:
-        cdef list spans
+        cdef vector[Py_ssize_t] sa, sb
         cdef str text = self.text
         cdef Py_UCS4 last = _ch(text, e - 1)
-        cdef Py_ssize_t a, b
+        cdef Py_ssize_t a, n
+        cdef size_t i
         if item:
-            spans = _split_sentences(text, s + item, e, self.arabic)
-            spans[0] = (s, spans[0][1])
+            _split_sentences(text, s + item, e, self.arabic, sa, sb)
+            sa[0] = s
         elif self.title_s == s and single:
-            spans = [(a + s, b + s) for a, b in self.title_spans]
+            for i in range(self.title_a.size()):
+                sa.push_back(self.title_a[i] + s)
+                sb.push_back(self.title_b[i] + s)
         else:
-            spans = _split_sentences(text, s, e, self.arabic)
+            _split_sentences(text, s, e, self.arabic, sa, sb)
         if (
             single
             and not item
-            and len(spans) == 1
+            and sa.size() == 1
             and _count_char(self.lt, u" ", s, e) < self.heading_max
             and (head or not (last == u":" or last == u"," or last == u"،"))
             and not _ends_sentence_at(text, s, e)
         ):
             self.units.add(s, e, K_HEADING, None)
             return
-        for a, b in spans:
-            self.units.add(a, b, K_BODY, None)
-        if len(spans) > 1 and last == u")":
-            a = spans[len(spans) - 1][0]
+        for i in range(sa.size()):
+            self.units.add(sa[i], sb[i], K_BODY, None)
+        if sa.size() > 1 and last == u")":
+            a = sa[sa.size() - 1]
             if _is_bare_agency(text[a:e]):
                 n = self.units.start.size() - 1
                 self.units.start[n] = a
@@ -1036,17 +1045,21 @@ cdef class _Doc:
             return marks
         return _list_items(self.lt, [(self.bs[i], self.be[i]) for i in range(n)])
 
-    cdef tuple _title_test(self, str line):
-        """rules._title_test: does the first content line read as a headline (and its sentences)."""
+    cdef int _title_test(self, str line, Py_ssize_t s) except -1:
+        """rules._title_test: does the first content line (at ``s``) read as a headline? When its sentences were
+        computed they are kept as the title split (``title_s``, ``title_a``/``title_b``)."""
         cdef Py_UCS4 last = _ch(line, len(line) - 1)
         if _count_char(line, u" ", 0, len(line)) >= _TITLE_MAX_WORDS:
-            return False, None
+            return False
         if last == u":" or last == u",":
-            return False, None
+            return False
         if _ends_sentence(line) and line.rstrip(_RSTRIP_TITLE)[-1:] == ".":
-            return False, None
-        sents = _split_sentences(line, 0, len(line), self.arabic)
-        return len(sents) == 1, sents
+            return False
+        self.title_a.clear()
+        self.title_b.clear()
+        _split_sentences(line, 0, len(line), self.arabic, self.title_a, self.title_b)
+        self.title_s = s
+        return self.title_a.size() == 1
 
     cdef void run(self) except *:
         cdef str text = self.text, lt, line, nline
@@ -1126,11 +1139,7 @@ cdef class _Doc:
                         and _continues(line, nline, self.arabic)
                     )
                 if not joined:
-                    title, sents = self._title_test(line)
-                    if sents is not None:
-                        self.title_s = s
-                        self.title_spans = sents
-                    if title:
+                    if self._title_test(line, s):
                         dateline = _dateline_prefix(line, self.slang)
                         if not dateline:
                             self.units.add(s, e, K_TITLE, None)
