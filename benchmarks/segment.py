@@ -8,7 +8,7 @@ articles, numbers varied, alternately English and Arabic), so this measures the 
 twice: units only (``claims=False``) and with claim attribution when that module exists. Peers run on the first
 ``--peer-mb`` MB of the same documents (pysbd runs at well under 1 MB/s) and are skipped with a note when not
 installed. MB/s per core = MB / CPU seconds.
-Usage: ``python benchmarks/segment.py [--mb 100] [--corpus mixed|news] [--peer-mb 10] [--batch 500] [--runs 3]
+Usage: ``python benchmarks/segment.py [--mb 100] [--corpus mixed|news] [--peer-mb 10] [--batch 2000] [--runs 3]
 [--no-peers]``.
 
 Where the time goes (cProfile, line_profiler and callgrind instruction counts, rules.v2 after the speed work of
@@ -49,6 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from scoring import LAYOUTS, iter_ud, load_news_gold
 from stancekit.builder.segment.rules import RuleSegmenter
+from stancekit.config import OPTIONS
 from stancekit.builder.segment.units import segment_batch
 
 
@@ -145,7 +146,8 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=100.0)
     ap.add_argument("--corpus", choices=("mixed", "news"), default="mixed", help="see the module docstring")
     ap.add_argument("--peer-mb", type=float, default=10.0)
-    ap.add_argument("--batch", type=int, default=500, help="documents per segment_batch call ([segment] batch_size)")
+    ap.add_argument("--batch", type=int, default=OPTIONS["segment"]["batch_size"].default,
+                    help="documents per segment_batch call (default: [segment] batch_size's default)")
     ap.add_argument("--runs", type=int, default=3, help="stancekit is timed this many times; the median is shown")
     ap.add_argument("--no-peers", action="store_true", help="time stancekit only")
     args = ap.parse_args()

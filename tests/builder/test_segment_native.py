@@ -69,6 +69,23 @@ def test_status_names_how_it_runs() -> None:
     assert native.status().split()[0] in ("compiled", "off", "not", "stale")
 
 
+def test_off_and_stale_builds_fall_back_to_python(nat, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                   caplog: pytest.LogCaptureFixture) -> None:  # type: ignore[no-untyped-def]
+    native._probe.cache_clear()
+    monkeypatch.setenv("STANCEKIT_NATIVE", "0")
+    assert native.load() is None and native.status().startswith("off")
+    native._probe.cache_clear()
+    monkeypatch.delenv("STANCEKIT_NATIVE")
+    (tmp_path / "_native.pyx").write_text("# edited after the build\n", encoding="utf-8")
+    monkeypatch.setattr(native, "_HERE", tmp_path)
+    assert native.load() is None
+    assert native.status().startswith("stale") and "rebuilds it" in native.status()
+    assert "stale" in caplog.text
+    monkeypatch.undo()
+    native._probe.cache_clear()
+    assert native.load() is nat
+
+
 def test_gold_articles(nat) -> None:  # type: ignore[no-untyped-def]
     docs = _gold_texts()
     assert len(docs) >= 80
