@@ -1,0 +1,1584 @@
+# cython: language_level=3, boundscheck=True, wraparound=True, cdivision=False, annotation_typing=False
+"""Claim attribution (rules 6-12) compiled: the same ``Attribution`` list as
+:func:`stancekit.builder.segment.attribution.attribute`, several times faster.
+
+The Python modules (``attribution``, ``attribution_ar``/``_en``, ``speaker_ar``/``_en``, ``claim_quotes``,
+``claim_sources``, ``claim_types``) stay the reference and the fallback: this file follows them function by function
+(each name here is the one of the same name there, ``_ar``/``_en`` added where both languages have one), with typed
+offsets (``Py_ssize_t``) and characters (``Py_UCS4``) in place of slices and one-character strings, and it imports
+their compiled regexes, word sets, records (``Local``, ``Entity``, ``Attribution``, ``DocState``) and rare-path
+helpers (headlines, antecedents, first-person tests), so each rule and word list lives once; only the control flow is
+repeated. The few character sets written here as literals (the compiler turns ``c in "..."`` into a switch) are
+checked against the Python constants at import: a change there makes this module refuse to load (the Python code then
+runs) until it is updated. ``tests/builder/test_attr_native.py`` checks both give the same attributions on the gold
+sets, the UD documents, mutated documents and generated text. ``native.load("_attr_native")`` loads this module.
+
+The module-level directives keep Python's indexing (negative indices wrap, out-of-range raises) because the code
+indexes lists and strings as the Python code does; the character loops read with ``PyUnicode_READ``.
+"""
+
+from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ, PyUnicode_Substring
+
+from bisect import bisect_right
+from itertools import islice
+from operator import le
+
+from stancekit.builder.segment import attribution as _at
+from stancekit.builder.segment import attribution_ar as _aar
+from stancekit.builder.segment import attribution_en as _aen
+from stancekit.builder.segment import claim_quotes as _cq
+from stancekit.builder.segment import claim_sources as _cs
+from stancekit.builder.segment import claim_types as _ct
+from stancekit.builder.segment import speaker_ar as _sar
+from stancekit.builder.segment import speaker_en as _sen
+from stancekit.builder.segment.claim_lexicon import (
+    AR_CONTENT_RE,
+    AR_DESCRIPTORS,
+    AR_DOC_NOUNS,
+    AR_EVENT_NOUNS,
+    AR_INSTITUTIONS,
+    AR_NAMED,
+    AR_NP_STOP,
+    AR_OBJECT_NOUNS,
+    AR_ORG_HEADS,
+    AR_PLACES,
+    AR_PRE_STOP,
+    AR_REL_VERBS,
+    AR_RULE_NOUNS,
+    AR_SPEECH_HEADS,
+    AR_TITLES,
+    EN_AS_VERBS,
+    EN_AUX_BEFORE_CUE,
+    EN_CLAIM_NOUNS,
+    EN_CONNECTORS,
+    EN_CONTENT_VERBS,
+    EN_DEMONYMS,
+    EN_DESCRIPTOR_NOUNS,
+    EN_DETERMINERS,
+    EN_GENDER_TITLES,
+    EN_MEDIA_TYPES,
+    EN_NP_STOP,
+    EN_OF_VERBS,
+    EN_ORG_HEADS,
+    EN_PASSIVE_BEFORE,
+    EN_PRONOUNS,
+    EN_REJECT_VERBS,
+    EN_SPEECH_NOUNS,
+    EN_TITLES,
+)
+from stancekit.builder.segment.claim_lexicon import _PAST_T
+
+cdef extern from *:
+    const char* SK_SOURCE_SHA256
+
+SOURCE_SHA256 = SK_SOURCE_SHA256.decode("ascii")
+
+# ------------------------------------------------------------------------------------------- character sets
+
+cdef inline bint _is_strip(Py_UCS4 c) noexcept:  # claim_types.STRIP_CHARS
+    return c in "“”\"«»„()[]،,:؛;.!?؟'’‘—–-"
+
+
+cdef inline bint _is_quote(Py_UCS4 c) noexcept:  # claim_types.QUOTE_CHARS
+    return c in "“”\"«»„"
+
+
+cdef inline bint _is_word_strip_en(Py_UCS4 c) noexcept:  # speaker_en._WORD_STRIP
+    return c in "“”\"«»„,.;:"
+
+
+cdef inline bint _is_delim_en(Py_UCS4 c) noexcept:  # speaker_en._DELIMS
+    return c in ",;:(—–“”\"«»„"
+
+
+def _check_literals() -> None:
+    """The character sets written as literals here are the Python modules' (else this module must not load)."""
+    pairs = [("“”\"«»„()[]،,:؛;.!?؟'’‘—–-", _ct.STRIP_CHARS), ("“”\"«»„", _ct.QUOTE_CHARS),
+             ("“”\"«»„,.;:", _sen._WORD_STRIP), (",;:(—–“”\"«»„", _sen._DELIMS)]
+    for mine, theirs in pairs:
+        if mine != theirs:
+            raise ImportError(f"_attr_native is out of date: a character set changed ({theirs!r}); rebuild it")
+
+
+_check_literals()
+
+# ------------------------------------------------------------------------------------------------ claim_types
+
+cdef inline Py_UCS4 _ch(str s, Py_ssize_t i) noexcept:
+    """``s[i]`` for 0 <= i < len(s), without the checks of a Python index."""
+    return PyUnicode_READ(PyUnicode_KIND(s), PyUnicode_DATA(s), i)
+
+
+cdef inline Py_UCS4 _first(str text, tuple tok):
+    """``text[tok[0]]``: the first character of a token."""
+    cdef Py_ssize_t s = tok[0]
+    return _ch(text, s)
+
+
+cdef inline Py_UCS4 _last(str text, tuple tok):
+    """``text[tok[1] - 1]``: the last character of a token."""
+    cdef Py_ssize_t e = tok[1]
+    return _ch(text, e - 1)
+
+
+cdef list tokens(str text, Py_ssize_t start, Py_ssize_t end):
+    """claim_types.tokens: whitespace tokens of ``text[start:end]`` (``\\S+`` as ``finditer(text, start, end)``)."""
+    cdef Py_ssize_t n = len(text), i, j
+    cdef list out = []
+    if start < 0:
+        start = 0
+    if end > n:
+        end = n
+    i = start
+    while i < end:
+        while i < end and _ch(text, i).isspace():
+            i += 1
+        if i >= end:
+            break
+        j = i + 1
+        while j < end and not _ch(text, j).isspace():
+            j += 1
+        out.append((i, j))
+        i = j
+    return out
+
+
+cdef tuple core(str text, Py_ssize_t start, Py_ssize_t end):
+    """claim_types.core: ``[start, end)`` shrunk past quote marks and punctuation at both ends."""
+    cdef Py_ssize_t a = start, b = end
+    if start < 0 or end > len(text) or start > end:
+        return _ct.core(text, start, end)
+    while a < b and _is_strip(_ch(text, a)):
+        a += 1
+    if a == b:
+        return (start, start) if start < end else (start, end)
+    while _is_strip(_ch(text, b - 1)):
+        b -= 1
+    return a, b
+
+
+cdef str stripped(str text, Py_ssize_t s, Py_ssize_t e):
+    """speaker_ar.stripped: ``text[s:e].strip(STRIP_CHARS)``."""
+    if s < 0 or e > len(text) or s > e:
+        return text[s:e].strip(_ct.STRIP_CHARS)
+    while s < e and _is_strip(_ch(text, s)):
+        s += 1
+    while e > s and _is_strip(_ch(text, e - 1)):
+        e -= 1
+    return PyUnicode_Substring(text, s, e)
+
+
+cdef inline str _tok_stripped(str text, tuple tok):
+    return stripped(text, tok[0], tok[1])
+
+
+cdef inline str _sub(str text, Py_ssize_t s, Py_ssize_t e):
+    """``text[s:e]`` with Python's slice rules."""
+    return text[s:e]
+
+
+cdef object Attribution = _ct.Attribution
+cdef object Entity = _cs.Entity
+
+
+cdef class _Local:
+    """claim_types.Local with the same attributes (the Python helpers that take one, ``resolve`` and ``quote_type``,
+    read them by name), built without a Python-level ``__init__``. Never returned: ``attribute`` returns
+    ``Attribution`` records only."""
+    cdef public object cue_start, cue_end, speaker, gender, preposed, attr_end, is_person, colon_intro, attr_start
+    cdef public object claim
+
+
+cdef _Local Local(object cue_start, object cue_end, object speaker, object gender, object preposed, object attr_end,
+                  object is_person=True, object colon_intro=False, object attr_start=-1):
+    cdef _Local loc = _Local.__new__(_Local)
+    loc.cue_start = cue_start
+    loc.cue_end = cue_end
+    loc.speaker = speaker
+    loc.gender = gender
+    loc.preposed = preposed
+    loc.attr_end = attr_end
+    loc.is_person = is_person
+    loc.colon_intro = colon_intro
+    loc.attr_start = cue_start if attr_start < 0 else attr_start  # (Local.__post_init__)
+    loc.claim = True
+    return loc
+
+
+cdef str ar_gender(str form):
+    """claim_lexicon.ar_gender: 'f', 'p' (plural/dual) or 'm' from an Arabic past-verb or participle form."""
+    cdef str bare = form.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    if bare.endswith(("وا", "ين", "ون", "تا", "يا")):
+        return "p"
+    if bare.endswith(("ت", "ة", "ةً")) or (bare.startswith("ت") and bare not in _PAST_T):
+        return "f"
+    return "m"
+
+# ------------------------------------------------------------------------------------------------- speaker_ar
+
+cdef frozenset _CONTENT_WORDS = _sar._CONTENT_WORDS
+cdef Py_ssize_t _AR_NP_MAX = _sar._NP_MAX
+cdef object _HONORIFICS = _sar._HONORIFICS
+cdef frozenset _NAMED_ALL = _sar._NAMED_ALL
+cdef object _PREPS = _sar._PREPS
+cdef object _VERBAL_NOUN_OBJECTS = _sar._VERBAL_NOUN_OBJECTS
+cdef object _CONSTRUCT_HEADS = _sar._CONSTRUCT_HEADS
+cdef object _LAM_HEADS = _sar._LAM_HEADS
+cdef object _CONSTRUCT_ONLY = _sar._CONSTRUCT_ONLY
+cdef object _SPOKESMAN = _sar._SPOKESMAN
+cdef tuple _DEFINITE = _sar._DEFINITE
+cdef object _HIGH = _sar._HIGH
+cdef tuple _ADJ_ENDINGS = _sar._ADJ_ENDINGS
+cdef object AR_CUE_KEYS = _sar.CUE_KEYS
+
+
+cdef inline bint _definite(str w):
+    return w.startswith(_DEFINITE)
+
+
+cdef Py_ssize_t _quote_group(str text, list toks, Py_ssize_t i):
+    """Index of the token closing a short quoted group opened at token ``i`` (a name), or -1."""
+    cdef Py_ssize_t j, s, e
+    for j in range(i, min(len(toks), i + 5)):
+        s = toks[j][0]
+        e = toks[j][1]
+        while e > s and _ch(text, e - 1) in "،,:؛.":
+            e -= 1
+        if e > s and _is_quote(_ch(text, e - 1)) and (j > i or e - s > 1):
+            return j if j - i < 4 else -1
+    return -1
+
+
+cdef list np_after_ar(str text, Py_ssize_t pos, Py_ssize_t end, bint extend=True):
+    """speaker_ar.np_after: raw tokens of the speaker phrase that starts at ``pos``."""
+    cdef list toks = tokens(text, pos, min(end, pos + 130))
+    cdef list out = []
+    cdef list ow = []
+    cdef Py_ssize_t i = 0, n = len(toks), s, e, j, k
+    cdef str word, nxt
+    cdef Py_UCS4 c0, cl
+    cdef tuple named
+    while i < n and len(out) < _AR_NP_MAX:
+        s = toks[i][0]
+        e = toks[i][1]
+        c0 = _ch(text, s)
+        cl = _ch(text, e - 1)
+        word = stripped(text, s, e)
+        if _is_quote(c0) and not (out and e - s == 1):
+            j = _quote_group(text, toks, i)
+            if j < 0:
+                break
+            out.extend(toks[i:j + 1])
+            ow.extend([_tok_stripped(text, t) for t in toks[i:j + 1]])
+            if _last(text, toks[j]) in "،,:؛." or _next_is_stop(text, toks, j + 1):
+                break
+            i = j + 1
+            continue
+        if not word or c0 in ":،,":
+            break
+        if not out and word in AR_SPEECH_HEADS and i + 1 < n and (not _indefinite_word(
+                _tok_stripped(text, toks[i + 1])) or (i + 2 < n and _definite(_tok_stripped(text, toks[i + 2])))):
+            k = i + 1
+            while k < n and k < i + 3 and _tok_stripped(text, toks[k]) in ("صادر", "الصادر", "عن", "صادرة"):
+                k += 1
+            i = k
+            continue
+        if (word in _PREPS or (word == "من" and _adjectival(ow))) and out and extend:
+            named = _name_after_pp(text, toks, i)
+            if named is not None:
+                out.extend(toks[named[0]:named[1]])
+                break
+            j = _pp_extension(text, toks, i, out, ow)
+            if j > i:
+                out.extend(toks[i:j])
+                ow.extend([_tok_stripped(text, t) for t in toks[i:j]])
+                i = j
+                if _last(text, toks[j - 1]) in "،,:؛." or word == "من":
+                    break
+                continue
+            break
+        if word in AR_NP_STOP or word in _CONTENT_WORDS or (out and c0 == "(") or (
+                out and word in AR_OBJECT_NOUNS and ow[-1] not in AR_ORG_HEADS and ow[-1] not in AR_TITLES):
+            break
+        if out and word in _VERBAL_NOUN_OBJECTS and (_definite(ow[-1]) or ow[-1] not in _CONSTRUCT_HEADS):
+            break
+        if out and not word.startswith(_DEFINITE) and (_object_follows(text, out, ow, word) or _construct_object(
+                text, toks, i, out, ow, word)):
+            break
+        if out and (word.endswith(("اً", "ًا")) or (word.endswith("ا") and i + 1 < n and (
+                _tok_stripped(text, toks[i + 1]).endswith(("ا", "اً", "ًا"))))) and not word.startswith(_DEFINITE):
+            break
+        if out and (word in AR_REL_VERBS or (word.endswith(("ها", "هم")) and not word.startswith(_DEFINITE))) and (
+                _indefinite_head(text, out)):
+            break
+        if out and word not in AR_INSTITUTIONS and (word.startswith(("بت", "بإ", "بال", "بأ", "بـ", "لـ")) or (
+                word in AR_CUE_KEYS) or (
+                word[0] == "ب" and len(word) > 3 and (word.endswith("ة") or word[1] in "تإعمقفرحسخطزجدغ"))):
+            break
+        out.append(toks[i])
+        ow.append(word)
+        if cl in "،," and extend and i + 2 < n and _tok_stripped(text, toks[i + 1]).lstrip("و") in AR_NAMED:
+            out.extend(toks[i + 1:_lookahead(text, toks, i + 1)])
+            break
+        if cl in "،," and extend and (not _name_candidates(text, out, None) or (
+                i + 1 < n and _tok_stripped(text, toks[i + 1]) in _HONORIFICS)):
+            j = _apposition(text, toks, i + 1)
+            if j > i + 1:
+                out.extend(toks[i + 1:j])
+            break
+        if cl in "،,:؛.)" or (_is_quote(cl) and e - s > 1):
+            break
+        i += 1
+    return out
+
+
+cdef bint _indefinite_word(str w):
+    return bool(w) and not _definite(w) and w not in AR_NP_STOP and w not in _CONTENT_WORDS and (
+        w[0] not in "«“\"") and (w not in ("صادر", "صادرة", "الصادر", "عن"))
+
+
+cdef bint _object_follows(str text, list out, list words, str word):
+    if len(words) == 1 and words[0] in AR_PLACES:
+        return not word.startswith(("ل", "ب")) and word[:1].isalpha()
+    if not (<str>words[-1]).startswith(_DEFINITE) or word.startswith(("ل", "ب")) or not word[:1].isalpha() or (
+            _is_quote(_last(text, out[-1]))):
+        return False
+    for w in words:
+        if w in AR_TITLES or w in AR_NAMED or w in AR_DESCRIPTORS:
+            return False
+    return True
+
+
+cdef bint _construct_object(str text, list toks, Py_ssize_t i, list out, list words, str word):
+    if _definite(word) or word in _HIGH or word in AR_NAMED or i + 1 >= len(toks) or (
+            len(words) == 1 and words[0] in AR_TITLES):
+        return False
+    if words[0] not in AR_DESCRIPTORS or not _definite(_tok_stripped(text, toks[i + 1])):
+        return False
+    for w in words:
+        if _definite(w):
+            return False
+    return _last(text, out[-1]) not in "،,"
+
+
+cdef Py_ssize_t _lookahead(str text, list toks, Py_ssize_t i):
+    cdef Py_ssize_t j = i + 1, n = len(toks), s, e
+    cdef str w
+    while j < n and j < i + 8:
+        s = toks[j][0]
+        e = toks[j][1]
+        w = stripped(text, s, e)
+        if not w or w in _CONTENT_WORDS or w in AR_NP_STOP or text.startswith(("لـ", ":"), s, e):
+            break
+        j += 1
+        if _ch(text, e - 1) in "،,:؛.":
+            break
+    return j
+
+
+cdef Py_ssize_t _pp_extension(str text, list toks, Py_ssize_t i, list out, list ow):
+    cdef Py_ssize_t j, n = len(toks)
+    cdef str nxt, head
+    if i + 1 >= n:
+        return i
+    nxt = _tok_stripped(text, toks[i + 1])
+    if nxt in AR_EVENT_NOUNS or (nxt.startswith("ال") and nxt[2:] in AR_EVENT_NOUNS and nxt[2:] not in _CONSTRUCT_ONLY):
+        return i
+    j = _lookahead(text, toks, i)
+    head = _tok_stripped(text, out[0])
+    if _tok_stripped(text, toks[i]) == "من":
+        j = i + 2
+        if _definite(nxt):
+            while j < n and j < i + 4 and _definite(_tok_stripped(text, toks[j])) and (
+                    _last(text, toks[j - 1]) not in "،,"):
+                j += 1
+        return j
+    if (head in AR_DESCRIPTORS and not _definite(head)) or _adjectival(ow):
+        return j
+    if (head in AR_INSTITUTIONS or head in AR_ORG_HEADS) and _tok_stripped(text, toks[i]) == "في" and j - i == 2 and (
+            any(w[:1] == "ل" and not w.startswith("ال") for w in ow[1:])):
+        return j
+    if head in AR_TITLES:
+        cand = [c for c in _name_candidates(text, toks[i + 1:j], None) if c > 0]
+        if cand and not _is_quote(_first(text, toks[i + 1 + cand[-1]])):
+            return j
+        if _definite(nxt) and j < n and _tok_stripped(text, toks[j]) in _CONTENT_WORDS and (
+                _last(text, toks[j - 1]) not in "،,:؛."):
+            return j
+    return i
+
+
+cdef bint _adjectival(list words):
+    if len(words) < 2:
+        return False
+    for w in words:
+        if _definite(w):
+            return False
+    return (<str>words[-1]).endswith(_ADJ_ENDINGS) and words[0] not in AR_TITLES
+
+
+cdef bint _indefinite_head(str text, list out):
+    cdef str head = _tok_stripped(text, out[0])
+    cdef str nxt = _tok_stripped(text, out[1]) if len(out) > 1 else ""
+    return head in AR_DESCRIPTORS and not _definite(head) and not _definite(nxt)
+
+
+cdef tuple _name_after_pp(str text, list toks, Py_ssize_t i):
+    cdef Py_ssize_t k, j
+    cdef str w
+    for k in range(i, min(len(toks), i + 6)):
+        w = _tok_stripped(text, toks[k])
+        if not w or w in AR_CUE_KEYS or w in _CONTENT_WORDS or _first(text, toks[k]) in ":،,":
+            return None
+        if _last(text, toks[k]) in "،,":
+            j = _apposition(text, toks, k + 1)
+            return (k + 1, j) if j > k + 1 and _name_candidates(text, toks[k + 1:j], None) else None
+        if _last(text, toks[k]) in ":؛.":
+            return None
+    return None
+
+
+cdef Py_ssize_t _apposition(str text, list toks, Py_ssize_t i):
+    cdef Py_ssize_t j = i, n = len(toks)
+    cdef str w
+    while j < n and j < i + 4:
+        w = _tok_stripped(text, toks[j])
+        if not w or w in AR_NP_STOP or (_definite(w) and j == i and w not in AR_TITLES) or w in AR_CUE_KEYS:
+            return i
+        j += 1
+        if _last(text, toks[j - 1]) in "،,":
+            return j if _next_is_stop(text, toks, j) or (j < n and _definite(_tok_stripped(text, toks[j]))) else i
+    return i
+
+
+cdef bint _next_is_stop(str text, list toks, Py_ssize_t j):
+    if j >= len(toks):
+        return True
+    cdef str word = _tok_stripped(text, toks[j])
+    return word in AR_NP_STOP or word in _CONTENT_WORDS or _first(text, toks[j]) in ":،"
+
+
+cdef list np_before_ar(str text, Py_ssize_t start, Py_ssize_t pos):
+    """speaker_ar.np_before: the subject phrase standing before a verb, or []."""
+    cdef list toks = tokens(text, max(start, pos - 110), pos)
+    cdef list out = []
+    cdef str word
+    cdef Py_ssize_t k, s, e
+    cdef Py_UCS4 c
+    if toks and start < pos - 110:
+        toks.pop(0)
+    while toks and _tok_stripped(text, toks[-1]) in ("قد", "لقد"):
+        toks.pop()
+    for k in range(len(toks) - 1, -1, -1):
+        s = toks[k][0]
+        e = toks[k][1]
+        word = stripped(text, s, e)
+        if word in AR_PRE_STOP or _ch(text, e - 1) in "،,:؛.)" or len(out) >= _AR_NP_MAX or word.isdigit():
+            break
+        if not word[:1].isalpha():
+            for c in word:
+                if c.isalpha():
+                    break
+            else:
+                break
+        out.append(toks[k])
+    out.reverse()
+    while out and _tok_stripped(text, out[0]) in AR_PRE_STOP:
+        out.pop(0)
+    if len(out) > 1 and _tok_stripped(text, out[0]) in AR_SPEECH_HEADS and _first(text, out[1]) == "ل" and (
+            not text.startswith("لل", out[1][0])):
+        out = [(out[1][0] + 1, out[1][1]), *out[2:]]
+    return out
+
+
+cdef list _name_candidates(str text, list toks, list words):
+    cdef list out = []
+    cdef Py_ssize_t i, n = len(toks), s, e
+    cdef str w, prev
+    cdef Py_UCS4 c0
+    if words is None:
+        words = [_tok_stripped(text, t) for t in toks]
+    for i in range(n):
+        w = words[i]
+        s = toks[i][0]
+        e = toks[i][1]
+        c0 = _ch(text, s)
+        if (_is_quote(c0) and e - s > 1) or (_is_quote(c0) and i + 1 < n):
+            out.append(i)
+            continue
+        if not w or _definite(w) or w in AR_TITLES or w in AR_ORG_HEADS or w in AR_DESCRIPTORS or w in AR_NAMED or (
+                w in AR_INSTITUTIONS) or w in _PREPS:
+            continue
+        if w.startswith(("لت", "لإ", "لم", "لل", "باست", "بت", "بإ", "بع", "بم", "بق", "بف", "بر", "بح", "بس", "بخ",
+                         "بط")) and len(w) > 4:
+            continue
+        if w == "باسم" and i and words[i - 1] in _SPOKESMAN:
+            continue
+        if w[:1] == "ل" and w[1:] in _LAM_HEADS:
+            continue
+        prev = words[i - 1] if i else ""
+        if i == 0 or _definite(prev) or prev in AR_TITLES or prev in AR_ORG_HEADS or prev in AR_NAMED or (
+                _is_quote(_last(text, toks[i - 1]))):
+            if prev in AR_DESCRIPTORS and not _definite(prev) and prev not in AR_ORG_HEADS:
+                continue
+            out.append(i)
+    return out
+
+
+cdef object speaker_span_ar(str text, list toks):
+    """speaker_ar.speaker_span: the source's span in an Arabic speaker phrase, or None."""
+    cdef Py_ssize_t k, i, j, last, n = len(toks)
+    cdef str head, prev
+    cdef list words, cands
+    if not toks:
+        return None
+    words = [_tok_stripped(text, t) for t in toks]
+    if not _NAMED_ALL.isdisjoint(words):
+        for k in range(n):
+            if words[k] in _NAMED_ALL and k + 1 < n:
+                return core(text, toks[k + 1][0], toks[-1][1])
+    head = words[0]
+    if head in AR_DESCRIPTORS and not head.startswith(_DEFINITE) and not (
+            n > 1 and (<str>words[1]).startswith(_DEFINITE)) and head not in AR_ORG_HEADS:
+        return core(text, toks[0][0], toks[-1][1])
+    cands = _name_candidates(text, toks, words)
+    if not cands:
+        if n > 1 and all(w in _HONORIFICS for w in words[:-1]) and (
+                words[-1] not in AR_TITLES and words[-1] not in AR_PLACES):
+            return core(text, toks[-1][0], toks[-1][1])
+        return core(text, toks[0][0], toks[-1][1])
+    i = cands[-1]
+    org_before = i > 0 and (words[i - 1] in AR_ORG_HEADS or words[i - 1] in AR_INSTITUTIONS)
+    if org_before and words[0] in AR_TITLES and words[0] not in AR_ORG_HEADS and not _is_quote(_first(text, toks[i])):
+        return core(text, toks[0][0], toks[-1][1])
+    if _is_quote(_first(text, toks[i])):
+        j = _quote_group(text, toks, i)
+        if j >= 0:
+            sp = core(text, toks[i][0], toks[j][1])
+            if sp[1] > sp[0]:
+                return sp
+    if i == 0:
+        return core(text, toks[0][0], toks[-1][1])
+    prev = words[i - 1]
+    last = i + 1
+    while last < n and not _definite(words[last]) and not _last(text, toks[last - 1]) in "،,":
+        last += 1
+    if prev not in AR_ORG_HEADS and last < n and not _last(text, toks[last - 1]) in "،,":
+        last += 1
+        if words[last - 2] in ("عبد", "أبو", "أبي") and last < n and not _last(text, toks[last - 1]) in "،,":
+            last += 1
+    return core(text, toks[i][0], toks[last - 1][1])
+
+# --------------------------------------------------------------------------------------------- attribution_ar
+
+cdef object _MODAL_BEFORE = _aar._MODAL_BEFORE
+cdef object _THAT_RE = _aar._THAT_RE
+cdef tuple _SUFFIX_GENDER = _aar._SUFFIX_GENDER
+cdef object _SPEECH_NOUN_RE = _aar._SPEECH_NOUN_RE
+cdef object _AN_RE = _aar._AN_RE
+cdef object _NOT_VERBS = _aar._NOT_VERBS
+cdef object _KANA = _aar._KANA
+cdef dict _ORDER = _aar._ORDER
+
+
+cdef bint _valid_ar(str text, m, Py_ssize_t end):
+    kind = m.lastgroup
+    if (kind == "free" or kind == "content") and _ch(text, m.start(kind)) in "يت" and _MODAL_BEFORE.search(
+            text, max(0, m.start() - 8), m.start()):
+        return False
+    if kind == "content" or kind == "relay" or kind == "came":
+        return AR_CONTENT_RE.search(text, m.end(), min(end, m.end() + 110)) is not None
+    return True
+
+
+cdef tuple _cue_span(m):
+    return m.start(m.lastgroup or 0), m.end()
+
+
+cdef object analyse_ar(str text, Py_ssize_t us, Py_ssize_t ue, list matches, quoted):
+    """attribution_ar.analyse: the attribution of unit ``text[us:ue]`` from the cue matches inside it, or None."""
+    cdef Py_ssize_t rank = 9, r, cs, ce, pos
+    cdef list np, doc_toks, relay
+    cdef str form, after, w, base, head, suffix, g
+    best = None
+    for c in matches:
+        r = _ORDER[c.lastgroup or "part"]
+        if r < rank and not quoted(c.start()) and _valid_ar(text, c, ue):
+            best, rank = c, r
+    if best is None:
+        return None
+    m = best
+    kind = m.lastgroup
+    cs, ce = _cue_span(m)
+    form = text[cs:ce]
+    if kind == "nonclaim":
+        np = np_after_ar(text, ce, ue, False)
+        loc = _local(text, cs, ce, np, ar_gender(form), ue, True)
+        loc.claim = False
+        return loc
+    if kind == "relay":
+        an = _AN_RE.search(text, ce, min(ue, ce + 120))
+        if an is None:
+            return None
+        np = np_after_ar(text, an.end(), ue, True)
+        noun = _SPEECH_NOUN_RE.search(text, an.end(), min(ue, an.end() + 200))
+        if noun is not None:
+            cs, ce = noun.span()
+        return _local(text, cs, ce, np, "?", ue, True)
+    if kind == "marker":
+        after = text[ce:ce + 4].lstrip()
+        if after.startswith("ما ") or after == "ما":
+            return None
+        pos = ce
+        if _ch(text, ce - 1) == "ل" and text[ce:ce + 1] == "ل":
+            pos = ce + 1
+        np = np_after_ar(text, pos, ue, True)
+        if np and _rule_noun(_tok_stripped(text, np[0]), _ch(text, ce - 1) == "ل" or text[ce:ce + 1] == "ل"):
+            return None
+        return _local(text, cs, ce, np, "?", ue, cs - us < 30)
+    if kind == "noun":
+        return None
+    if kind == "came":
+        doc_toks = tokens(text, ce, min(ue, ce + 40))
+        w = _tok_stripped(text, doc_toks[0]) if doc_toks else ""
+        for suffix, g in _SUFFIX_GENDER:
+            base = w[:-len(suffix)]
+            if w.endswith(suffix) and (base in AR_DOC_NOUNS or (base[-1:] == "ت" and base[:-1] + "ة" in AR_DOC_NOUNS)):
+                return _local(text, cs, ce, _main_subject(text, us, cs, matches, g), g, ue, True)
+        return _local(text, cs, ce, np_after_ar(text, ce, ue, True), "?", ue, True)
+    if kind == "part":
+        g = ar_gender(form)
+        return _local(text, cs, ce, _main_subject(text, us, cs, matches, g), g, ue, True)
+    np = np_before_ar(text, us, cs)
+    if not np:
+        np = np_after_ar(text, ce, ue, True)
+    relay = _relayed(text, matches, ce, ue) if len(matches) > 1 else []
+    if relay:
+        np = relay
+    if not np and cs > m.start() and cs - us > 8:
+        np = _main_subject(text, us, cs, matches, ar_gender(form))
+    head = text[us:cs].rstrip(" ،,")
+    post = bool(head) and _is_quote(head[-1]) and _is_quote(_ch(text, us))
+    loc = _local(text, cs, ce, np, ar_gender(form), ue, not post)
+    if post:
+        loc.attr_start = cs
+    return loc
+
+
+cdef list _relayed(str text, list matches, Py_ssize_t ce, Py_ssize_t ue):
+    for c in matches:
+        if c.start() > ce and c.lastgroup == "marker" and _ch(text, c.start("marker")) == "ن":
+            content = _THAT_RE.search(text, ce, ue)
+            if content is None or c.start() < content.start():
+                return np_after_ar(text, c.end(), ue, True)
+    return []
+
+
+cdef bint _rule_noun(str word, bint lam):
+    if word in AR_RULE_NOUNS:
+        return True
+    return lam and word.startswith("ل") and ("ا" + word) in AR_RULE_NOUNS
+
+
+cdef list _main_subject(str text, Py_ssize_t us, Py_ssize_t cs, list matches, str gender):
+    cdef Py_ssize_t vs, ve, k, j, e
+    cdef list np, toks
+    cdef str fw, w0
+    for m in matches:
+        if m.start() >= cs:
+            break
+        if m.lastgroup in ("free", "content", "nonclaim", "expr"):
+            vs, ve = _cue_span(m)
+            if _agrees(text[vs:ve], gender):
+                np = np_before_ar(text, us, m.start()) or np_after_ar(text, ve, cs, False)
+                if np:
+                    return np
+    toks = tokens(text, us, min(cs, us + 80))
+    k = 0
+    if toks:
+        w0 = _tok_stripped(text, toks[0])
+        if w0 not in _KANA and (w0 in _NOT_VERBS or w0 in AR_PRE_STOP):
+            k = -1
+            for j in range(min(5, len(toks))):
+                if _last(text, toks[j]) in "،,":
+                    k = j + 1
+                    break
+    if k < 0 or k >= len(toks) or toks[k][1] >= cs:
+        return []
+    fw = _tok_stripped(text, toks[k])
+    if fw in _KANA:
+        pass
+    elif len(fw) < 3 or fw in AR_PRE_STOP or fw in _NOT_VERBS or not _agrees(fw, gender) or (
+            k == 0 and fw[0] not in "وف"):
+        return []
+    return np_after_ar(text, toks[k][1], cs, False)
+
+
+cdef bint _agrees(str verb, str gender):
+    g = ar_gender(verb)
+    return gender == "?" or g == gender or (gender == "p" and g == "m")
+
+
+cdef object _local(str text, Py_ssize_t cs, Py_ssize_t ce, list np, str gender, Py_ssize_t ue, bint preposed):
+    cdef object span = speaker_span_ar(text, np)
+    cdef Py_ssize_t attr_end = max(ce, <Py_ssize_t>np[-1][1] if np else ce)
+    cdef Py_ssize_t k = attr_end
+    cdef bint colon = False, is_person = True
+    cdef Py_UCS4 c
+    cdef str w0
+    while k < ue:
+        c = _ch(text, k)
+        if not (c.isspace() or c in "”“\"«»،,"):
+            break
+        k += 1
+    if k < ue and _ch(text, k) == ":":
+        colon = True
+        attr_end = k + 1
+    if span is not None:
+        w0 = text[np[0][0]:np[0][1]] if np else ""
+        is_person = w0.strip("“”\"") not in AR_ORG_HEADS
+    start = min(cs, <Py_ssize_t>np[0][0]) if np else cs
+    return Local(cs, ce, span, gender, preposed, attr_end, is_person, colon, start)
+
+# ------------------------------------------------------------------------------------------------- speaker_en
+
+cdef object _INITIALS = _sen._INITIALS
+cdef object _SOURCE_HEADS = _sen._SOURCE_HEADS
+cdef object EN_DETERMINERS_LOW = _sen.EN_DETERMINERS_LOW
+cdef Py_ssize_t _EN_NP_MAX = _sen._NP_MAX
+cdef object _CONNECTORS_BY = _sen._CONNECTORS_BY
+cdef object _CONNECTORS_NOT_AND = _sen._CONNECTORS_NOT_AND
+cdef frozenset _GENDER_KEYS = _sen._GENDER_KEYS
+cdef object _ABBREVS = _sen._ABBREVS
+cdef object _AFFIL = _sen._AFFIL
+cdef object _RELATIVES = _sen._RELATIVES
+cdef object _FINITE = _sen._FINITE
+cdef object _REL_CLAUSE = _sen._REL_CLAUSE
+cdef object _TO_HEADS = _sen._TO_HEADS
+cdef object _NAME_PREFIX = _sen._NAME_PREFIX
+cdef object _NAME_PARTICLES = _sen._NAME_PARTICLES
+cdef object _PLURALS = _sen._PLURALS
+cdef str QUOTE_CHARS = _ct.QUOTE_CHARS
+cdef object _np_before_en_py = _sen.np_before
+
+
+cdef tuple _clean(str text, Py_ssize_t s, Py_ssize_t e):
+    cdef Py_ssize_t cs, ce
+    if s < e and s >= 0 and e <= len(text) and not _is_strip(_ch(text, s)) and not _is_strip(_ch(text, e - 1)):
+        cs, ce = s, e
+    else:
+        cs, ce = core(text, s, e)
+    if text[ce:ce + 1] == "." and _is_abbrev(text[cs:ce + 1]):
+        ce += 1
+    return cs, ce
+
+
+cdef bint _is_abbrev(str word):
+    low = word.lower()
+    return low in EN_TITLES or low in _ABBREVS or _INITIALS.fullmatch(word) is not None
+
+
+cdef Py_ssize_t _last_delim_end(str text, Py_ssize_t us, Py_ssize_t pos):
+    """``_LAST_DELIM.match(text, us, pos).end()`` (just after the last delimiter in ``text[us:pos]``), or -1."""
+    cdef Py_ssize_t i = min(pos, len(text)) - 1
+    while i >= us:
+        if _is_delim_en(_ch(text, i)):
+            return i + 1
+        i -= 1
+    return -1
+
+
+cdef list np_before_en(str text, Py_ssize_t us, Py_ssize_t pos):
+    """speaker_en.np_before: raw tokens of the subject phrase ending just before the cue at ``pos``. The common case
+    (a subject right before the cue, after the last delimiter) here; a subject before a comma (apposition, age,
+    relative clause) in the Python function."""
+    cdef Py_ssize_t seg_start = _last_delim_end(text, us, pos)
+    if seg_start < 0:
+        seg_start = us
+    cdef list toks = tokens(text, max(seg_start, pos - 120), pos)
+    while toks and text[toks[-1][0]:toks[-1][1]].lower() in EN_AUX_BEFORE_CUE:
+        toks.pop()
+    if not toks and seg_start > us and _ch(text, seg_start - 1) == ",":
+        return _np_before_en_py(text, us, pos)
+    return walk_back(text, toks)
+
+
+cdef list walk_back(str text, list toks):
+    cdef list out = []
+    cdef Py_ssize_t n = len(toks), k, s, e
+    cdef str word, low, prev, left, ll, part, head
+    for k in range(n - 1, -1, -1):
+        s = toks[k][0]
+        e = toks[k][1]
+        word = text[s:e]
+        low = word.lower().strip(QUOTE_CHARS)
+        if word in EN_DETERMINERS:
+            out.append(toks[k])
+            prev = text[toks[k - 1][0]:toks[k - 1][1]].lower() if k else ""
+            if k >= 2 and (prev in _CONNECTORS_BY or _to_head(text, toks, k - 1)):
+                continue
+            break
+        if low == "to" and out and _to_head(text, toks, k):
+            out.append(toks[k])
+            continue
+        if low in EN_CONNECTORS and out and k > 0:
+            left = text[toks[k - 1][0]:toks[k - 1][1]]
+            ll = left.lower()
+            if (ll not in EN_NP_STOP and not ll.endswith(("ed", "ly")) and (
+                    left.isalpha() or _INITIALS.fullmatch(left))) or ll in EN_DESCRIPTOR_NOUNS:
+                out.append(toks[k])
+                continue
+        if low in EN_NP_STOP and not (len(word) > 1 and word.isupper()):
+            if low in _RELATIVES and out and k > 0 and _verbish(text[out[0][0]:out[0][1]]) and _nounish(
+                    text[toks[k - 1][0]:toks[k - 1][1]]):
+                return walk_back(text, toks[:k])
+            if not out and word in EN_PRONOUNS:
+                out.append(toks[k])
+            elif out and k >= 2 and low in _CONNECTORS_BY:
+                part = text[toks[k - 1][0]:toks[k - 1][1]].lower()
+                head = text[toks[k - 2][0]:toks[k - 2][1]].lower()
+                if part.endswith(("ed", "en")) and head.isalpha() and head not in EN_NP_STOP:
+                    return walk_back(text, toks[:k - 1])
+            break
+        if len(out) >= _EN_NP_MAX:
+            break
+        out.append(toks[k])
+    out.reverse()
+    return out
+
+
+cdef bint _verbish(str word):
+    low = word.lower()
+    return low in _FINITE or (low.endswith(("ed", "es")) and low.isalpha() and len(low) > 4)
+
+
+cdef bint _nounish(str word):
+    low = word.lower().strip(",")
+    return low.isalpha() and low not in EN_NP_STOP and not low.endswith(("ed", "ly")) and low not in _FINITE
+
+
+cdef bint _to_head(str text, list toks, Py_ssize_t k):
+    return k > 0 and text[toks[k][0]:toks[k][1]] == "to" and (
+        text[toks[k - 1][0]:toks[k - 1][1]].lower() in _TO_HEADS)
+
+
+cdef inline str _strip_word_en(str text, Py_ssize_t s, Py_ssize_t e):
+    """``text[s:e].strip(_WORD_STRIP)`` for a token."""
+    while s < e and _is_word_strip_en(_ch(text, s)):
+        s += 1
+    while e > s and _is_word_strip_en(_ch(text, e - 1)):
+        e -= 1
+    return PyUnicode_Substring(text, s, e)
+
+
+cdef list np_after_en(str text, Py_ssize_t pos, Py_ssize_t ue):
+    cdef list out = []
+    cdef Py_ssize_t s, e
+    cdef Py_UCS4 c0, cl
+    cdef str low, raw
+    for t in tokens(text, pos, min(ue, pos + 120)):
+        s = t[0]
+        e = t[1]
+        c0 = _ch(text, s)
+        cl = _ch(text, e - 1)
+        low = _strip_word_en(text, s, e).lower()
+        if (_is_quote(c0) or c0 == "(") and out:
+            break
+        if low in _SOURCE_HEADS and all(text[a:b].lower() in EN_DETERMINERS_LOW for a, b in out):
+            out.append(t)
+            continue
+        if low == "and" and out and text[out[-1][0]:out[-1][0] + 1].isupper() and text[e + 1:e + 2].isupper():
+            out.append(t)
+            continue
+        if low in EN_NP_STOP and low != "the":
+            if (low == "from" or low == "by" or low == "of") and out and _clean_word(text, out[-1]) in _SOURCE_HEADS:
+                out = []
+                continue
+            if not (out and low == "of"):
+                break
+        if len(out) >= _EN_NP_MAX:
+            break
+        out.append(t)
+        if cl in ",;:)“”\"«»„" or (cl == "." and not _is_abbrev(text[s:e])):
+            break
+    return out
+
+
+cdef str _clean_word(str text, tuple tok):
+    cs, ce = core(text, tok[0], tok[1])
+    return text[cs:ce].lower()
+
+
+cdef bint _cap(str w):
+    if not w[:1].isupper() or w in EN_DETERMINERS:
+        return "-" in w and _NAME_PREFIX.match(w) is not None
+    low = w.lower()
+    if "-" in w and not w.isupper() and any(p[:1].islower() for p in w.split("-")[1:]):
+        return False
+    return low not in EN_DEMONYMS and low not in EN_DESCRIPTOR_NOUNS
+
+
+cdef bint _is_title(str w):
+    low = w.lower()
+    return low in EN_TITLES or ("-" in low and any(p in EN_TITLES for p in low.split("-")))
+
+
+cdef tuple speaker_span_en(str text, list toks):
+    """speaker_en.speaker_span: (span or None for a pronoun, gender, is_person)."""
+    cdef list words, lows, left
+    cdef str gender, g
+    cdef Py_ssize_t conn, k, first, s, e
+    if not toks:
+        return None, "?", True
+    words = [text[slice(*_clean(text, t[0], t[1]))] for t in toks]
+    while words and not (<str>words[0])[:1].isalnum() and not any(c.isalnum() for c in words[0]):
+        toks, words = toks[1:], words[1:]
+    while words and not words[-1]:
+        toks, words = toks[:-1], words[:-1]
+    if not words:
+        return None, "?", True
+    if len(words) == 1 and words[0] in EN_PRONOUNS:
+        g = EN_PRONOUNS[words[0]]
+        return None, g, g in "mf"
+    lows = [w.lower() for w in words]
+    gender = "?"
+    if not _GENDER_KEYS.isdisjoint(lows):
+        gender = next(EN_GENDER_TITLES[w] for w in lows if w in EN_GENDER_TITLES)
+    if (<str>words[-1]).lower() in EN_SPEECH_NOUNS and any(w not in EN_DETERMINERS for w in words[:-1]) and (
+            (<str>words[-1]).lower() not in {"spokesman", "spokeswoman", "spokesperson"}):
+        toks, words = toks[:-1], words[:-1]
+        if words and (<str>words[-1]).endswith(("'s", "’s")):
+            s, e = _clean(text, toks[-1][0], toks[-1][1])
+            toks = [*toks[:-1], (s, e - 2)]
+            words[-1] = words[-1][:-2]
+    conn = -1
+    if len(words) > 1 and not _CONNECTORS_NOT_AND.isdisjoint(w.lower() for w in words[1:]):
+        conn = next(k for k in range(1, len(words)) if words[k].lower() in _CONNECTORS_NOT_AND)
+    if conn > 0:
+        left = words[:conn]
+        if not _cap(left[-1]):
+            return _span(text, toks[0], toks[-1]), gender, left[-1].lower() in EN_DESCRIPTOR_NOUNS
+        if any(_is_title(w) for w in left) or _person_name(left):
+            return _name(text, toks[:conn], words[:conn], gender)
+        first = 1 if words[0] in EN_DETERMINERS else 0
+        return _span(text, toks[first], toks[-1]), "o", False
+    return _name(text, toks, words, gender)
+
+
+cdef bint _person_name(list words):
+    names = words[1:] if words[0] in EN_DETERMINERS else words
+    return 2 <= len(names) <= 4 and words[0] not in EN_DETERMINERS and all(
+        _cap(w) or w.lower() in _NAME_PARTICLES for w in names) and names[-1].lower() not in EN_ORG_HEADS
+
+
+cdef tuple _name(str text, list toks, list words, str gender):
+    cdef Py_ssize_t i = len(words), j, k, k0, k1, nw = len(words)
+    cdef str last, low
+    while i > 0 and (_cap(words[i - 1]) or (i < nw and i > 1 and _cap(words[i - 2]) and (
+            (<str>words[i - 1]).lower() in _NAME_PARTICLES or (<str>words[i - 1])[:1].isupper()))):
+        i -= 1
+    if i < nw:
+        last = (<str>words[-1]).lower()
+        if last in EN_ORG_HEADS or last.rstrip(".") in {"inc", "ltd", "corp", "co"}:
+            return _span(text, toks[i], toks[-1]), "o", False
+        j = nw
+        while j > i and not _is_title(words[j - 1]):
+            j -= 1
+        if j < nw:
+            return _span(text, toks[j], toks[-1]), gender, True
+        return _span(text, toks[i], toks[-1]), gender, nw - i > 1
+    if (<str>words[-1]).lower() in EN_MEDIA_TYPES:
+        caps = [k for k, w in enumerate(words) if _cap(w)]
+        if caps:
+            k0 = caps[0]
+            k1 = k0
+            while k1 + 1 < nw and _cap(words[k1 + 1]):
+                k1 += 1
+            return _span(text, toks[k0], toks[k1]), "o", False
+    low = (<str>words[-1]).lower()
+    if low in EN_ORG_HEADS and nw > 1 and _cap(words[-2]):
+        k = nw - 2
+        while k > 0 and _cap(words[k - 1]):
+            k -= 1
+        return _span(text, toks[k], toks[-1]), "o", False
+    person = _is_title(low) or low in EN_DESCRIPTOR_NOUNS or low in EN_DEMONYMS
+    if person and gender == "?" and (low in _PLURALS or (low.endswith("s") and not low.endswith(("ss", "us")))):
+        gender = "p"
+    return _span(text, toks[0], toks[-1]), gender, person
+
+
+cdef tuple _span(str text, tuple a, tuple b):
+    s, _ = _clean(text, a[0], a[1])
+    _, e = _clean(text, b[0], b[1])
+    return s, e
+
+# --------------------------------------------------------------------------------------------- attribution_en
+
+cdef object _AS_SAYING = _aen._AS_SAYING
+cdef object _CONTENT_RE = _aen._CONTENT_RE
+cdef object _CITING = _aen._CITING
+cdef object _DENY = _aen._DENY
+cdef object _REFUSED_RE = _aen._REFUSED_RE
+cdef object _OF_RE = _aen._OF_RE
+cdef object _AS_RE = _aen._AS_RE
+cdef object _REJECTED_RE = _aen._REJECTED_RE
+cdef object _NO_CONTENT = _aen._NO_CONTENT
+cdef object _VERBISH = _aen._VERBISH
+cdef object _RELATIVE_PRONOUNS = _aen._RELATIVE_PRONOUNS
+cdef object _OBJECT_VERBS = _aen._OBJECT_VERBS
+
+
+def _check_en_literals() -> None:
+    if _aen._BY_OR_NO_CONTENT != frozenset("brc"):
+        raise ImportError("_attr_native is out of date: attribution_en._BY_OR_NO_CONTENT changed; rebuild it")
+
+
+_check_en_literals()
+
+
+cdef str _prev_word(str text, Py_ssize_t us, Py_ssize_t pos):
+    cdef Py_ssize_t k = pos - 1, j
+    while k >= us and _ch(text, k) == " ":
+        k -= 1
+    j = k
+    while j >= us and not _ch(text, j).isspace():
+        j -= 1
+    return text[j + 1:k + 1].lower()
+
+
+cdef bint _valid_en(str text, m, Py_ssize_t us, Py_ssize_t ue):
+    cdef Py_ssize_t ms, end
+    cdef str prev, word
+    kind = m.lastgroup
+    if kind == "acc":
+        return True
+    ms = m.start()
+    prev = _prev_word(text, us, ms)
+    if prev in EN_PASSIVE_BEFORE or prev.endswith("n't"):
+        return False
+    if kind == "part":
+        return text[us:ms].rstrip().endswith((",", "—"))
+    if kind != "verb":
+        return True
+    word = m.group()
+    end = m.end()
+    if text[end + 1:end + 2] in ("b", "r", "c") and (
+            text.startswith(" by ", end) or _NO_CONTENT.match(text, end, ue)):
+        return False
+    if word in EN_OF_VERBS:
+        return _OF_RE.search(text, end, min(ue, end + 60)) is not None
+    if word in EN_AS_VERBS:
+        lead = text[max(us, text.rfind(",", us, ms) + 1):ms].split()
+        return _AS_RE.search(text, end, min(ue, end + 80)) is not None and any(
+            w.lower() not in EN_AUX_BEFORE_CUE and w.lower() != "now" and not w.endswith("ly") for w in lead)
+    if word in EN_REJECT_VERBS:
+        return _REJECTED_RE.match(text, end, ue) is not None
+    if word in _DENY and _REFUSED_RE.match(text, end, ue) is not None:
+        return False
+    if _appositive_claim(text, us, ms):
+        return False
+    if prev in _RELATIVE_PRONOUNS and text.find(",", end, ue) >= 0:
+        return False
+    if word in EN_CONTENT_VERBS:
+        if _CONTENT_RE.search(text, end, min(ue, end + 80)) is not None:
+            return True
+        if word in _OBJECT_VERBS and not any(c in ",\"”" for c in text[us:ms]):
+            return False
+        return _postposed(text, m, ue)
+    return True
+
+
+cdef bint _appositive_claim(str text, Py_ssize_t us, Py_ssize_t pos):
+    cdef Py_ssize_t comma = text.rfind(",", max(us, pos - 60), pos)
+    if comma < 0:
+        return False
+    words = text[comma + 1:pos].split()
+    return 2 <= len(words) <= 6 and words[0].lower() in ("a", "an", "the") and words[1].lower() in EN_CLAIM_NOUNS
+
+
+cdef bint _postposed(str text, m, Py_ssize_t ue):
+    cdef Py_ssize_t me = m.end(), comma
+    if _CONTENT_RE.search(text, me, ue) is None and text.count(" ", me, ue) <= 8:
+        return True
+    comma = text.find(",", me, min(ue, me + 30))
+    return comma > 0 and _CONTENT_RE.search(text, me, comma) is None and text[:m.start()].rstrip()[-1:] != ","
+
+
+cdef object analyse_en(str text, Py_ssize_t us, Py_ssize_t ue, list matches, quoted):
+    """attribution_en.analyse."""
+    cdef list cands, verbs, acc, np_last, np0, np, relay
+    cdef Py_ssize_t cs, ce, q, attr_end, k
+    cdef str lead, before
+    cdef bint inverted, preposed, colon
+    cands = [m for m in matches if not quoted(m.start()) and _valid_en(text, m, us, ue)]
+    if not cands:
+        return None
+    verbs = [m for m in cands if m.lastgroup in ("verb", "pointed", "quoted")]
+    last = None
+    np_last = []
+    if verbs:
+        m = verbs[0]
+        if verbs[-1] is not m and _postposed(text, verbs[-1], ue):
+            last = verbs[-1]
+            np0 = np_before_en(text, us, last.start())
+            lead = text[us:np0[0][0] if np0 else last.start()].rstrip()
+            if lead[-1:] in ",”\"":
+                m = last
+                np_last = np0
+    else:
+        acc = [m for m in cands if m.lastgroup == "acc"]
+        m = acc[0] if acc else cands[0]
+    kind = m.lastgroup
+    cs, ce = m.span()
+    if kind == "quoted":
+        sm = _AS_SAYING.search(text, ce, min(ue, ce + 120))
+        if sm is None:
+            return None
+        np = np_after_en(text, ce, sm.start())
+        span, gender, person = speaker_span_en(text, np)
+        return Local(sm.end() - 6, sm.end(), span, gender, True, sm.end(), person)
+    if kind == "acc":
+        np = np_after_en(text, ce, ue)
+        span, gender, person = speaker_span_en(text, np)
+        pre = bool(text[us:cs].strip(" ,\"“”")) is False
+        return Local(cs, ce, span, gender, pre, ce if not np else np[-1][1], person)
+    if kind == "part":
+        np = walk_back(text, _subject_tokens(text, us, cs))
+        span, gender, person = speaker_span_en(text, np)
+        return Local(cs, ce, span, gender, True, ce, person)
+    np = np_last if m is last else np_before_en(text, us, cs)
+    inverted = not np
+    if inverted:
+        np = np_after_en(text, ce, ue)
+    cite = _CITING.match(text, np[-1][1] if inverted and np else ce, ue) if "citing" in text[ce:ce + 60] or (
+        "quoting" in text[ce:ce + 60]) else None
+    if cite is not None:
+        relay = np_after_en(text, cite.end(), ue)
+        if relay:
+            np, inverted = relay, True
+    span, gender, person = speaker_span_en(text, np)
+    if not np:
+        return None
+    before = text[us:np[0][0] if not inverted else cs].strip(" ,")
+    preposed = not before or before[-1] not in ",”\"»'’"
+    q = max(text.rfind("\"", us, cs), text.rfind("”", us, cs), text.rfind("»", us, cs))
+    if preposed and q > us and (_ch(text, q - 1) in ",.!?" or text[q + 1:q + 2] == ",") and not _CONTENT_RE.search(
+            text, q + 1, cs):
+        preposed = False
+    attr_end = max(ce, <Py_ssize_t>np[-1][1])
+    k = attr_end
+    while k < ue and _ch(text, k) in " ,":
+        k += 1
+    colon = text[k:k + 1] == ":"
+    if colon:
+        attr_end = k + 1
+    elif not text[attr_end:ue].strip(" .!?\"”’'") and len(text[us:min(cs, <Py_ssize_t>np[0][0])].split()) <= 1:
+        return None
+    return Local(cs, ce, span, gender, preposed, attr_end, person, colon, min(cs, <Py_ssize_t>np[0][0]))
+
+
+cdef list _subject_tokens(str text, Py_ssize_t us, Py_ssize_t pos):
+    cdef list toks = tokens(text, us, pos)
+    cdef Py_ssize_t k, s, e
+    for k in range(len(toks)):
+        s = toks[k][0]
+        e = toks[k][1]
+        if k and _VERBISH.match(text[s:e].strip(",")):
+            return toks[:k]
+        if k and _ch(text, e - 1) == ",":
+            return toks[:k + 1]
+    return []
+
+# ------------------------------------------------------------------------------------------------ attribution
+
+cdef object _attribution_ar = _aar
+cdef object _attribution_en = _aen
+cdef dict _FINDERS = _at._FINDERS
+cdef object _ARABIC = _at._ARABIC
+cdef object _QUESTION = _at._QUESTION
+cdef object DocState = _cs.DocState
+cdef object resolve = _cs.resolve
+cdef object _PUNCT_ONLY = _cq._PUNCT_ONLY
+cdef object _MARKER_RE = _cq._MARKER_RE
+cdef Py_ssize_t _RUN_ON_MAX_CHARS = _cq._RUN_ON_MAX_CHARS
+cdef Py_ssize_t _RUN_ON_MAX_BREAKS = _cq._RUN_ON_MAX_BREAKS
+
+
+def _check_quote_literals() -> None:
+    if _cq._QUOTE_RE.pattern != '[“”\\"«»„]':
+        raise ImportError("_attr_native is out of date: claim_quotes._QUOTE_RE changed; rebuild it")
+
+
+_check_quote_literals()
+
+# ----------------------------------------------------------------------------------------------- claim_quotes
+
+
+cdef list quote_spans(str text):
+    """claim_quotes.quote_spans: quotations as (open, close+1, closed) spans."""
+    cdef list spans = []
+    cdef Py_ssize_t opened = -1, pos, nl, n = len(text)
+    cdef Py_UCS4 ch
+    for pos in range(n):
+        ch = _ch(text, pos)
+        if not (ch == "“" or ch == "”" or ch == "\"" or ch == "«" or ch == "»" or ch == "„"):
+            continue
+        if opened >= 0:
+            nl = _closing_break(text, opened, pos)
+            if nl >= 0 and not (ch != "«" and _runs_on(text, nl, pos)):
+                spans.append((opened, nl, False))
+                opened = -1
+        if opened < 0:
+            if ch != "»":
+                opened = pos
+        elif ch != "«":
+            spans.append((opened, pos + 1, True))
+            opened = -1
+    if opened >= 0:
+        nl = _closing_break(text, opened, n)
+        spans.append((opened, nl if nl >= 0 else n, False))
+    return spans
+
+
+cdef bint _runs_on(str text, Py_ssize_t nl, Py_ssize_t pos):
+    if pos - nl > _RUN_ON_MAX_CHARS or _ch(text, pos - 1).isspace() or text.count("\n", nl, pos) > _RUN_ON_MAX_BREAKS:
+        return False
+    after = text[pos + 1:pos + 2]
+    return not after or after.isspace() or after in ".,،:؛;!?؟…)"
+
+
+cdef Py_ssize_t _closing_break(str text, Py_ssize_t lo, Py_ssize_t hi):
+    cdef Py_ssize_t nl = text.find("\n", lo, hi), line_start
+    cdef str before
+    while nl >= 0:
+        line_start = text.rfind("\n", 0, nl) + 1
+        before = text[line_start:nl].rstrip()
+        if text[nl + 1:nl + 2] == "\n" or nl - line_start < 50 or before[-1:] in ".!?؟:;؛…“”\"«»„":
+            return nl
+        nl = text.find("\n", nl + 1, hi)
+    return -1
+
+
+cdef str quote_type(str text, list spans, loc, Py_ssize_t us, Py_ssize_t ue, speaker, finder):
+    """claim_quotes.quote_type: rule 12."""
+    cdef Py_ssize_t lo, hi, s, e, k, colon, s0, e1, s2
+    cdef str before, pre, mid, post, tail
+    if loc.preposed:
+        lo, hi = loc.attr_end, ue
+    else:
+        lo, hi = us, loc.attr_start
+    if loc.colon_intro and text[loc.cue_start:loc.cue_end] == ":" and finder.first_person(text, lo, hi):
+        return "direct"
+    inner = [(sp[0], sp[1]) for sp in _spans_in(spans, lo, hi)
+             if not (speaker and sp[0] <= speaker[0] and sp[1] >= speaker[1] and
+                     sp[1] - sp[0] <= speaker[1] - speaker[0] + 2)]
+    if loc.preposed:
+        for k in range(len(inner)):
+            s = inner[k][0]
+            before = text[lo:s].rstrip()
+            if before.endswith(":"):
+                if not _has_marker(before):
+                    lo, inner = s, inner[k:]
+                break
+    if not inner:
+        colon = text.find(":", lo, min(hi, lo + 80))
+        if (loc.colon_intro or (colon >= 0 and not _has_marker(text[lo:colon]))) and finder.first_person(
+                text, colon + 1 if colon >= 0 else lo, hi):
+            return "direct"
+        return "indirect"
+    s0 = max(lo, <Py_ssize_t>inner[0][0])
+    pre = text[lo:s0].strip()
+    if pre and not (pre[-1] in ":،," and len(pre.split()) <= 6 and not _has_marker(pre)) and not (
+            finder is not _attribution_en and len(pre.split()) <= 2 and not _has_marker(pre)):
+        return "indirect"
+    for k in range(len(inner) - 1):
+        e1 = inner[k][1]
+        s2 = inner[k + 1][0]
+        mid = text[e1:s2]
+        if len(mid.split()) > 5 or _has_marker(mid):
+            return "indirect"
+    e = inner[-1][1]
+    post = text[min(e, hi):hi]
+    comma = post.lstrip()[:1] in ",،" or text[e - 2:e - 1] in ",،"
+    if _PUNCT_ONLY.fullmatch(post) is None and (loc.preposed or not comma or _has_marker(post)):
+        return "indirect"
+    if not loc.preposed:
+        tail = text[loc.cue_end:ue]
+        if _has_marker(tail) or finder.CUE_RE.search(tail):
+            return "indirect"
+    return "direct"
+
+
+cdef list _spans_in(list spans, Py_ssize_t lo, Py_ssize_t hi):
+    """The quote spans overlapping [lo, hi) (spans are sorted and disjoint)."""
+    cdef Py_ssize_t i = bisect_right(spans, (lo, -1, False)) - 1, n = len(spans)
+    cdef list out = []
+    if i < 0 or spans[i][1] <= lo:
+        i += 1
+    while i < n and spans[i][0] < hi:
+        out.append(spans[i])
+        i += 1
+    return out
+
+
+cdef inline bint _has_marker(str s):
+    return _MARKER_RE.search(s) is not None
+
+
+cdef void continuations(str text, units, list kinds, list out, list spans) except *:
+    """claim_quotes.continuations: rule 8, units inside an attributed quotation take its speaker and cue."""
+    cdef Py_ssize_t qs, qe, first, last, k, nu = len(units)
+    cdef list idxs, starts
+    if not spans or not any(out):
+        return
+    starts = [u[0] for u in units]
+    for sp in spans:
+        qs = sp[0]
+        qe = sp[1]
+        first = bisect_right(starts, qs) - 1
+        if first < 0:
+            first = 0
+        last = bisect_right(starts, qe - 1) - 1
+        if last <= first:
+            continue
+        idxs = [k for k in range(first, last + 1) if kinds[k] != "boilerplate"]
+        source = None
+        for k in idxs:
+            if out[k] is not None and not (qs < out[k].cue_start < qe):
+                source = out[k]
+                break
+        if source is None:
+            continue
+        for k in idxs:
+            if out[k] is None:
+                out[k] = _copy(source)
+    for k in [j + 1 for j in range(nu - 1) if out[j]]:
+        while out[k] is None and kinds[k] == "body" and _is_quote(_ch(text, <Py_ssize_t>starts[k])):
+            prev = out[k - 1]
+            if prev is None or prev.quote_type != "direct" or "\n" in text[units[k - 1][1]:starts[k]]:
+                break
+            if not _outside_quotes_empty(text, spans, starts[k], units[k][1]):
+                break
+            out[k] = _copy(prev)
+            k += 1
+            if k == nu:
+                break
+
+
+cdef bint _outside_quotes_empty(str text, list spans, Py_ssize_t s, Py_ssize_t e):
+    cdef Py_ssize_t pos = s, qs, qe
+    for sp in _spans_in(spans, s, e):
+        qs = sp[0]
+        qe = sp[1]
+        if _PUNCT_ONLY.fullmatch(text, pos, max(pos, qs)) is None:
+            return False
+        pos = max(pos, qe)
+    return _PUNCT_ONLY.fullmatch(text, min(pos, e), e) is not None
+
+
+cdef object _copy(src):
+    return tuple.__new__(Attribution, (True, src.speaker, src.speaker_start, src.speaker_end, src.cue, src.cue_start,
+                                       src.cue_end, "direct"))
+
+
+cdef inline Py_ssize_t _key_hash(Py_UCS4 a, Py_UCS4 b, Py_UCS4 c, Py_ssize_t n) noexcept:
+    cdef unsigned long h = (<unsigned long>a) * 40503UL + (<unsigned long>b) * 2654435UL + (<unsigned long>c) * 977UL
+    h += (<unsigned long>n) * 101UL
+    return <Py_ssize_t>(h & 0xFFFFUL)
+
+
+cdef class _KeyFilter:
+    """A finder's cue keys (``CUE_KEYS``) as a bit table of (first, second, last character, length): a whitespace
+    token is looked up in the dict only when its bit is set (few tokens that are not keys have it)."""
+    cdef dict keys
+    cdef bytearray bits
+    cdef Py_ssize_t lo, hi
+
+    def __init__(self, dict keys):
+        self.keys = keys
+        self.bits = bytearray(0x10000)
+        self.lo = min(map(len, keys)) if keys else 1
+        self.hi = max(map(len, keys)) if keys else 0
+        for k in keys:
+            self.bits[_key_hash(<Py_UCS4>ord(k[0]), <Py_UCS4>(ord(k[1]) if len(k) > 1 else 0), <Py_UCS4>ord(k[-1]),
+                                 len(k))] = 1
+
+    cdef set found(self, str text):
+        """``{keys[w] for w in CUE_KEY_SET.intersection(text.split())}``."""
+        cdef set out = set()
+        cdef Py_ssize_t n = len(text), i = 0, j
+        cdef unsigned char[:] bits = self.bits
+        while i < n:
+            while i < n and _ch(text, i).isspace():
+                i += 1
+            if i >= n:
+                break
+            j = i + 1
+            while j < n and not _ch(text, j).isspace():
+                j += 1
+            if self.lo <= j - i <= self.hi and bits[_key_hash(_ch(text, i), _ch(text, i + 1) if j - i > 1 else <Py_UCS4>0,
+                                                             _ch(text, j - 1), j - i)]:
+                v = self.keys.get(PyUnicode_Substring(text, i, j))
+                if v is not None:
+                    out.add(v)
+            i = j
+        return out
+
+
+cdef dict _KEY_FILTERS = {}
+
+
+cdef _KeyFilter _key_filter(finder):
+    kf = _KEY_FILTERS.get(finder)
+    if kf is None or (<_KeyFilter>kf).keys is not finder.CUE_KEYS:
+        if frozenset(finder.CUE_KEYS) != finder.CUE_KEY_SET:
+            raise RuntimeError("CUE_KEY_SET is not the keys of CUE_KEYS")
+        kf = _KeyFilter(finder.CUE_KEYS)
+        _KEY_FILTERS[finder] = kf
+    return kf
+
+
+cdef list find_cues(str text, finder):
+    """attribution.find_cues: every cue match of ``finder.CUE_RE`` in ``text``, in order."""
+    cdef Py_ssize_t pos, end, n = len(text), last_end = -1
+    cdef str word
+    found = _key_filter(finder).found(text)
+    if not found:
+        return []
+    cue_re = finder.CUE_RE
+    cdef set starts = set()
+    for word in found:
+        pos = text.find(word)
+        while pos >= 0:
+            end = pos + len(word)
+            if not (end < n and _ch(text, end).isalpha()):
+                if pos == 0 or not _ch(text, pos - 1).isalpha():
+                    starts.add(pos)
+                elif _ch(text, pos - 1) in "وف" and not (pos >= 2 and _ch(text, pos - 2).isalpha()):
+                    starts.add(pos - 1)
+            pos = text.find(word, end)
+    cdef list out = []
+    for pos in sorted(starts):
+        if pos < last_end:
+            continue
+        m = cue_re.match(text, pos)
+        if m is not None:
+            out.append(m)
+            last_end = m.end()
+    return out
+
+
+cdef bint _question(str text, Py_ssize_t us, Py_ssize_t ue):
+    unit = text[us:ue].strip().strip("\"'“”«»‘’")
+    return unit.endswith(("?", "؟")) and _QUESTION.match(unit.lstrip("وف")) is not None
+
+
+def attribute(str text, units, lang):
+    """attribution.attribute: one entry per unit, its ``Attribution`` when it is a claim unit, else None."""
+    cdef list out = [None] * len(units)
+    cdef list cues, kinds, heads
+    cdef Py_ssize_t idx, us, ue, ss, se
+    cdef bint is_ar
+    if not units:
+        return out
+    finder = _FINDERS.get(lang)
+    if finder is None:
+        code = (lang or "und")[:3].lower()
+        if code in ("und", ""):
+            code = "ar" if _ARABIC.search(text, 0, 4000) else "en"
+        finder = _FINDERS.get(code[:2])
+        if finder is None:
+            return out
+    is_ar = finder is _attribution_ar
+    cues = find_cues(text, finder)
+    if not cues and ":" not in text:
+        return out
+    kinds = [u[2] for u in units]
+    heads = _headline_candidates(text, units, kinds)
+    if not cues and not heads:
+        return out
+    groups, todo = _cue_groups(units, cues, heads)
+    doc = DocState(text, finder, quote_spans(text))
+    quoted = doc.quoted
+    for idx in todo:
+        unit = units[idx]
+        us = unit[0]
+        ue = unit[1]
+        doc.reach(us)
+        kind = kinds[idx]
+        if kind == "boilerplate":
+            continue
+        loc = None
+        matches = groups.get(idx)
+        if matches:
+            loc = analyse_ar(text, us, ue, matches, quoted) if is_ar else analyse_en(text, us, ue, matches, quoted)
+        if kind == "title" and (loc is None or not loc.claim or text.find(":", us, loc.cue_start) >= 0):
+            head = finder.headline(text, us, ue)
+            if head is not None and (loc is None or head.cue_start < loc.cue_start):
+                loc = head
+        if loc is None:
+            continue
+        sp = loc.speaker
+        if sp is not None:
+            ss, se = sp
+            if se > ss:
+                doc.add(Entity(text[ss:se], ss, loc.gender, loc.is_person))
+            speaker = (ss, se) if se > ss else None
+        else:
+            speaker = resolve(text, doc.entities(), loc, us)
+        if not loc.claim or _question(text, us, ue):
+            continue
+        qtype = quote_type(text, doc.spans, loc, us, ue, speaker, finder)
+        out[idx] = tuple.__new__(Attribution, (
+            True,
+            text[speaker[0]:speaker[1]] if speaker else None,
+            speaker[0] if speaker else None,
+            speaker[1] if speaker else None,
+            text[loc.cue_start:loc.cue_end],
+            loc.cue_start,
+            loc.cue_end,
+            qtype,
+        ))
+    continuations(text, units, kinds, out, doc.spans)
+    return out
+
+
+cdef list _headline_candidates(str text, units, list kinds):
+    cdef list out = []
+    cdef Py_ssize_t k, n = len(kinds), us, ue
+    for k in range(n):
+        if kinds[k] == "title":
+            us = units[k][0]
+            ue = units[k][1]
+            if text.find(":", us, min(ue, us + 60)) >= 0:
+                out.append(k)
+    return out
+
+
+cdef tuple _cue_groups(units, list cues, list heads):
+    cdef list starts = [u[0] for u in units]
+    cdef list ends = [u[1] for u in units]
+    cdef dict groups = {}
+    cdef Py_ssize_t p, k, ci, cj, idx, us, ue, nc = len(cues), nu = len(units)
+    if all(map(le, starts, ends)) and all(map(le, ends, islice(starts, 1, None))):
+        for m in cues:
+            p = m.start()
+            k = bisect_right(starts, p) - 1
+            if k >= 0 and p < ends[k]:
+                if k in groups:
+                    groups[k].append(m)
+                else:
+                    groups[k] = [m]
+        return groups, sorted(groups.keys() | heads) if heads else list(groups)
+    ci = 0
+    for idx in range(nu):
+        us = starts[idx]
+        ue = ends[idx]
+        while ci < nc and cues[ci].start() < us:
+            ci += 1
+        cj = ci
+        while cj < nc and cues[cj].start() < ue:
+            cj += 1
+        if cj > ci:
+            groups[idx] = cues[ci:cj]
+    return groups, range(nu)

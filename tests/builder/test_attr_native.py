@@ -1,0 +1,233 @@
+"""The compiled claim attribution (``_attr_native.pyx``) gives exactly the attributions of the Python modules (its
+reference): the same list of ``Attribution | None`` for every unit.
+
+Compared on every gold article in ``tests/data``, the UD documents in each layout, mutated documents (UD text and news
+gold articles spliced with layout and punctuation pieces), scale.py's generated news (the benchmark corpus), units in
+an order the segmenter never gives (the unordered path), and hypothesis text built from cues, quotes, relays,
+pronouns, colons and Arabic proclitics. A rule changed in Python and not in ``_attr_native.pyx`` fails here.
+``STANCEKIT_REQUIRE_NATIVE=1`` (CI) makes a missing or stale compiled module a failure rather than a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stancekit.builder.segment import attribution, native, rules
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_segment_regression import _JUNK, _mutated  # noqa: E402
+
+from scoring import LAYOUTS, UD_DIR, iter_ud  # noqa: E402
+
+NAME = "_attr_native"
+COMPILED = native.load(NAME)
+REQUIRED = os.environ.get("STANCEKIT_REQUIRE_NATIVE") == "1"
+
+
+@pytest.fixture(scope="module")
+def nat():  # type: ignore[no-untyped-def]
+    if COMPILED is None:
+        if REQUIRED:
+            pytest.fail(f"STANCEKIT_REQUIRE_NATIVE=1 but the compiled attribution is {native.status(NAME)}")
+        pytest.skip(f"compiled attribution {native.status(NAME)}")
+    return COMPILED
+
+
+def _gold_texts() -> list[tuple[str, str]]:
+    """(text, lang) of every article of every gold folder in tests/data (``*.txt`` under an ``ar``/``en`` folder)."""
+    out = []
+    for path in sorted((ROOT / "tests" / "data").rglob("*.txt")):
+        lang = path.parent.name
+        if lang in ("ar", "en"):
+            out.append((path.read_text(encoding="utf-8"), lang))
+    return out
+
+
+def _differences(nat, docs: list[tuple[str, str | None]]) -> list[str]:  # type: ignore[no-untyped-def]
+    """Documents whose attributions differ (units from the rule segmenter), each with its first differing unit."""
+    bad = []
+    for text, lang in docs:
+        units = rules.segment_tuples(text, lang or "und")
+        bad += _compare(nat, text, units, lang or "und")
+    return bad
+
+
+def _compare(nat, text: str, units: list, lang: str) -> list[str]:  # type: ignore[no-untyped-def]
+    want = attribution.attribute(text, units, lang)
+    got = nat.attribute(text, units, lang)
+    if got == want and len(got) == len(units):
+        return []
+    first = next((i for i, (a, b) in enumerate(zip(want, got, strict=False)) if a != b), min(len(want), len(got)))
+    return [f"{lang}: {text[:60]!r}: unit {first} {units[first:first + 1]}: python {want[first:first + 1]} "
+            f"compiled {got[first:first + 1]}"]
+
+
+def _mutated_news(n: int, seed: int) -> list[tuple[str, str]]:
+    """Random splices of the gold news articles (cues, quotes, speakers) with layout and punctuation pieces."""
+    base = _gold_texts()
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        lang = base[rnd.randrange(len(base))][1]
+        same = [t for t, lg in base if lg == lang]
+        parts = []
+        for _ in range(rnd.randint(1, 4)):
+            t = same[rnd.randrange(len(same))]
+            a = rnd.randrange(len(t) + 1)
+            parts += [t[a:a + rnd.randint(0, 900)], _JUNK[rnd.randrange(len(_JUNK))]]
+        chars = list("".join(parts))
+        for _ in range(rnd.randint(0, 6)):
+            chars.insert(rnd.randrange(len(chars) + 1), _JUNK[rnd.randrange(len(_JUNK))])
+        out.append(("".join(chars), [lang, lang, "und"][rnd.randrange(3)]))
+    return out
+
+
+def test_status_names_how_it_runs() -> None:
+    assert native.status(NAME).split()[0] in ("compiled", "off", "not", "stale")
+
+
+def test_gold_articles(nat) -> None:  # type: ignore[no-untyped-def]
+    docs = _gold_texts()
+    assert len(docs) >= 80
+    assert _differences(nat, docs) == []
+    # the gold articles have claim units in both languages: the comparison is not between two empty lists
+    claims = {"ar": 0, "en": 0}
+    for text, lang in docs:
+        claims[lang] += sum(a is not None for a in nat.attribute(text, rules.segment_tuples(text, lang), lang))
+    assert min(claims.values()) > 100, claims
+
+
+def test_gold_articles_as_und_and_other_codes(nat) -> None:  # type: ignore[no-untyped-def]
+    """The language code normalised as attribute() does (und, ar-EG, EN, fr, None)."""
+    docs = _gold_texts()[::4]
+    for code in ("und", "ar-EG", "EN", "fr", None):
+        bad = []
+        for text, _ in docs:
+            bad += _compare(nat, text, rules.segment_tuples(text, code or "und"), code)  # type: ignore[arg-type]
+        assert bad == [], code
+
+
+@pytest.mark.skipif(not UD_DIR.exists(), reason="../shared/data/ud-sentences is not available")
+def test_ud_documents(nat) -> None:  # type: ignore[no-untyped-def]
+    docs = [(r["text"], r["lang"]) for layout in LAYOUTS for r in iter_ud(layout)]
+    assert _differences(nat, docs) == []
+
+
+@pytest.mark.skipif(not UD_DIR.exists(), reason="../shared/data/ud-sentences is not available")
+def test_mutated_documents(nat) -> None:  # type: ignore[no-untyped-def]
+    docs = [(text, lang) for _, text, lang in _mutated(3000, seed=5) if text is not None]
+    assert _differences(nat, docs) == []
+
+
+def test_mutated_news(nat) -> None:  # type: ignore[no-untyped-def]
+    assert _differences(nat, _mutated_news(1500, seed=7)) == []
+
+
+def test_generated_news(nat) -> None:  # type: ignore[no-untyped-def]
+    """scale.py's articles (the benchmark corpus: headline and paragraphs of the gold articles, numbers varied)."""
+    from segment import news_corpus
+
+    docs = [(text, lang) for _, text, lang in news_corpus(0.5, seed=3)]
+    assert _differences(nat, docs) == []
+
+
+def test_units_out_of_order(nat) -> None:  # type: ignore[no-untyped-def]
+    """Units not in order or overlapping (never from the segmenter): the path that visits every unit."""
+    bad = []
+    rnd = random.Random(3)
+    for text, lang in _gold_texts()[::3]:
+        units = list(rules.segment_tuples(text, lang))
+        if len(units) < 2:
+            continue
+        bad += _compare(nat, text, units[::-1], lang)
+        merged = [(units[0][0], units[-1][1], "body", None), *units]
+        bad += _compare(nat, text, merged, lang)
+        rnd.shuffle(units)
+        bad += _compare(nat, text, units, lang)
+    assert bad == []
+
+
+def test_empty_and_odd_inputs(nat) -> None:  # type: ignore[no-untyped-def]
+    cases: list[tuple[str, list, str]] = [
+        ("", [], "en"), ("said", [], "en"), ("said", [(0, 4, "body", None)], "en"),
+        ("قال", [(0, 3, "body", None)], "ar"), ("X: y", [(0, 4, "title", None)], "en"),
+        ("X: y", [(0, 4, "boilerplate", "chrome")], "en"), (": قال", [(0, 5, "title", None)], "und"),
+    ]
+    for text, units, lang in cases:
+        assert _compare(nat, text, units, lang) == []
+
+
+_EN_PIECES = ["said", "says", "told reporters", "according to", "According to", "on Tuesday", ", saying", "added",
+              "quoted", "as saying", ", citing", "quoting", "pointed out", "denied", "accused", "of", "described",
+              "as", "rejected the claim", "claimed responsibility", "by", "estimated", "reported", "that", "who",
+              "Lloyd Austin", "the ministry", "Mr. Ryan", "Ms. Lee", "officials", "he", "she", "they", "it", "He",
+              "the Interfax news agency", "Sen. Carla Jensen", "R-Ohio", "64", "a spokesman for", "the company",
+              "Reuters", "in a statement", "What", "?", "I", "we", "our", "not", "was", "has", "also", "Iran-aligned",
+              "al-Sadr", "of the", "aides to the governor", "Analysis", "Budget showdown", "UAE official"]
+_AR_PIECES = ["قال", "وقال", "وأضاف", "أكدت", "أكد", "إن", "أن", "بأن", "وفقا لـ", "وفقاً للدستور", "بحسب", "نقلا عن",
+              "نقلاً عن", "مشيرا", "مضيفة", "وزارة الصحة", "المتحدث باسم", "الوزارة", "الرئيس", "جاء في بيانها",
+              "جاء في", "بيان", "أعرب", "عن", "قوله", "نقل", "ونقلت", "وكالة الأنباء", "مصادر مطلعة", "في", "غزة",
+              "أشرف القدرة", "الدكتور", "المهندي", "مسؤول", "مسؤولون أمريكيون", "ويدعى", "أبو مرتضى", "كان", "وكانت",
+              "قد", "من جهته", "ماذا", "؟", "لن", "يعلن", "تشير", "أنا", "نحن", "برنامجنا", "طهران", "عاجل",
+              "صحيفة", "«", "»", "،", "ما", "وجود", "انخفاضا", "طفيفا", "عبد", "الله", "محمد", "الصيهود"]
+_PUNCT = [" ", " ", " ", ", ", ": ", ":", ". ", "\n", "\n\n", "\"", "“", "”", "«", "»", "'", "’", "(", ")", "—",
+          "،", ";", "!", "-"]
+_PIECES = st.sampled_from(_EN_PIECES + _AR_PIECES + _PUNCT + _JUNK)
+
+
+@settings(deadline=None, max_examples=400)
+@given(st.lists(_PIECES, min_size=1, max_size=50), st.sampled_from(["ar", "en", "und"]))
+def test_random_texts(nat, pieces: list[str], lang: str) -> None:  # type: ignore[no-untyped-def]
+    text = "".join(pieces)
+    assert _compare(nat, text, rules.segment_tuples(text, lang), lang) == []
+
+
+@settings(deadline=None, max_examples=400)
+@given(st.lists(st.sampled_from(_EN_PIECES + _AR_PIECES), min_size=1, max_size=40),
+       st.lists(st.sampled_from(_PUNCT), min_size=40, max_size=40), st.sampled_from(["ar", "en"]))
+def test_random_sentences(nat, words: list[str], seps: list[str], lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Words with separators between them: cue phrases in sentences with commas, quotes and colons around them."""
+    text = "".join(w + s for w, s in zip(words, seps, strict=False))
+    assert _compare(nat, text, rules.segment_tuples(text, lang), lang) == []
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.text(alphabet=st.sampled_from(list(" \n.!?؟…\"“”«»'’(),،:;Aa1قالوفن-–")), min_size=1, max_size=80))
+def test_random_characters(nat, text: str) -> None:  # type: ignore[no-untyped-def]
+    for lang in ("ar", "en"):
+        assert _compare(nat, text, rules.segment_tuples(text, lang), lang) == []
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_length_thresholds(nat, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Speaker phrases, gaps between quotations, leads and tails of 0..16 words, so every length threshold of the
+    rules (phrase caps, words between quotes, words before a cue) is met from both sides."""
+    docs = []
+    for n in range(17):
+        if lang == "en":
+            words = " ".join(["Smith"] * n)
+            lows = " ".join(["word"] * n)
+            docs += [f"{words} said the plan works.", f"\"The plan works,\" said {words} of the ministry.",
+                     f"\"We will win\" {lows} \"and stay\", he said.", f"According to {words}, the plan works.",
+                     f"The ministry said: \"We act {lows}.\"", f"{lows}, officials said.",
+                     f"She said \"yes\" {lows} and \"no\".", f"Mr. Ryan arrived. {lows} He said it works."]
+        else:
+            words = " ".join(["محمد"] * n)
+            defs = " ".join(["الوزارة"] * n)
+            lows = " ".join(["كلمة"] * n)
+            docs += [f"وقال {words} إن الخطة ناجحة.", f"وقال وزير {defs} إن الخطة ناجحة.",
+                     f"وأضاف المتحدث {words}، {defs}، أن الخطة ناجحة.", f"«نحن هنا» {lows} «وباقون»، قال الوزير.",
+                     f"وفقا لـ{defs} {lows}، الخطة ناجحة.", f"قال الرئيس: «نعمل {lows}».",
+                     f"{lows} وأضاف أن الخطة ناجحة.",
+                     f"ونقلت وكالة الأنباء عن {words} قوله إن الخطة ناجحة."]
+    assert _differences(nat, [(d, lang) for d in docs]) == []
+    assert _differences(nat, [("\n\n".join(docs), lang)]) == []
