@@ -216,19 +216,19 @@ cdef str ar_gender(str form):
 
 # ------------------------------------------------------------------------------------------------- speaker_ar
 
-cdef frozenset _CONTENT_WORDS = _sar._CONTENT_WORDS
+cdef object _CONTENT_WORDS = _sar._CONTENT_WORDS
 cdef Py_ssize_t _AR_NP_MAX = _sar._NP_MAX
 cdef object _HONORIFICS = _sar._HONORIFICS
-cdef frozenset _NAMED_ALL = _sar._NAMED_ALL
+cdef object _NAMED_ALL = _sar._NAMED_ALL
 cdef object _PREPS = _sar._PREPS
 cdef object _VERBAL_NOUN_OBJECTS = _sar._VERBAL_NOUN_OBJECTS
 cdef object _CONSTRUCT_HEADS = _sar._CONSTRUCT_HEADS
 cdef object _LAM_HEADS = _sar._LAM_HEADS
 cdef object _CONSTRUCT_ONLY = _sar._CONSTRUCT_ONLY
 cdef object _SPOKESMAN = _sar._SPOKESMAN
-cdef tuple _DEFINITE = _sar._DEFINITE
+cdef object _DEFINITE = _sar._DEFINITE
 cdef object _HIGH = _sar._HIGH
-cdef tuple _ADJ_ENDINGS = _sar._ADJ_ENDINGS
+cdef object _ADJ_ENDINGS = _sar._ADJ_ENDINGS
 cdef object AR_CUE_KEYS = _sar.CUE_KEYS
 
 
@@ -573,12 +573,12 @@ cdef object speaker_span_ar(str text, list toks):
 
 cdef object _MODAL_BEFORE = _aar._MODAL_BEFORE
 cdef object _THAT_RE = _aar._THAT_RE
-cdef tuple _SUFFIX_GENDER = _aar._SUFFIX_GENDER
+cdef object _SUFFIX_GENDER = _aar._SUFFIX_GENDER
 cdef object _SPEECH_NOUN_RE = _aar._SPEECH_NOUN_RE
 cdef object _AN_RE = _aar._AN_RE
 cdef object _NOT_VERBS = _aar._NOT_VERBS
 cdef object _KANA = _aar._KANA
-cdef dict _ORDER = _aar._ORDER
+cdef object _ORDER = _aar._ORDER
 
 
 cdef bint _valid_ar(str text, m, Py_ssize_t end):
@@ -595,7 +595,7 @@ cdef tuple _cue_span(m):
     return m.start(m.lastgroup or 0), m.end()
 
 
-cdef object analyse_ar(str text, Py_ssize_t us, Py_ssize_t ue, list matches, quoted):
+cdef object analyse_ar(str text, Py_ssize_t us, Py_ssize_t ue, list matches, DocState doc):
     """attribution_ar.analyse: the attribution of unit ``text[us:ue]`` from the cue matches inside it, or None."""
     cdef Py_ssize_t rank = 9, r, cs, ce, pos
     cdef list np, doc_toks, relay
@@ -603,7 +603,7 @@ cdef object analyse_ar(str text, Py_ssize_t us, Py_ssize_t ue, list matches, quo
     best = None
     for c in matches:
         r = _ORDER[c.lastgroup or "part"]
-        if r < rank and not quoted(c.start()) and _valid_ar(text, c, ue):
+        if r < rank and not doc.quoted(c.start()) and _valid_ar(text, c, ue):
             best, rank = c, r
     if best is None:
         return None
@@ -748,7 +748,7 @@ cdef object EN_DETERMINERS_LOW = _sen.EN_DETERMINERS_LOW
 cdef Py_ssize_t _EN_NP_MAX = _sen._NP_MAX
 cdef object _CONNECTORS_BY = _sen._CONNECTORS_BY
 cdef object _CONNECTORS_NOT_AND = _sen._CONNECTORS_NOT_AND
-cdef frozenset _GENDER_KEYS = _sen._GENDER_KEYS
+cdef object _GENDER_KEYS = _sen._GENDER_KEYS
 cdef object _ABBREVS = _sen._ABBREVS
 cdef object _AFFIL = _sen._AFFIL
 cdef object _RELATIVES = _sen._RELATIVES
@@ -758,7 +758,7 @@ cdef object _TO_HEADS = _sen._TO_HEADS
 cdef object _NAME_PREFIX = _sen._NAME_PREFIX
 cdef object _NAME_PARTICLES = _sen._NAME_PARTICLES
 cdef object _PLURALS = _sen._PLURALS
-cdef str QUOTE_CHARS = _ct.QUOTE_CHARS
+cdef object QUOTE_CHARS = _ct.QUOTE_CHARS
 cdef object _np_before_en_py = _sen.np_before
 
 
@@ -1104,13 +1104,13 @@ cdef bint _postposed(str text, m, Py_ssize_t ue):
     return comma > 0 and _CONTENT_RE.search(text, me, comma) is None and text[:m.start()].rstrip()[-1:] != ","
 
 
-cdef object analyse_en(str text, Py_ssize_t us, Py_ssize_t ue, list matches, quoted):
+cdef object analyse_en(str text, Py_ssize_t us, Py_ssize_t ue, list matches, DocState doc):
     """attribution_en.analyse."""
     cdef list cands, verbs, acc, np_last, np0, np, relay
     cdef Py_ssize_t cs, ce, q, attr_end, k
     cdef str lead, before
     cdef bint inverted, preposed, colon
-    cands = [m for m in matches if not quoted(m.start()) and _valid_en(text, m, us, ue)]
+    cands = [m for m in matches if not doc.quoted(m.start()) and _valid_en(text, m, us, ue)]
     if not cands:
         return None
     verbs = [m for m in cands if m.lastgroup in ("verb", "pointed", "quoted")]
@@ -1193,11 +1193,129 @@ cdef list _subject_tokens(str text, Py_ssize_t us, Py_ssize_t pos):
 
 cdef object _attribution_ar = _aar
 cdef object _attribution_en = _aen
-cdef dict _FINDERS = _at._FINDERS
+cdef object _FINDERS = _at._FINDERS
 cdef object _ARABIC = _at._ARABIC
 cdef object _QUESTION = _at._QUESTION
-cdef object DocState = _cs.DocState
-cdef object resolve = _cs.resolve
+cdef object _EN_MENTION_RE = _cs._EN_MENTION_RE
+cdef object _DESCRIPTIVE = _cs._DESCRIPTIVE
+cdef object _TITLE_GENDER = _cs._TITLE_GENDER
+
+# ---------------------------------------------------------------------------------------------- claim_sources
+
+
+cdef class DocState:
+    """claim_sources.DocState: the quotations and the explicit mentions seen so far (sources for antecedents);
+    English title mentions are found only when an antecedent is first needed."""
+    cdef str text
+    cdef object finder
+    cdef list spans, _starts, _ents, _log
+    cdef object _mentions
+    cdef Py_ssize_t _mi, _reach
+
+    def __init__(self, str text, finder, list spans):
+        self.text = text
+        self.finder = finder
+        self.spans = spans
+        self._starts = [sp[0] for sp in spans]
+        self._ents = []
+        self._mentions = None if finder is _attribution_en else []
+        self._log = []
+        self._mi = 0
+        self._reach = -1
+
+    cdef bint quoted(self, Py_ssize_t pos) except -1:
+        cdef Py_ssize_t i = bisect_right(self._starts, pos) - 1
+        return i >= 0 and self.spans[i][0] < pos < self.spans[i][1]
+
+    cdef int reach(self, Py_ssize_t us) except -1:
+        if us > self._reach:
+            self._reach = us
+        if self._mentions:
+            self._take_mentions(self._reach)
+        return 0
+
+    cdef int add(self, ent) except -1:
+        self._ents.append(ent)
+        if self._mentions is None:
+            self._log.append((self._reach, ent))
+        return 0
+
+    cdef list entities(self):
+        cdef list log
+        if self._mentions is None:
+            self._mentions = list(_EN_MENTION_RE.finditer(self.text))
+            log, self._ents = self._log, []
+            for reach, ent in log:
+                self._take_mentions(reach)
+                self._ents.append(ent)
+            self._take_mentions(self._reach)
+        return self._ents
+
+    cdef int _take_mentions(self, Py_ssize_t before) except -1:
+        cdef list mentions = self._mentions
+        cdef Py_ssize_t mi = self._mi, n = len(mentions)
+        while mi < n and mentions[mi].start() < before:
+            m = mentions[mi]
+            self._ents.append(Entity(m.group(2), m.start(2), _TITLE_GENDER.get(m.group(1).lower(), "?"), True))
+            mi += 1
+        self._mi = mi
+        return 0
+
+
+cdef object _fits(ent, str g):
+    if g == "m" or g == "f":
+        return ent.gender in (g, "?") and (ent.is_person or g == "f")
+    if g == "o":
+        return not ent.is_person
+    if g == "p":
+        return ent.gender in ("p", "?") or not ent.is_person
+    return True
+
+
+cdef object resolve(str text, list entities, loc, Py_ssize_t us):
+    """claim_sources.resolve: the nearest preceding explicit mention of the latest compatible source."""
+    cdef Py_ssize_t k, full, last
+    cdef str name
+    if not entities:
+        return None
+    g = loc.gender
+    ent = None
+    for k in range(len(entities) - 1, -1, -1):
+        e = entities[k]
+        if e.start < us and _fits(e, g):
+            ent = e
+            break
+    if ent is None:
+        for k in range(len(entities) - 1, -1, -1):
+            e = entities[k]
+            if e.start < us:
+                ent = e
+                break
+    if ent is None:
+        return None
+    if (g == "m" or g == "f") and ent.gender == "?" and ent.is_person:
+        ent.gender = g
+    name = ent.name
+    full = _rfind_word(text, name, ent.start, us)
+    best = (full, full + len(name)) if full >= 0 else (ent.start, ent.start + len(name))
+    parts = name.split()
+    if ent.is_person and len(parts) > 1 and _DESCRIPTIVE.isdisjoint(parts):
+        last = _rfind_word(text, parts[-1], ent.start, us)
+        if last >= best[1]:
+            best = (last, last + len(parts[-1]))
+    return best
+
+
+cdef Py_ssize_t _rfind_word(str text, str word, Py_ssize_t lo, Py_ssize_t hi) except -2:
+    cdef Py_ssize_t pos = text.rfind(word, lo, hi), n = len(text), w = len(word)
+    cdef Py_UCS4 before, after
+    while pos >= 0:
+        before = _ch(text, pos - 1) if pos > 0 else " "
+        after = _ch(text, pos + w) if pos + w < n else " "
+        if not before.isalnum() and not after.isalnum():
+            return pos
+        pos = text.rfind(word, lo, pos)
+    return -1
 cdef object _PUNCT_ONLY = _cq._PUNCT_ONLY
 cdef object _MARKER_RE = _cq._MARKER_RE
 cdef Py_ssize_t _RUN_ON_MAX_CHARS = _cq._RUN_ON_MAX_CHARS
@@ -1498,8 +1616,7 @@ def attribute(str text, units, lang):
     if not cues and not heads:
         return out
     groups, todo = _cue_groups(units, cues, heads)
-    doc = DocState(text, finder, quote_spans(text))
-    quoted = doc.quoted
+    cdef DocState doc = DocState(text, finder, quote_spans(text))
     for idx in todo:
         unit = units[idx]
         us = unit[0]
@@ -1511,7 +1628,7 @@ def attribute(str text, units, lang):
         loc = None
         matches = groups.get(idx)
         if matches:
-            loc = analyse_ar(text, us, ue, matches, quoted) if is_ar else analyse_en(text, us, ue, matches, quoted)
+            loc = analyse_ar(text, us, ue, matches, doc) if is_ar else analyse_en(text, us, ue, matches, doc)
         if kind == "title" and (loc is None or not loc.claim or text.find(":", us, loc.cue_start) >= 0):
             head = finder.headline(text, us, ue)
             if head is not None and (loc is None or head.cue_start < loc.cue_start):
