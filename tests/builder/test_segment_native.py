@@ -170,7 +170,7 @@ def test_batch_frames_equal(nat, monkeypatch: pytest.MonkeyPatch) -> None:  # ty
                         schema={"doc_id": pl.String, "text": pl.String, "lang": pl.String})
     for claims in (False, True):
         units_c, rejects_c = segment_batch(docs, claims=claims)
-        monkeypatch.setattr(native, "load", lambda: None)
+        monkeypatch.setattr(native, "load", lambda name="_native": None)
         units_p, rejects_p = segment_batch(docs, claims=claims)
         monkeypatch.undo()
         assert units_c.equals(units_p)

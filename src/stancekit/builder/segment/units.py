@@ -37,6 +37,10 @@ def get_segmenter(name: str) -> Segmenter:
 
 
 def _attribute_fn() -> AttributeFn | None:
+    """Claim attribution: the compiled one (``_attr_native``, the same output) when it is built and current."""
+    compiled = native.load("_attr_native")
+    if compiled is not None:
+        return compiled.attribute
     try:
         from stancekit.builder.segment.attribution import attribute
     except ImportError:
