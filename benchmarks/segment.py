@@ -11,27 +11,19 @@ installed. MB/s per core = MB / CPU seconds.
 Usage: ``python benchmarks/segment.py [--mb 100] [--corpus mixed|news] [--peer-mb 10] [--batch 2000] [--runs 3]
 [--no-peers]``.
 
-Where the time goes (cProfile, line_profiler and callgrind instruction counts, rules.v2 after the speed work of
-issue 3/4; one core):
-- mixed corpus (22k documents per 10 MB, median 200 characters, ~4.6 units of ~100 bytes each): units ~85 ms per MB.
-  The rules (``rules.segment_tuples``) ~70%: sentence boundaries (``split_sentences``, ``emit``, ``flush``) ~40% of
-  them, line classification ~20% before this round (mostly the IGNORECASE alternation of the line rules, ~3 us a
-  line; now dispatched on the first character, ``first_char.py``, ~0.8 us), lines/unwrap/title/dateline tests ~20%.
-  A document costs ~10 us before its first sentence (``segment_tuples("Hello world.")``); a unit ~2.5 us more
-  (its boundary decision, tuples, its blake2b id ~0.7 us, text slice, its share of the frame). The UNITS frame
-  ~8% (polars calls ~1.5 ms per 500-document batch), unit ids ~8%.
-- claims on the mixed corpus ~80 ms per MB more: 72% of its documents have no cue word, and for them the cost is the
-  cue pre-filter (``text.split()`` and one frozenset intersection, ~5 us a document, ~25% of attribution).
-- news articles (``--corpus news``): units ~75 ms per MB, claims ~200 ms per MB more: about half the units are
-  claim units (93% of the units the cue pre-filter lets through are claims, so there is nothing left to skip), each
-  ~45 us: ``analyse`` (speaker phrases: tokens, ``np_after``, ``speaker_span``) ~60%, cue finding ~11%, quote type
-  ~7%, quotation spans ~4%, antecedents, continuations and the rest spread thin.
-No single function is above ~10% of the stage any more; the targets (units 50, whole stage 20 MB/s per core) need
-compiled code for the rule walk, not another round of Python micro-optimisation. Tried and not kept: one pass per
-batch building the frame from Python lists (slower: ~20 polars calls with ~60 us fixed cost each), lazy polars,
-unit ids as hex in Python (same cost), a smaller cue key set (no cache effect), disabling the GC (no effect).
-A per-line or per-document cache would only measure this corpus's repetition (every document recurs ~200 times in
-100 MB), so none is used.
+Where the time goes (perf, one core), with the compiled segmenter (``_native.pyx``) and attribution
+(``_attr_native.pyx``) that follow the Python rules (``STANCEKIT_NATIVE=0`` times the Python rules alone):
+- units: about a third in the compiled rule walk (line scan, sentence scanner, the line rules' gates), a fifth in the
+  Python regexes the rules still call (mostly the line-start alternation of ``boilerplate._START`` on every line of
+  at most 25 words, ~0.3 us a line), and the rest in Python objects the table needs (each unit's text, id and row;
+  each line's str for the regexes), the BLAKE2b of each unit id (~0.16 us), and the polars frame. Before the compiled
+  segmenter the rule walk alone (``segment_tuples``) took ~60 ms per MB; compiled it takes ~20, regexes included.
+- claims: cue finding ~30% (a hash-table pre-filter, then the cue regex where a cue word occurs), the speaker phrases
+  (``analyse``) ~40%, quote type, quotation spans, continuations and antecedents ~15%.
+Reaching the targets (units 50, whole stage 20 MB/s per core) needs the regexes the rules call per line and per cue
+replaced by hand-written matchers in the compiled code; the Python regexes are the reference they would be checked
+against. A per-line or per-document cache would only measure this corpus's repetition (every document recurs ~200
+times in 100 MB), so none is used.
 """
 
 from __future__ import annotations
@@ -49,8 +41,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from scoring import LAYOUTS, iter_ud, load_news_gold
 from stancekit.builder.segment.rules import RuleSegmenter
-from stancekit.config import OPTIONS
 from stancekit.builder.segment.units import segment_batch
+from stancekit.config import OPTIONS
 
 
 def corpus(mb: float, kind: str = "mixed") -> list[tuple[str, str, str]]:
