@@ -34,11 +34,19 @@ def extensions() -> list[Extension]:
     return out
 
 
-setup(
-    ext_modules=cythonize(
+def compiled() -> list[Extension]:
+    exts = cythonize(
         extensions(),
         compiler_directives={"language_level": 3, "boundscheck": False, "wraparound": False, "cdivision": True,
                              "initializedcheck": False},
         quiet=True,
-    ),
-)
+    )
+    for ext in exts:
+        # a machine without a C/C++ compiler still installs: the Python rules run (slower), native.status() says
+        # why, and CI's STANCEKIT_REQUIRE_NATIVE=1 makes that a test failure there (set after cythonize, which
+        # does not carry the flag over)
+        ext.optional = True
+    return exts
+
+
+setup(ext_modules=compiled())

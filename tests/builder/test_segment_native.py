@@ -83,6 +83,16 @@ def test_off_and_stale_builds_fall_back_to_python(nat, monkeypatch: pytest.Monke
     assert "stale" in caplog.text
     monkeypatch.undo()
     native._probe.cache_clear()
+
+    def unbuilt(name: str) -> None:
+        raise ImportError(f"No module named {name!r}")
+
+    monkeypatch.setattr(native, "import_module", unbuilt)
+    assert native.load("_native") is None
+    assert native.status("_native").startswith("not built") and "builds it" in native.status("_native")
+    assert "not built" in caplog.text
+    monkeypatch.undo()
+    native._probe.cache_clear()
     assert native.load() is nat
 
 

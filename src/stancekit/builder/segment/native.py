@@ -41,10 +41,10 @@ def _probe(name: str) -> tuple[ModuleType | None, str]:
 
 
 def load(name: str = "_native") -> ModuleType | None:
-    """The compiled module ``stancekit.builder.segment.<name>``, or None (see the module docstring); a stale build
-    is logged once."""
+    """The compiled module ``stancekit.builder.segment.<name>``, or None (see the module docstring); a missing or
+    stale build is logged once (the Python code is several times slower)."""
     module, why = _probe(name)
-    if module is None and why.startswith("stale"):
+    if module is None and not why.startswith("off"):
         _warn_once(why)
     return module
 
