@@ -17,7 +17,8 @@ The module-level directives keep Python's indexing (negative indices wrap, out-o
 indexes lists and strings as the Python code does; the character loops read with ``PyUnicode_READ``.
 """
 
-from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ, PyUnicode_Substring
+from cpython.mem cimport PyMem_Free, PyMem_Malloc
+from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ, PyUnicode_Substring, Py_UNICODE_ISSPACE
 
 from bisect import bisect_right
 from itertools import islice
@@ -91,6 +92,27 @@ cdef inline bint _is_delim_en(Py_UCS4 c) noexcept:  # speaker_en._DELIMS
     return c in ",;:(—–“”\"«»„"
 
 
+cdef inline bint _is_space(Py_UCS4 c) noexcept:
+    """``str.isspace`` of one character without a call for non-ASCII letters (checked against CPython at import)."""
+    if c < 128:
+        return c == 32 or (9 <= c <= 13) or (28 <= c <= 31)
+    if c < 0x1680:
+        return c == 0x85 or c == 0xA0
+    return c == 0x1680 or (0x2000 <= c <= 0x200A) or c == 0x2028 or c == 0x2029 or c == 0x202F or c == 0x205F or (
+        c == 0x3000)
+
+
+cdef int _check_space() except -1:
+    cdef Py_UCS4 c
+    for c in range(0x110000):
+        if _is_space(c) != Py_UNICODE_ISSPACE(c):
+            raise ImportError(f"_attr_native is out of date: str.isspace differs at U+{<long>c:04X}; rebuild it")
+    return 0
+
+
+_check_space()
+
+
 def _check_literals() -> None:
     """The character sets written as literals here are the Python modules' (else this module must not load)."""
     pairs = [("“”\"«»„()[]،,:؛;.!?؟'’‘—–-", _ct.STRIP_CHARS), ("“”\"«»„", _ct.QUOTE_CHARS),
@@ -131,12 +153,12 @@ cdef list tokens(str text, Py_ssize_t start, Py_ssize_t end):
         end = n
     i = start
     while i < end:
-        while i < end and _ch(text, i).isspace():
+        while i < end and _is_space(_ch(text, i)):
             i += 1
         if i >= end:
             break
         j = i + 1
-        while j < end and not _ch(text, j).isspace():
+        while j < end and not _is_space(_ch(text, j)):
             j += 1
         out.append((i, j))
         i = j
@@ -728,7 +750,7 @@ cdef object _local(str text, Py_ssize_t cs, Py_ssize_t ce, list np, str gender, 
     cdef str w0
     while k < ue:
         c = _ch(text, k)
-        if not (c.isspace() or c in "”“\"«»،,"):
+        if not (_is_space(c) or c in "”“\"«»،,"):
             break
         k += 1
     if k < ue and _ch(text, k) == ":":
@@ -1041,7 +1063,7 @@ cdef str _prev_word(str text, Py_ssize_t us, Py_ssize_t pos):
     while k >= us and _ch(text, k) == " ":
         k -= 1
     j = k
-    while j >= us and not _ch(text, j).isspace():
+    while j >= us and not _is_space(_ch(text, j)):
         j -= 1
     return text[j + 1:k + 1].lower()
 
@@ -1443,20 +1465,20 @@ cdef inline bint _has_marker(str s):
     return _MARKER_RE.search(s) is not None
 
 
-cdef void continuations(str text, units, list kinds, list out, list spans) except *:
+cdef void continuations(str text, Py_ssize_t nu, const Py_ssize_t* starts, const Py_ssize_t* ends, list kinds,
+                        list out, list spans) except *:
     """claim_quotes.continuations: rule 8, units inside an attributed quotation take its speaker and cue."""
-    cdef Py_ssize_t qs, qe, first, last, k, nu = len(units)
-    cdef list idxs, starts
+    cdef Py_ssize_t qs, qe, first, last, k
+    cdef list idxs
     if not spans or not any(out):
         return
-    starts = [u[0] for u in units]
     for sp in spans:
         qs = sp[0]
         qe = sp[1]
-        first = bisect_right(starts, qs) - 1
+        first = _last_le(starts, nu, qs)
         if first < 0:
             first = 0
-        last = bisect_right(starts, qe - 1) - 1
+        last = _last_le(starts, nu, qe - 1)
         if last <= first:
             continue
         idxs = [k for k in range(first, last + 1) if kinds[k] != "boilerplate"]
@@ -1470,12 +1492,12 @@ cdef void continuations(str text, units, list kinds, list out, list spans) excep
         for k in idxs:
             if out[k] is None:
                 out[k] = _copy(source)
-    for k in [j + 1 for j in range(nu - 1) if out[j]]:
-        while out[k] is None and kinds[k] == "body" and _is_quote(_ch(text, <Py_ssize_t>starts[k])):
+    for k in [j + 1 for j in range(nu - 1) if out[j]]:  # (the units attributed before this loop)
+        while out[k] is None and kinds[k] == "body" and _is_quote(_ch(text, starts[k])):
             prev = out[k - 1]
-            if prev is None or prev.quote_type != "direct" or "\n" in text[units[k - 1][1]:starts[k]]:
+            if prev is None or prev.quote_type != "direct" or text.find("\n", ends[k - 1], starts[k]) >= 0:
                 break
-            if not _outside_quotes_empty(text, spans, starts[k], units[k][1]):
+            if not _outside_quotes_empty(text, spans, starts[k], ends[k]):
                 break
             out[k] = _copy(prev)
             k += 1
@@ -1499,46 +1521,73 @@ cdef object _copy(src):
                                        src.cue_end, "direct"))
 
 
-cdef inline Py_ssize_t _key_hash(Py_UCS4 a, Py_UCS4 b, Py_UCS4 c, Py_ssize_t n) noexcept:
-    cdef unsigned long h = (<unsigned long>a) * 40503UL + (<unsigned long>b) * 2654435UL + (<unsigned long>c) * 977UL
-    h += (<unsigned long>n) * 101UL
-    return <Py_ssize_t>(h & 0xFFFFUL)
+cdef enum:
+    _KEY_BITS = 22  # a 4 Mbit (512 KB) table: ~3% of the non-key tokens pass with the 149k Arabic keys
+
+
+cdef inline unsigned int _fnv_step(unsigned int h, Py_UCS4 c) noexcept:
+    return (h ^ <unsigned int>c) * 16777619U
+
+
+cdef inline Py_ssize_t _fnv_slot(unsigned int h) noexcept:
+    h ^= h >> 15
+    h *= 2246822519U
+    h ^= h >> 13
+    return <Py_ssize_t>(h & ((1U << _KEY_BITS) - 1U))
 
 
 cdef class _KeyFilter:
-    """A finder's cue keys (``CUE_KEYS``) as a bit table of (first, second, last character, length): a whitespace
-    token is looked up in the dict only when its bit is set (few tokens that are not keys have it)."""
+    """A finder's cue keys (``CUE_KEYS``) as a bit table of a hash of all their characters (FNV-1a, computed while a
+    token is scanned): a whitespace token is looked up in the dict only when its bit is set (few tokens that are not
+    keys have it); no token that is a key is ever skipped, so the result is exactly the dict's."""
     cdef dict keys
     cdef bytearray bits
     cdef Py_ssize_t lo, hi
 
     def __init__(self, dict keys):
+        cdef unsigned int h
+        cdef Py_ssize_t slot
+        cdef str k
+        cdef Py_UCS4 c
         self.keys = keys
-        self.bits = bytearray(0x10000)
+        self.bits = bytearray(1 << (_KEY_BITS - 3))
         self.lo = min(map(len, keys)) if keys else 1
         self.hi = max(map(len, keys)) if keys else 0
         for k in keys:
-            self.bits[_key_hash(<Py_UCS4>ord(k[0]), <Py_UCS4>(ord(k[1]) if len(k) > 1 else 0), <Py_UCS4>ord(k[-1]),
-                                 len(k))] = 1
+            h = 2166136261U
+            for c in k:
+                h = _fnv_step(h, c)
+            slot = _fnv_slot(h)
+            self.bits[slot >> 3] |= 1 << (slot & 7)
 
     cdef set found(self, str text):
         """``{keys[w] for w in CUE_KEY_SET.intersection(text.split())}``."""
         cdef set out = set()
-        cdef Py_ssize_t n = len(text), i = 0, j
-        cdef unsigned char[:] bits = self.bits
+        cdef Py_ssize_t n = len(text), i = 0, j, slot, lo = self.lo, hi = self.hi
+        cdef int kind = PyUnicode_KIND(text)
+        cdef void* data = PyUnicode_DATA(text)
+        cdef unsigned char* bits = self.bits
+        cdef unsigned int h
+        cdef Py_UCS4 c
         while i < n:
-            while i < n and _ch(text, i).isspace():
+            while i < n and _is_space(PyUnicode_READ(kind, data, i)):
                 i += 1
             if i >= n:
                 break
-            j = i + 1
-            while j < n and not _ch(text, j).isspace():
+            h = 2166136261U
+            j = i
+            while j < n:
+                c = PyUnicode_READ(kind, data, j)
+                if _is_space(c):
+                    break
+                h = _fnv_step(h, c)
                 j += 1
-            if self.lo <= j - i <= self.hi and bits[_key_hash(_ch(text, i), _ch(text, i + 1) if j - i > 1 else <Py_UCS4>0,
-                                                             _ch(text, j - 1), j - i)]:
-                v = self.keys.get(PyUnicode_Substring(text, i, j))
-                if v is not None:
-                    out.add(v)
+            if lo <= j - i <= hi:
+                slot = _fnv_slot(h)
+                if bits[slot >> 3] & (1 << (slot & 7)):
+                    v = self.keys.get(PyUnicode_Substring(text, i, j))
+                    if v is not None:
+                        out.add(v)
             i = j
         return out
 
@@ -1591,12 +1640,24 @@ cdef bint _question(str text, Py_ssize_t us, Py_ssize_t ue):
     return unit.endswith(("?", "؟")) and _QUESTION.match(unit.lstrip("وف")) is not None
 
 
+cdef inline Py_ssize_t _last_le(const Py_ssize_t* xs, Py_ssize_t n, Py_ssize_t x) noexcept:
+    """``bisect_right(xs[:n], x) - 1``: the last index whose value is <= x, or -1 (xs sorted)."""
+    cdef Py_ssize_t lo = 0, hi = n, mid
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if x < xs[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo - 1
+
+
 def attribute(str text, units, lang):
     """attribution.attribute: one entry per unit, its ``Attribution`` when it is a claim unit, else None."""
-    cdef list out = [None] * len(units)
-    cdef list cues, kinds, heads
-    cdef Py_ssize_t idx, us, ue, ss, se
-    cdef bint is_ar
+    cdef Py_ssize_t nu = len(units)
+    cdef list out = [None] * nu
+    cdef list cues
+    cdef Py_ssize_t* bounds
     if not units:
         return out
     finder = _FINDERS.get(lang)
@@ -1607,20 +1668,46 @@ def attribute(str text, units, lang):
         finder = _FINDERS.get(code[:2])
         if finder is None:
             return out
-    is_ar = finder is _attribution_ar
     cues = find_cues(text, finder)
     if not cues and ":" not in text:
         return out
-    kinds = [u[2] for u in units]
-    heads = _headline_candidates(text, units, kinds)
-    if not cues and not heads:
-        return out
-    groups, todo = _cue_groups(units, cues, heads)
-    cdef DocState doc = DocState(text, finder, quote_spans(text))
-    for idx in todo:
-        unit = units[idx]
+    bounds = <Py_ssize_t*>PyMem_Malloc(2 * nu * sizeof(Py_ssize_t) + 1)
+    if bounds == NULL:
+        raise MemoryError()
+    try:
+        _attribute(text, units, nu, finder, cues, out, bounds, bounds + nu)
+    finally:
+        PyMem_Free(bounds)
+    return out
+
+
+cdef int _attribute(str text, units, Py_ssize_t nu, finder, list cues, list out, Py_ssize_t* starts,
+                    Py_ssize_t* ends) except -1:
+    """The body of ``attribute`` once a document may have claims: ``starts``/``ends`` hold the units' offsets."""
+    cdef list kinds = [None] * nu
+    cdef list heads = []
+    cdef Py_ssize_t idx, us, ue, ss, se, k
+    cdef bint is_ar, ordered = True
+    for k in range(nu):
+        unit = units[k]
         us = unit[0]
         ue = unit[1]
+        kind = unit[2]
+        starts[k] = us
+        ends[k] = ue
+        kinds[k] = kind
+        if us > ue or (k and ends[k - 1] > us):
+            ordered = False
+        if kind == "title" and text.find(":", us, min(ue, us + 60)) >= 0:  # attribution._headline_candidates
+            heads.append(k)
+    if not cues and not heads:
+        return 0
+    groups, todo = _cue_groups(nu, starts, ends, ordered, cues, heads)
+    is_ar = finder is _attribution_ar
+    cdef DocState doc = DocState(text, finder, quote_spans(text))
+    for idx in todo:
+        us = starts[idx]
+        ue = ends[idx]
         doc.reach(us)
         kind = kinds[idx]
         if kind == "boilerplate":
@@ -1656,34 +1743,23 @@ def attribute(str text, units, lang):
             loc.cue_end,
             qtype,
         ))
-    continuations(text, units, kinds, out, doc.spans)
-    return out
+    continuations(text, nu, starts, ends, kinds, out, doc.spans)
+    return 0
 
 
-cdef list _headline_candidates(str text, units, list kinds):
-    cdef list out = []
-    cdef Py_ssize_t k, n = len(kinds), us, ue
-    for k in range(n):
-        if kinds[k] == "title":
-            us = units[k][0]
-            ue = units[k][1]
-            if text.find(":", us, min(ue, us + 60)) >= 0:
-                out.append(k)
-    return out
-
-
-cdef tuple _cue_groups(units, list cues, list heads):
-    cdef list starts = [u[0] for u in units]
-    cdef list ends = [u[1] for u in units]
+cdef tuple _cue_groups(Py_ssize_t nu, const Py_ssize_t* starts, const Py_ssize_t* ends, bint ordered, list cues,
+                       list heads):
+    """attribution._cue_groups (``ordered``: units in order without overlap)."""
     cdef dict groups = {}
-    cdef Py_ssize_t p, k, ci, cj, idx, us, ue, nc = len(cues), nu = len(units)
-    if all(map(le, starts, ends)) and all(map(le, ends, islice(starts, 1, None))):
+    cdef Py_ssize_t p, k, ci, cj, idx, us, ue, nc = len(cues)
+    if ordered:
         for m in cues:
             p = m.start()
-            k = bisect_right(starts, p) - 1
+            k = _last_le(starts, nu, p)
             if k >= 0 and p < ends[k]:
-                if k in groups:
-                    groups[k].append(m)
+                g = groups.get(k)
+                if g is not None:
+                    (<list>g).append(m)
                 else:
                     groups[k] = [m]
         return groups, sorted(groups.keys() | heads) if heads else list(groups)
