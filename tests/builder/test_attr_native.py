@@ -231,3 +231,37 @@ def test_length_thresholds(nat, lang: str) -> None:  # type: ignore[no-untyped-d
                      f"ونقلت وكالة الأنباء عن {words} قوله إن الخطة ناجحة."]
     assert _differences(nat, [(d, lang) for d in docs]) == []
     assert _differences(nat, [("\n\n".join(docs), lang)]) == []
+
+
+# ------------------------------------------------------------------ hand-written matchers (claim_quotes' regexes)
+
+def _matchers_want(s: str, a: int, b: int) -> tuple[bool, bool]:
+    from stancekit.builder.segment import claim_quotes
+
+    return claim_quotes._MARKER_RE.search(s[a:b]) is not None, claim_quotes._PUNCT_ONLY.fullmatch(s, a, b) is not None
+
+
+_MARKER_CASES = [
+    "", "that", "That", "thats", "_that", "that_", "1that", "that1", "so that.", "that,", "“that”", "he said that",
+    "أن", "إن", "وأن", "فإن", "بأن", "لأن", "وبأن", "فلإن", "ولأن", "أنه", "أنها", "أنهم", "أننا", "إنّ", "أنّه",
+    "أنهما", "وأنا", "كأن", "الأن", "أنى", "و أن", "ب أن", "«أن", "أن»", "أن،", "أن:", "وو أن", "بوأن", "ووأن", "فأنن",
+    "أنه.", "قال إن", "قال إنه", "قال: «إن", "أن_", "أن1", "١أن", "أن١", "أنهـ", "ـأن", "أ ن", "ان", "آن",
+    " .,،:؛;!?؟…-–—()[]'’‘", "\t\n\x0b\x0c\r\x1c\x85\xa0\u2003\u3000", "a.", ". b", "(“", "…»", "«", "\u200b",
+]
+
+
+@pytest.mark.parametrize("s", _MARKER_CASES)
+def test_quote_matchers_edge_cases(nat, s: str) -> None:  # type: ignore[no-untyped-def]
+    """_MARKER_RE (``that``/أن with proclitics, suffixes, word boundaries, punctuation and quotes next to it, end of
+    text) and _PUNCT_ONLY as hand-written in the compiled module, on the whole string and on every slice of it."""
+    for a in range(len(s) + 1):
+        for b in range(a, len(s) + 1):
+            assert nat._test_matchers(s, a, b) == _matchers_want(s, a, b), (s, a, b)
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.text(alphabet=st.sampled_from(list("thaTوفبلأإنهاّمـ_1١ .,،:؛!?؟…-—()[]'’«»“\"\n\xa0x")), max_size=14))
+def test_quote_matchers_random(nat, s: str) -> None:  # type: ignore[no-untyped-def]
+    for a in range(len(s) + 1):
+        assert nat._test_matchers(s, a, len(s)) == _matchers_want(s, a, len(s)), (s, a)
+        assert nat._test_matchers(s, 0, a) == _matchers_want(s, 0, a), (s, a)

@@ -18,7 +18,7 @@ indexes lists and strings as the Python code does; the character loops read with
 """
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc
-from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ, PyUnicode_Substring, Py_UNICODE_ISSPACE
+from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UCS1, Py_UCS2, PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ, PyUnicode_Substring, Py_UNICODE_ISSPACE
 
 from bisect import bisect_right
 from itertools import islice
@@ -1407,7 +1407,7 @@ cdef str quote_type(str text, list spans, loc, Py_ssize_t us, Py_ssize_t ue, spe
         lo, hi = loc.attr_end, ue
     else:
         lo, hi = us, loc.attr_start
-    if loc.colon_intro and text[loc.cue_start:loc.cue_end] == ":" and finder.first_person(text, lo, hi):
+    if loc.colon_intro and text[loc.cue_start:loc.cue_end] == ":" and _first_person(finder, text, lo, hi):
         return "direct"
     inner = [(sp[0], sp[1]) for sp in _spans_in(spans, lo, hi)
              if not (speaker and sp[0] <= speaker[0] and sp[1] >= speaker[1] and
@@ -1422,8 +1422,8 @@ cdef str quote_type(str text, list spans, loc, Py_ssize_t us, Py_ssize_t ue, spe
                 break
     if not inner:
         colon = text.find(":", lo, min(hi, lo + 80))
-        if (loc.colon_intro or (colon >= 0 and not _has_marker(text[lo:colon]))) and finder.first_person(
-                text, colon + 1 if colon >= 0 else lo, hi):
+        if (loc.colon_intro or (colon >= 0 and not _has_marker(text[lo:colon]))) and _first_person(
+                finder, text, colon + 1 if colon >= 0 else lo, hi):
             return "direct"
         return "indirect"
     s0 = max(lo, <Py_ssize_t>inner[0][0])
@@ -1440,7 +1440,7 @@ cdef str quote_type(str text, list spans, loc, Py_ssize_t us, Py_ssize_t ue, spe
     e = inner[-1][1]
     post = text[min(e, hi):hi]
     comma = post.lstrip()[:1] in ",،" or text[e - 2:e - 1] in ",،"
-    if _PUNCT_ONLY.fullmatch(post) is None and (loc.preposed or not comma or _has_marker(post)):
+    if not _punct_only(post, 0, len(post)) and (loc.preposed or not comma or _has_marker(post)):
         return "indirect"
     if not loc.preposed:
         tail = text[loc.cue_end:ue]
@@ -1461,8 +1461,104 @@ cdef list _spans_in(list spans, Py_ssize_t lo, Py_ssize_t hi):
     return out
 
 
+cdef inline bint _is_word(Py_UCS4 c) noexcept:
+    """``\\w`` of a str regex: ``_`` or ``str.isalnum``."""
+    return c == 95 or Py_UNICODE_ISALNUM(c)
+
+
+cdef inline bint _word_end(str s, Py_ssize_t r, Py_ssize_t b) noexcept:
+    """``(?!\\w)`` at ``r`` in ``s[:b]``."""
+    return r >= b or not _is_word(_ch(s, r))
+
+
+cdef bint _marker_in(str s, Py_ssize_t a, Py_ssize_t b) noexcept:
+    """``_MARKER_RE.search(s[a:b]) is not None`` (claim_quotes: ``that`` or an Arabic أن/إن with its proclitics and
+    suffixes, as a whole word) without the regex or the substring; 0 <= a <= b <= len(s)."""
+    cdef Py_ssize_t p, q
+    cdef Py_UCS4 c, d
+    for p in range(a, b):
+        c = _ch(s, p)
+        if not (c == "t" or c == "و" or c == "ف" or c == "ب" or c == "ل" or c == "أ" or c == "إ"):
+            continue
+        if p > a and _is_word(_ch(s, p - 1)):
+            continue
+        if c == "t":
+            if p + 4 <= b and _ch(s, p + 1) == "h" and _ch(s, p + 2) == "a" and _ch(s, p + 3) == "t" and (
+                    _word_end(s, p + 4, b)):
+                return True
+            continue
+        q = p
+        if c == "و" or c == "ف":
+            q += 1
+        if q < b and (_ch(s, q) == "ب" or _ch(s, q) == "ل"):
+            q += 1
+        if not (q < b and (_ch(s, q) == "أ" or _ch(s, q) == "إ")):
+            continue
+        q += 1
+        if not (q < b and _ch(s, q) == "ن"):
+            continue
+        q += 1
+        if _word_end(s, q, b):
+            return True
+        if q >= b:
+            continue
+        d = _ch(s, q)
+        if (d == "\u0651" or d == "ه") and _word_end(s, q + 1, b):
+            return True
+        if q + 1 < b and ((d == "ه" and (_ch(s, q + 1) == "ا" or _ch(s, q + 1) == "م")) or (
+                d == "ن" and _ch(s, q + 1) == "ا")) and _word_end(s, q + 2, b):
+            return True
+    return False
+
+
 cdef inline bint _has_marker(str s):
-    return _MARKER_RE.search(s) is not None
+    return _marker_in(s, 0, len(s))
+
+
+cdef bint _punct_only(str s, Py_ssize_t a, Py_ssize_t b) noexcept:
+    """``_PUNCT_ONLY.fullmatch(s, a, b) is not None`` for 0 <= a <= b (whitespace and the punctuation of
+    claim_quotes._PUNCT_ONLY only)."""
+    cdef Py_ssize_t p
+    cdef Py_UCS4 c
+    if b > len(s):
+        b = len(s)
+    for p in range(a, b):
+        c = _ch(s, p)
+        if not (_is_space(c) or c in ".,،:؛;!?؟…-–—()[]'’‘"):
+            return False
+    return True
+
+
+cdef object _EN_FIRST_PERSON_RE = _aen.EN_FIRST_PERSON_RE
+cdef object _AR_FIRST_PERSON_RE = _aar.AR_FIRST_PERSON_RE
+
+
+cdef bint _first_person(finder, str text, Py_ssize_t s, Py_ssize_t e) except -1:
+    """``finder.first_person(text, s, e)`` (the finder's first-person regex searched in [s, e))."""
+    if finder is _attribution_en:
+        return _EN_FIRST_PERSON_RE.search(text, s, e) is not None
+    if finder is _attribution_ar:
+        return _AR_FIRST_PERSON_RE.search(text, s, e) is not None
+    return bool(finder.first_person(text, s, e))
+
+
+def _check_quote_matchers() -> None:
+    """The hand-written matchers above follow these patterns (else this module must not load)."""
+    if _cq._MARKER_RE.pattern != "(?<!\\w)(?:that|[وف]?[بل]?[أإ]ن(?:ّ|ه|ها|هم|نا)?)(?!\\w)" or _cq._MARKER_RE.flags != 32:
+        raise ImportError("_attr_native is out of date: claim_quotes._MARKER_RE changed; rebuild it")
+    if _cq._PUNCT_ONLY.pattern != "[\\s.,،:؛;!?؟…\\-–—()\\[\\]'’‘]*" or _cq._PUNCT_ONLY.flags != 32:
+        raise ImportError("_attr_native is out of date: claim_quotes._PUNCT_ONLY changed; rebuild it")
+    for mod, name in ((_aen, "EN_FIRST_PERSON_RE"), (_aar, "AR_FIRST_PERSON_RE")):
+        if mod.first_person.__code__.co_names != (name, "search"):
+            raise ImportError(f"_attr_native is out of date: {mod.__name__}.first_person changed; rebuild it")
+
+
+_check_quote_matchers()
+
+
+def _test_matchers(str s, Py_ssize_t a, Py_ssize_t b):
+    """(marker, punct_only) of the hand-written matchers on ``s[a:b]``, for the comparison tests."""
+    return _marker_in(s, a, b), _punct_only(s, a, b)
 
 
 cdef void continuations(str text, Py_ssize_t nu, const Py_ssize_t* starts, const Py_ssize_t* ends, list kinds,
@@ -1510,10 +1606,10 @@ cdef bint _outside_quotes_empty(str text, list spans, Py_ssize_t s, Py_ssize_t e
     for sp in _spans_in(spans, s, e):
         qs = sp[0]
         qe = sp[1]
-        if _PUNCT_ONLY.fullmatch(text, pos, max(pos, qs)) is None:
+        if not _punct_only(text, pos, max(pos, qs)):
             return False
         pos = max(pos, qe)
-    return _PUNCT_ONLY.fullmatch(text, min(pos, e), e) is not None
+    return _punct_only(text, min(pos, e), e)
 
 
 cdef object _copy(src):
@@ -1563,33 +1659,52 @@ cdef class _KeyFilter:
     cdef set found(self, str text):
         """``{keys[w] for w in CUE_KEY_SET.intersection(text.split())}``."""
         cdef set out = set()
-        cdef Py_ssize_t n = len(text), i = 0, j, slot, lo = self.lo, hi = self.hi
         cdef int kind = PyUnicode_KIND(text)
         cdef void* data = PyUnicode_DATA(text)
-        cdef unsigned char* bits = self.bits
-        cdef unsigned int h
-        cdef Py_UCS4 c
-        while i < n:
-            while i < n and _is_space(PyUnicode_READ(kind, data, i)):
-                i += 1
-            if i >= n:
-                break
-            h = 2166136261U
-            j = i
-            while j < n:
-                c = PyUnicode_READ(kind, data, j)
-                if _is_space(c):
-                    break
-                h = _fnv_step(h, c)
-                j += 1
-            if lo <= j - i <= hi:
-                slot = _fnv_slot(h)
-                if bits[slot >> 3] & (1 << (slot & 7)):
-                    v = self.keys.get(PyUnicode_Substring(text, i, j))
-                    if v is not None:
-                        out.add(v)
-            i = j
+        cdef Py_ssize_t n = len(text)
+        cdef const unsigned char* bits = self.bits
+        if kind == PyUnicode_1BYTE_KIND:
+            _scan_keys(<const Py_UCS1*>data, n, text, self.keys, bits, self.lo, self.hi, out)
+        elif kind == PyUnicode_2BYTE_KIND:
+            _scan_keys(<const Py_UCS2*>data, n, text, self.keys, bits, self.lo, self.hi, out)
+        else:
+            _scan_keys(<const Py_UCS4*>data, n, text, self.keys, bits, self.lo, self.hi, out)
         return out
+
+
+ctypedef fused _CharT:
+    Py_UCS1
+    Py_UCS2
+    Py_UCS4
+
+
+cdef int _scan_keys(const _CharT* data, Py_ssize_t n, str text, dict keys, const unsigned char* bits, Py_ssize_t lo,
+                    Py_ssize_t hi, set out) except -1:
+    """_KeyFilter.found over the string's buffer, one loop per character width."""
+    cdef Py_ssize_t i = 0, j, slot
+    cdef unsigned int h
+    cdef Py_UCS4 c
+    while i < n:
+        while i < n and _is_space(data[i]):
+            i += 1
+        if i >= n:
+            break
+        h = 2166136261U
+        j = i
+        while j < n:
+            c = data[j]
+            if _is_space(c):
+                break
+            h = _fnv_step(h, c)
+            j += 1
+        if lo <= j - i <= hi:
+            slot = _fnv_slot(h)
+            if bits[slot >> 3] & (1 << (slot & 7)):
+                v = keys.get(PyUnicode_Substring(text, i, j))
+                if v is not None:
+                    out.add(v)
+        i = j
+    return 0
 
 
 cdef dict _KEY_FILTERS = {}
