@@ -781,7 +781,6 @@ cdef object _NAME_PREFIX = _sen._NAME_PREFIX
 cdef object _NAME_PARTICLES = _sen._NAME_PARTICLES
 cdef object _PLURALS = _sen._PLURALS
 cdef object QUOTE_CHARS = _ct.QUOTE_CHARS
-cdef object _np_before_en_py = _sen.np_before
 
 
 cdef tuple _clean(str text, Py_ssize_t s, Py_ssize_t e):
@@ -821,7 +820,62 @@ cdef list np_before_en(str text, Py_ssize_t us, Py_ssize_t pos):
     while toks and text[toks[-1][0]:toks[-1][1]].lower() in EN_AUX_BEFORE_CUE:
         toks.pop()
     if not toks and seg_start > us and _ch(text, seg_start - 1) == ",":
-        return _np_before_en_py(text, us, pos)
+        return _np_before_comma(text, us, pos, seg_start)
+    return walk_back(text, toks)
+
+
+cdef bint _has_quote(str text, Py_ssize_t a, Py_ssize_t b):
+    """``any(c in QUOTE_CHARS for c in text[a:b])``."""
+    cdef Py_ssize_t i
+    if a < 0 or b > len(text):
+        return any(c in QUOTE_CHARS for c in text[a:b])
+    for i in range(a, b):
+        if _is_quote(_ch(text, i)):
+            return True
+    return False
+
+
+cdef list _np_before_comma(str text, Py_ssize_t us, Py_ssize_t pos, Py_ssize_t seg_start):
+    """speaker_en.np_before when the cue follows a comma and nothing else (an apposition, an age, a relative clause
+    between the subject and the cue)."""
+    cdef Py_ssize_t head, before, prior, guard, prev_end, prev_start, age_start
+    cdef list toks = [], cand, inner
+    cdef str first
+    cdef bint skip
+    rel = _REL_CLAUSE.match(text, us, seg_start - 1)
+    if rel is not None and not _has_quote(text, rel.start(1), pos):
+        head = rel.start(1)
+        before = _last_delim_end(text, us, head)
+        cand = walk_back(text, tokens(text, max(before if before >= 0 else us, head - 120), head))
+        if len(cand) == 1 and before >= 0 and before - 1 > us and _ch(text, before - 1) == "," and (
+                _AFFIL.match(text[cand[0][0]:cand[0][1]]) is not None):
+            prior = _last_delim_end(text, us, before - 1)
+            cand = walk_back(text, tokens(text, max(prior if prior >= 0 else us, head - 120), before - 1)) or cand
+        if cand:
+            return cand
+    guard = 0
+    while not toks and seg_start > us and _ch(text, seg_start - 1) == "," and guard < 3:
+        guard += 1
+        prev_end = seg_start - 1
+        prev_start = max(us - 1, text.rfind(",", us, prev_end))
+        inner = tokens(text, prev_start + 1, prev_end)
+        if _has_quote(text, prev_start + 1, prev_end):
+            return []
+        first = text[inner[0][0]:inner[0][1]] if inner else ""
+        skip = (first.lower() in ("who", "which", "whose", "a", "an", "the", "speaking", "whom") or
+                first[:1].islower() or first[:1].isdigit() or (len(inner) == 1 and _AFFIL.match(first) is not None))
+        if not skip or prev_start < us:
+            toks = inner
+            break
+        seg_start = prev_start + 1
+        age_start = max(us, text.rfind(",", us, prev_start) + 1)
+        toks = tokens(text, age_start, prev_start)
+        if len(toks) == 1 and text[toks[0][0]:toks[0][1]].isdigit() and age_start > us:
+            seg_start = age_start
+            toks = []
+            continue
+        if toks:
+            break
     return walk_back(text, toks)
 
 
