@@ -1253,6 +1253,60 @@ cdef object analyse_en(str text, Py_ssize_t us, Py_ssize_t ue, list matches, Doc
     return Local(cs, ce, span, gender, preposed, attr_end, person, colon, min(cs, <Py_ssize_t>np[0][0]))
 
 
+cdef object _EN_HEADLINE_RE = _aen._HEADLINE_RE
+cdef object _AR_HEADLINE_RE = _aar._HEADLINE_RE
+cdef object EN_HEADLINE_LABELS = _aen.EN_HEADLINE_LABELS
+cdef object AR_HEADLINE_LABELS = _aar.AR_HEADLINE_LABELS
+
+
+cdef object headline_en(str text, Py_ssize_t us, Py_ssize_t ue):
+    """attribution_en.headline: ``X: ...`` in a title, X the speaker and the colon the cue."""
+    cdef Py_ssize_t e1, colon
+    cdef list toks
+    m = _EN_HEADLINE_RE.match(text[us:min(ue, us + 60)])
+    if m is None:
+        return None
+    e1 = m.end(1)
+    toks = tokens(text, us, us + e1)
+    if not toks or len(toks) > 4 or not _source_like(text[us:us + e1]):
+        return None
+    colon = text.index(":", us + e1)
+    span, gender, person = speaker_span_en(text, toks)
+    if span is None:
+        return None
+    return Local(colon, colon + 1, span, gender, True, colon + 1, person, True)
+
+
+cdef bint _source_like(str phrase):
+    """attribution_en._source_like."""
+    cdef list words = [w.strip("'’\"“”") for w in phrase.split()]
+    cdef list lows = [w.lower() for w in words]
+    cdef str head
+    if not words or phrase.strip().lower() in EN_HEADLINE_LABELS:
+        return False
+    for w in lows:
+        if w in EN_HEADLINE_LABELS:
+            return False
+    head = (<str>lows[-1]).removesuffix("'s").removesuffix("’s")
+    return (<str>words[-1])[:1].isupper() or head in EN_DESCRIPTOR_NOUNS or head in EN_TITLES or (
+        head in EN_ORG_HEADS or head in EN_DEMONYMS)
+
+
+cdef object headline_ar(str text, Py_ssize_t us, Py_ssize_t ue):
+    """attribution_ar.headline: ``X: ...`` in a title, X the speaker and the colon the cue."""
+    cdef Py_ssize_t e1, colon
+    cdef list toks
+    m = _AR_HEADLINE_RE.match(text[us:min(ue, us + 60)])
+    if m is None:
+        return None
+    e1 = m.end(1)
+    toks = tokens(text, us, us + e1)
+    if not toks or len(toks) > 4 or _tok_stripped(text, toks[0]) in AR_HEADLINE_LABELS:
+        return None
+    colon = text.index(":", us + e1)
+    return Local(colon, colon + 1, speaker_span_ar(text, toks), "?", True, colon + 1, True, True)
+
+
 cdef list _subject_tokens(str text, Py_ssize_t us, Py_ssize_t pos):
     cdef list toks = tokens(text, us, pos)
     cdef Py_ssize_t k, s, e
@@ -1886,7 +1940,12 @@ cdef int _attribute(str text, units, Py_ssize_t nu, finder, list cues, list out,
         if matches:
             loc = analyse_ar(text, us, ue, matches, doc) if is_ar else analyse_en(text, us, ue, matches, doc)
         if kind == "title" and (loc is None or not loc.claim or text.find(":", us, loc.cue_start) >= 0):
-            head = finder.headline(text, us, ue)
+            if is_ar:
+                head = headline_ar(text, us, ue)
+            elif finder is _attribution_en:
+                head = headline_en(text, us, ue)
+            else:
+                head = finder.headline(text, us, ue)
             if head is not None and (loc is None or head.cue_start < loc.cue_start):
                 loc = head
         if loc is None:
