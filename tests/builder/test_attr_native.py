@@ -265,3 +265,43 @@ def test_quote_matchers_random(nat, s: str) -> None:  # type: ignore[no-untyped-
     for a in range(len(s) + 1):
         assert nat._test_matchers(s, a, len(s)) == _matchers_want(s, a, len(s)), (s, a)
         assert nat._test_matchers(s, 0, a) == _matchers_want(s, 0, a), (s, a)
+
+
+def _mentions_want(text: str) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    from stancekit.builder.segment import claim_sources
+
+    return [(m.span(), m.groups()) for m in claim_sources._EN_MENTION_RE.finditer(text)]
+
+
+def _mentions_got(nat, text: str) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:  # type: ignore[no-untyped-def]
+    return [(m.span(), m.groups()) for m in nat._test_mentions(text)]
+
+
+_MENTION_CASES = [
+    "", "M", "Mr", "Mr.", "Mr. ", "Mr. Smith", "Mr Smith", "xMr. Smith", "_Mr. Smith", "1Mr. Smith", "éMr. Smith",
+    "(Mr. Smith)", "“Mr. Smith”", "Mrs. Ann Lee said", "Ms Ann O’Neil-Day", "Attorney General Merrick Garland",
+    "Chief Justice John Roberts", "Chief Executive Tim Cook", "Sen. Bob Lee and Gov. Ann Ray", "SenatorBob Lee",
+    "Prof. A B C D", "Mr. Mr. Smith", "Mr. smith", "Gen. Mark Milley.", "Minister Ali", "\nDr. Ruth\n",
+    "Col. Capt. Lt. Sgt. Joe", "the President Biden", "ex-President Trump", "Speaker Mike Johnson's",
+]
+
+
+@pytest.mark.parametrize("text", _MENTION_CASES)
+def test_mention_prefilter_edge_cases(nat, text: str) -> None:  # type: ignore[no-untyped-def]
+    """claim_sources._EN_MENTION_RE is tried only where a title can start (its first two letters after a non-word
+    character): the same matches as finditer, at the start and end of text, after letters, digits, _ and quotes."""
+    assert _mentions_got(nat, text) == _mentions_want(text)
+
+
+def test_mention_prefilter_gold(nat) -> None:  # type: ignore[no-untyped-def]
+    for text, _lang in _gold_texts():
+        assert _mentions_got(nat, text) == _mentions_want(text), text[:80]
+
+
+@settings(deadline=None, max_examples=400)
+@given(st.lists(st.sampled_from(["Mr", "Mrs", "Ms", "Dr", "Sen.", "Gov", "President", "Attorney General", "Chief",
+                                 "Justice", ".", " ", "  ", "Smith", "Ann", "lee", "O’Neil", "x", "_", "1", "é", "\n",
+                                 "“", "M", "S", "Sir"]), max_size=20))
+def test_mention_prefilter_random(nat, pieces: list[str]) -> None:  # type: ignore[no-untyped-def]
+    text = "".join(pieces)
+    assert _mentions_got(nat, text) == _mentions_want(text)

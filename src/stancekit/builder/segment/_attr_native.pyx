@@ -1333,6 +1333,62 @@ cdef object _TITLE_GENDER = _cs._TITLE_GENDER
 # ---------------------------------------------------------------------------------------------- claim_sources
 
 
+cdef bint _MENTION_PAIRS[26 * 26]  # the first two letters (upper, lower ASCII) of each title of _EN_MENTION_RE
+cdef bint _MENTION_PREFILTER = False
+
+
+def _init_mention_pairs() -> None:
+    """Read the titles of ``_EN_MENTION_RE`` (``(?=[...])\\b(Mr|Mrs|...)...``): a match can only start where one of
+    their first two letters stand after a non-word character. Any other shape: no pre-filter (finditer runs)."""
+    global _MENTION_PREFILTER
+    cdef int k
+    pat = _EN_MENTION_RE.pattern
+    for k in range(26 * 26):
+        _MENTION_PAIRS[k] = False
+    head = "(?=[MDSGPCJRALO])\\b("
+    if not pat.startswith(head) or _EN_MENTION_RE.flags != 32 or ")\\.? (" not in pat:
+        return
+    alts = pat[len(head):pat.index(")\\.? (")].split("|")
+    for alt in alts:
+        if len(alt) < 2 or not ("A" <= alt[0] <= "Z" and "a" <= alt[1] <= "z") or alt[0] not in "MDSGPCJRALO":
+            return
+    for alt in alts:
+        _MENTION_PAIRS[(ord(alt[0]) - 65) * 26 + ord(alt[1]) - 97] = True
+    _MENTION_PREFILTER = True
+
+
+_init_mention_pairs()
+
+
+cdef list _find_mentions(str text):
+    """``list(_EN_MENTION_RE.finditer(text))``: the regex is tried only where a title can start."""
+    cdef list out = []
+    cdef Py_ssize_t p = 0, n = len(text)
+    cdef int c0, c1
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    if not _MENTION_PREFILTER:
+        return list(_EN_MENTION_RE.finditer(text))
+    while p + 1 < n:
+        c0 = <int>PyUnicode_READ(kind, data, p)
+        if 65 <= c0 <= 90:
+            c1 = <int>PyUnicode_READ(kind, data, p + 1)
+            if 97 <= c1 <= 122 and _MENTION_PAIRS[(c0 - 65) * 26 + c1 - 97] and (
+                    p == 0 or not _is_word(PyUnicode_READ(kind, data, p - 1))):
+                m = _EN_MENTION_RE.match(text, p)
+                if m is not None:
+                    out.append(m)
+                    p = m.end()
+                    continue
+        p += 1
+    return out
+
+
+def _test_mentions(str text):
+    """_find_mentions, for the comparison tests."""
+    return _find_mentions(text)
+
+
 cdef class DocState:
     """claim_sources.DocState: the quotations and the explicit mentions seen so far (sources for antecedents);
     English title mentions are found only when an antecedent is first needed."""
@@ -1373,7 +1429,7 @@ cdef class DocState:
     cdef list entities(self):
         cdef list log
         if self._mentions is None:
-            self._mentions = list(_EN_MENTION_RE.finditer(self.text))
+            self._mentions = _find_mentions(self.text)
             log, self._ents = self._log, []
             for reach, ent in log:
                 self._take_mentions(reach)
