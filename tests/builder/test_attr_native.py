@@ -305,3 +305,19 @@ def test_mention_prefilter_gold(nat) -> None:  # type: ignore[no-untyped-def]
 def test_mention_prefilter_random(nat, pieces: list[str]) -> None:  # type: ignore[no-untyped-def]
     text = "".join(pieces)
     assert _mentions_got(nat, text) == _mentions_want(text)
+
+
+_QUESTION_CASES = [
+    "", " ", "?", "؟", "Why?", "why? ", "Why?\"", "Why? \"", "“Why?”  ", "What did he say?»\n", "Is it.", "Who? x",
+    "ماذا قال؟", "«لماذا؟»", "ولماذا؟", "فهل؟", "\u00a0What?\u00a0", "'''?'''", "?\u3000", "said?’", "Is it?.",
+    "\"\"", "«»", " what ", "what?!", "how?\u2019\u201d",
+]
+
+
+@pytest.mark.parametrize("text", _QUESTION_CASES)
+def test_question_fast_path(nat, text: str) -> None:  # type: ignore[no-untyped-def]
+    """attribution._question answered from the characters when the unit does not end with a question mark (after
+    spaces and quote marks): the same answer as the Python rule on every slice."""
+    for a in range(len(text) + 1):
+        for b in range(a, len(text) + 1):
+            assert nat._test_question(text, a, b) == attribution._question(text, a, b), (text, a, b)

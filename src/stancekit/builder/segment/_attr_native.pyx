@@ -1333,6 +1333,28 @@ cdef object _TITLE_GENDER = _cs._TITLE_GENDER
 # ---------------------------------------------------------------------------------------------- claim_sources
 
 
+def _check_entity() -> None:
+    """Entity is a slots dataclass of these four fields whose __init__ only stores them (else this must not load)."""
+    import dataclasses
+    if [f.name for f in dataclasses.fields(Entity)] != ["name", "start", "gender", "is_person"] or (
+            getattr(Entity, "__post_init__", None) is not None or Entity.__slots__ != ("name", "start", "gender",
+                                                                                      "is_person")):
+        raise ImportError("_attr_native is out of date: claim_sources.Entity changed; rebuild it")
+
+
+_check_entity()
+
+
+cdef object _entity(name, start, gender, is_person):
+    """``Entity(name, start, gender, is_person)`` without running the dataclass ``__init__`` (a Python frame)."""
+    cdef object ent = Entity.__new__(Entity)
+    ent.name = name
+    ent.start = start
+    ent.gender = gender
+    ent.is_person = is_person
+    return ent
+
+
 cdef bint _MENTION_PAIRS[26 * 26]  # the first two letters (upper, lower ASCII) of each title of _EN_MENTION_RE
 cdef bint _MENTION_PREFILTER = False
 
@@ -1442,7 +1464,7 @@ cdef class DocState:
         cdef Py_ssize_t mi = self._mi, n = len(mentions)
         while mi < n and mentions[mi].start() < before:
             m = mentions[mi]
-            self._ents.append(Entity(m.group(2), m.start(2), _TITLE_GENDER.get(m.group(1).lower(), "?"), True))
+            self._ents.append(_entity(m.group(2), m.start(2), _TITLE_GENDER.get(m.group(1).lower(), "?"), True))
             mi += 1
         self._mi = mi
         return 0
@@ -1915,6 +1937,20 @@ cdef list find_cues(str text, finder):
 
 
 cdef bint _question(str text, Py_ssize_t us, Py_ssize_t ue):
+    """attribution._question. Most units do not end with a question mark (after spaces and quote marks): answered
+    from the characters, without the substrings (stripping from the left cannot remove a question mark)."""
+    cdef Py_ssize_t b = ue
+    cdef Py_UCS4 c
+    if 0 <= us <= ue <= len(text):
+        while b > us and _is_space(_ch(text, b - 1)):
+            b -= 1
+        while b > us and _ch(text, b - 1) in "\"'“”«»‘’":
+            b -= 1
+        if b == us:
+            return False
+        c = _ch(text, b - 1)
+        if c != "?" and c != "؟":
+            return False
     unit = text[us:ue].strip().strip("\"'“”«»‘’")
     return unit.endswith(("?", "؟")) and _QUESTION.match(unit.lstrip("وف")) is not None
 
@@ -1929,6 +1965,11 @@ cdef inline Py_ssize_t _last_le(const Py_ssize_t* xs, Py_ssize_t n, Py_ssize_t x
         else:
             lo = mid + 1
     return lo - 1
+
+
+def _test_question(str text, Py_ssize_t us, Py_ssize_t ue):
+    """_question, for the comparison tests."""
+    return _question(text, us, ue)
 
 
 def attribute(str text, units, lang):
@@ -2010,7 +2051,7 @@ cdef int _attribute(str text, units, Py_ssize_t nu, finder, list cues, list out,
         if sp is not None:
             ss, se = sp
             if se > ss:
-                doc.add(Entity(text[ss:se], ss, loc.gender, loc.is_person))
+                doc.add(_entity(text[ss:se], ss, loc.gender, loc.is_person))
             speaker = (ss, se) if se > ss else None
         else:
             speaker = resolve(text, doc.entities(), loc, us)
