@@ -1416,24 +1416,49 @@ cdef class DocState:
     English title mentions are found only when an antecedent is first needed."""
     cdef str text
     cdef object finder
-    cdef list spans, _starts, _ents, _log
+    cdef list spans, _ents, _log
     cdef object _mentions
     cdef Py_ssize_t _mi, _reach
+    cdef Py_ssize_t* _sa  # the spans' starts and ends (sorted, disjoint), for bisection in C
+    cdef Py_ssize_t* _se
+    cdef Py_ssize_t _ns
 
     def __init__(self, str text, finder, list spans):
+        cdef Py_ssize_t k
         self.text = text
         self.finder = finder
         self.spans = spans
-        self._starts = [sp[0] for sp in spans]
+        self._ns = len(spans)
+        self._sa = <Py_ssize_t*>PyMem_Malloc(2 * self._ns * sizeof(Py_ssize_t) + 1)
+        if self._sa == NULL:
+            raise MemoryError()
+        self._se = self._sa + self._ns
+        for k in range(self._ns):
+            self._sa[k] = spans[k][0]
+            self._se[k] = spans[k][1]
         self._ents = []
         self._mentions = None if finder is _attribution_en else []
         self._log = []
         self._mi = 0
         self._reach = -1
 
+    def __dealloc__(self):
+        PyMem_Free(self._sa)
+
     cdef bint quoted(self, Py_ssize_t pos) except -1:
-        cdef Py_ssize_t i = bisect_right(self._starts, pos) - 1
-        return i >= 0 and self.spans[i][0] < pos < self.spans[i][1]
+        cdef Py_ssize_t i = _last_le(self._sa, self._ns, pos)
+        return i >= 0 and self._sa[i] < pos < self._se[i]
+
+    cdef list spans_in(self, Py_ssize_t lo, Py_ssize_t hi):
+        """claim_quotes._spans_in: the quote spans overlapping [lo, hi)."""
+        cdef Py_ssize_t i = _last_le(self._sa, self._ns, lo - 1)  # (bisect_right(spans, (lo, -1, False)) - 1)
+        cdef list out = []
+        if i < 0 or self._se[i] <= lo:
+            i += 1
+        while i < self._ns and self._sa[i] < hi:
+            out.append(self.spans[i])
+            i += 1
+        return out
 
     cdef int reach(self, Py_ssize_t us) except -1:
         if us > self._reach:
@@ -1585,7 +1610,7 @@ cdef Py_ssize_t _closing_break(str text, Py_ssize_t lo, Py_ssize_t hi):
     return -1
 
 
-cdef str quote_type(str text, list spans, loc, Py_ssize_t us, Py_ssize_t ue, speaker, finder):
+cdef str quote_type(str text, DocState doc, loc, Py_ssize_t us, Py_ssize_t ue, speaker, finder):
     """claim_quotes.quote_type: rule 12."""
     cdef Py_ssize_t lo, hi, s, e, k, colon, s0, e1, s2
     cdef str before, pre, mid, post, tail
@@ -1595,7 +1620,7 @@ cdef str quote_type(str text, list spans, loc, Py_ssize_t us, Py_ssize_t ue, spe
         lo, hi = us, loc.attr_start
     if loc.colon_intro and text[loc.cue_start:loc.cue_end] == ":" and _first_person(finder, text, lo, hi):
         return "direct"
-    inner = [(sp[0], sp[1]) for sp in _spans_in(spans, lo, hi)
+    inner = [(sp[0], sp[1]) for sp in doc.spans_in(lo, hi)
              if not (speaker and sp[0] <= speaker[0] and sp[1] >= speaker[1] and
                      sp[1] - sp[0] <= speaker[1] - speaker[0] + 2)]
     if loc.preposed:
@@ -1633,18 +1658,6 @@ cdef str quote_type(str text, list spans, loc, Py_ssize_t us, Py_ssize_t ue, spe
         if _has_marker(tail) or finder.CUE_RE.search(tail):
             return "indirect"
     return "direct"
-
-
-cdef list _spans_in(list spans, Py_ssize_t lo, Py_ssize_t hi):
-    """The quote spans overlapping [lo, hi) (spans are sorted and disjoint)."""
-    cdef Py_ssize_t i = bisect_right(spans, (lo, -1, False)) - 1, n = len(spans)
-    cdef list out = []
-    if i < 0 or spans[i][1] <= lo:
-        i += 1
-    while i < n and spans[i][0] < hi:
-        out.append(spans[i])
-        i += 1
-    return out
 
 
 cdef inline bint _is_word(Py_UCS4 c) noexcept:
@@ -1748,10 +1761,10 @@ def _test_matchers(str s, Py_ssize_t a, Py_ssize_t b):
 
 
 cdef void continuations(str text, Py_ssize_t nu, const Py_ssize_t* starts, const Py_ssize_t* ends, list kinds,
-                        list out, list spans) except *:
+                        list out, DocState doc) except *:
     """claim_quotes.continuations: rule 8, units inside an attributed quotation take its speaker and cue."""
     cdef Py_ssize_t qs, qe, first, last, k
-    cdef list idxs
+    cdef list idxs, spans = doc.spans
     if not spans or not any(out):
         return
     for sp in spans:
@@ -1779,7 +1792,7 @@ cdef void continuations(str text, Py_ssize_t nu, const Py_ssize_t* starts, const
             prev = out[k - 1]
             if prev is None or prev.quote_type != "direct" or text.find("\n", ends[k - 1], starts[k]) >= 0:
                 break
-            if not _outside_quotes_empty(text, spans, starts[k], ends[k]):
+            if not _outside_quotes_empty(text, doc, starts[k], ends[k]):
                 break
             out[k] = _copy(prev)
             k += 1
@@ -1787,9 +1800,9 @@ cdef void continuations(str text, Py_ssize_t nu, const Py_ssize_t* starts, const
                 break
 
 
-cdef bint _outside_quotes_empty(str text, list spans, Py_ssize_t s, Py_ssize_t e):
+cdef bint _outside_quotes_empty(str text, DocState doc, Py_ssize_t s, Py_ssize_t e):
     cdef Py_ssize_t pos = s, qs, qe
-    for sp in _spans_in(spans, s, e):
+    for sp in doc.spans_in(s, e):
         qs = sp[0]
         qe = sp[1]
         if not _punct_only(text, pos, max(pos, qs)):
@@ -1899,7 +1912,7 @@ cdef dict _KEY_FILTERS = {}
 cdef _KeyFilter _key_filter(finder):
     kf = _KEY_FILTERS.get(finder)
     if kf is None or (<_KeyFilter>kf).keys is not finder.CUE_KEYS:
-        if frozenset(finder.CUE_KEYS) != finder.CUE_KEY_SET:
+        if finder.CUE_KEYS.keys() != finder.CUE_KEY_SET:
             raise RuntimeError("CUE_KEY_SET is not the keys of CUE_KEYS")
         kf = _KeyFilter(finder.CUE_KEYS)
         _KEY_FILTERS[finder] = kf
@@ -2057,7 +2070,7 @@ cdef int _attribute(str text, units, Py_ssize_t nu, finder, list cues, list out,
             speaker = resolve(text, doc.entities(), loc, us)
         if not loc.claim or _question(text, us, ue):
             continue
-        qtype = quote_type(text, doc.spans, loc, us, ue, speaker, finder)
+        qtype = quote_type(text, doc, loc, us, ue, speaker, finder)
         out[idx] = tuple.__new__(Attribution, (
             True,
             text[speaker[0]:speaker[1]] if speaker else None,
@@ -2068,7 +2081,7 @@ cdef int _attribute(str text, units, Py_ssize_t nu, finder, list cues, list out,
             loc.cue_end,
             qtype,
         ))
-    continuations(text, nu, starts, ends, kinds, out, doc.spans)
+    continuations(text, nu, starts, ends, kinds, out, doc)
     return 0
 
 
