@@ -92,6 +92,12 @@ cdef inline bint _is_delim_en(Py_UCS4 c) noexcept:  # speaker_en._DELIMS
     return c in ",;:(—–“”\"«»„"
 
 
+ctypedef fused _CharT:
+    Py_UCS1
+    Py_UCS2
+    Py_UCS4
+
+
 cdef inline bint _is_space(Py_UCS4 c) noexcept:
     """``str.isspace`` of one character without a call for non-ASCII letters (checked against CPython at import)."""
     if c < 128:
@@ -1565,15 +1571,35 @@ _check_quote_literals()
 # ----------------------------------------------------------------------------------------------- claim_quotes
 
 
+cdef Py_ssize_t _next_quote(const _CharT* data, Py_ssize_t pos, Py_ssize_t n) noexcept:
+    """The first position >= pos of a quote mark (claim_types.QUOTE_CHARS), or n."""
+    cdef Py_UCS4 c
+    while pos < n:
+        c = data[pos]
+        if c == 0x22 or c == 0xAB or c == 0xBB or (0x201C <= c <= 0x201E):
+            return pos
+        pos += 1
+    return n
+
+
 cdef list quote_spans(str text):
     """claim_quotes.quote_spans: quotations as (open, close+1, closed) spans."""
     cdef list spans = []
     cdef Py_ssize_t opened = -1, pos, nl, n = len(text)
     cdef Py_UCS4 ch
-    for pos in range(n):
-        ch = _ch(text, pos)
-        if not (ch == "“" or ch == "”" or ch == "\"" or ch == "«" or ch == "»" or ch == "„"):
-            continue
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    pos = -1
+    while True:
+        if kind == PyUnicode_1BYTE_KIND:
+            pos = _next_quote(<const Py_UCS1*>data, pos + 1, n)
+        elif kind == PyUnicode_2BYTE_KIND:
+            pos = _next_quote(<const Py_UCS2*>data, pos + 1, n)
+        else:
+            pos = _next_quote(<const Py_UCS4*>data, pos + 1, n)
+        if pos >= n:
+            break
+        ch = PyUnicode_READ(kind, data, pos)
         if opened >= 0:
             nl = _closing_break(text, opened, pos)
             if nl >= 0 and not (ch != "«" and _runs_on(text, nl, pos)):
@@ -1869,12 +1895,6 @@ cdef class _KeyFilter:
         else:
             _scan_keys(<const Py_UCS4*>data, n, text, self.keys, bits, self.lo, self.hi, out)
         return out
-
-
-ctypedef fused _CharT:
-    Py_UCS1
-    Py_UCS2
-    Py_UCS4
 
 
 cdef int _scan_keys(const _CharT* data, Py_ssize_t n, str text, dict keys, const unsigned char* bits, Py_ssize_t lo,
