@@ -791,13 +791,22 @@ cdef object QUOTE_CHARS = _ct.QUOTE_CHARS
 
 cdef tuple _clean(str text, Py_ssize_t s, Py_ssize_t e):
     cdef Py_ssize_t cs, ce
-    if s < e and s >= 0 and e <= len(text) and not _is_strip(_ch(text, s)) and not _is_strip(_ch(text, e - 1)):
-        cs, ce = s, e
-    else:
-        cs, ce = core(text, s, e)
-    if text[ce:ce + 1] == "." and _is_abbrev(text[cs:ce + 1]):
-        ce += 1
+    _clean_into(text, s, e, &cs, &ce)
     return cs, ce
+
+
+cdef int _clean_into(str text, Py_ssize_t s, Py_ssize_t e, Py_ssize_t* cs, Py_ssize_t* ce) except -1:
+    """speaker_en._clean: a token without the quote marks and punctuation around it, keeping an abbreviation's
+    period; the offsets into ``cs``/``ce``."""
+    if s < e and s >= 0 and e <= len(text) and not _is_strip(_ch(text, s)) and not _is_strip(_ch(text, e - 1)):
+        cs[0] = s
+        ce[0] = e
+    else:
+        cs[0], ce[0] = core(text, s, e)
+    if ((0 <= ce[0] < len(text) and _ch(text, ce[0]) == ".") or (ce[0] < 0 and text[ce[0]:ce[0] + 1] == ".")) and (
+            _is_abbrev(text[cs[0]:ce[0] + 1])):
+        ce[0] += 1
+    return 0
 
 
 cdef bint _is_abbrev(str word):
@@ -1012,8 +1021,11 @@ cdef tuple speaker_span_en(str text, list toks):
     cdef Py_ssize_t conn, k, first, s, e
     if not toks:
         return None, "?", True
-    words = [text[slice(*_clean(text, t[0], t[1]))] for t in toks]
-    while words and not (<str>words[0])[:1].isalnum() and not any(c.isalnum() for c in words[0]):
+    words = []
+    for t in toks:
+        _clean_into(text, t[0], t[1], &s, &e)
+        words.append(text[s:e])
+    while words and not _any_alnum(words[0]):
         toks, words = toks[1:], words[1:]
     while words and not words[-1]:
         toks, words = toks[:-1], words[:-1]
@@ -1034,8 +1046,10 @@ cdef tuple speaker_span_en(str text, list toks):
             toks = [*toks[:-1], (s, e - 2)]
             words[-1] = words[-1][:-2]
     conn = -1
-    if len(words) > 1 and not _CONNECTORS_NOT_AND.isdisjoint(w.lower() for w in words[1:]):
-        conn = next(k for k in range(1, len(words)) if words[k].lower() in _CONNECTORS_NOT_AND)
+    for k in range(1, len(words)):
+        if (<str>words[k]).lower() in _CONNECTORS_NOT_AND:
+            conn = k
+            break
     if conn > 0:
         left = words[:conn]
         if not _cap(left[-1]):
@@ -1045,6 +1059,15 @@ cdef tuple speaker_span_en(str text, list toks):
         first = 1 if words[0] in EN_DETERMINERS else 0
         return _span(text, toks[first], toks[-1]), "o", False
     return _name(text, toks, words, gender)
+
+
+cdef bint _any_alnum(str w):
+    """``w[:1].isalnum() or any(c.isalnum() for c in w)``."""
+    cdef Py_UCS4 c
+    for c in w:
+        if Py_UNICODE_ISALNUM(c):
+            return True
+    return False
 
 
 cdef bint _person_name(list words):
