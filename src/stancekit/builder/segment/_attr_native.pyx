@@ -242,6 +242,98 @@ cdef str ar_gender(str form):
         return "f"
     return "m"
 
+# ------------------------------------------------------------------ any()/all() as loops (no generator expression: in
+# Cython one makes its function allocate a closure scope on every call, and read its locals through it)
+
+cdef bint _all_in(list words, Py_ssize_t a, Py_ssize_t b, words_set) except -1:
+    """``all(w in words_set for w in words[a:b])``."""
+    cdef Py_ssize_t k
+    for k in range(max(a, 0), min(b, len(words))):
+        if words[k] not in words_set:
+            return False
+    return True
+
+
+cdef bint _any_lam_word(list ow) except -1:
+    """``any(w[:1] == "ل" and not w.startswith("ال") for w in ow[1:])``."""
+    cdef Py_ssize_t k
+    cdef str w
+    for k in range(1, len(ow)):
+        w = ow[k]
+        if w[:1] == "ل" and not w.startswith("ال"):
+            return True
+    return False
+
+
+cdef bint _all_determiners(str text, list out) except -1:
+    """``all(text[a:b].lower() in EN_DETERMINERS_LOW for a, b in out)``."""
+    for t in out:
+        a, b = t
+        if text[a:b].lower() not in EN_DETERMINERS_LOW:
+            return False
+    return True
+
+
+cdef bint _any_lower_part(str w) except -1:
+    """``any(p[:1].islower() for p in w.split("-")[1:])``."""
+    cdef list parts = w.split("-")
+    cdef Py_ssize_t k
+    for k in range(1, len(parts)):
+        if (<str>parts[k])[:1].islower():
+            return True
+    return False
+
+
+cdef bint _any_title_part(str low) except -1:
+    """``any(p in EN_TITLES for p in low.split("-"))``."""
+    for p in low.split("-"):
+        if p in EN_TITLES:
+            return True
+    return False
+
+
+cdef str _first_gender(list lows):
+    """``next(EN_GENDER_TITLES[w] for w in lows if w in EN_GENDER_TITLES)``."""
+    for w in lows:
+        if w in EN_GENDER_TITLES:
+            return EN_GENDER_TITLES[w]
+    raise StopIteration
+
+
+cdef bint _any_title(list words) except -1:
+    """``any(_is_title(w) for w in words)``."""
+    for w in words:
+        if _is_title(w):
+            return True
+    return False
+
+
+cdef bint _all_name_words(list names) except -1:
+    """``all(_cap(w) or w.lower() in _NAME_PARTICLES for w in names)``."""
+    for w in names:
+        if not (_cap(w) or (<str>w).lower() in _NAME_PARTICLES):
+            return False
+    return True
+
+
+cdef bint _any_lead_word(list lead) except -1:
+    """``any(w.lower() not in EN_AUX_BEFORE_CUE and w.lower() != "now" and not w.endswith("ly") for w in lead)``."""
+    cdef str w
+    for w in lead:
+        if w.lower() not in EN_AUX_BEFORE_CUE and w.lower() != "now" and not w.endswith("ly"):
+            return True
+    return False
+
+
+cdef bint _any_comma_quote(str text, Py_ssize_t a, Py_ssize_t b) except -1:
+    """``any(c in ",\"”" for c in text[a:b])``."""
+    cdef Py_UCS4 c
+    for c in text[a:b]:
+        if c == "," or c == "\"" or c == "”":
+            return True
+    return False
+
+
 # ------------------------------------------------------------------------------------------------- speaker_ar
 
 cdef object _CONTENT_WORDS = _sar._CONTENT_WORDS
@@ -424,7 +516,7 @@ cdef Py_ssize_t _pp_extension(str text, list toks, Py_ssize_t i, list out, list 
     if (head in AR_DESCRIPTORS and not _definite(head)) or _adjectival(ow):
         return j
     if (head in AR_INSTITUTIONS or head in AR_ORG_HEADS) and _tok_stripped(text, toks[i]) == "في" and j - i == 2 and (
-            any(w[:1] == "ل" and not w.startswith("ال") for w in ow[1:])):
+            _any_lam_word(ow)):
         return j
     if head in AR_TITLES:
         cand = [c for c in _name_candidates(text, toks[i + 1:j], None) if c > 0]
@@ -571,7 +663,7 @@ cdef object speaker_span_ar(str text, list toks):
         return core(text, toks[0][0], toks[-1][1])
     cands = _name_candidates(text, toks, words)
     if not cands:
-        if n > 1 and all(w in _HONORIFICS for w in words[:-1]) and (
+        if n > 1 and _all_in(words, 0, len(words) - 1, _HONORIFICS) and (
                 words[-1] not in AR_TITLES and words[-1] not in AR_PLACES):
             return core(text, toks[-1][0], toks[-1][1])
         return core(text, toks[0][0], toks[-1][1])
@@ -842,8 +934,12 @@ cdef list np_before_en(str text, Py_ssize_t us, Py_ssize_t pos):
 cdef bint _has_quote(str text, Py_ssize_t a, Py_ssize_t b):
     """``any(c in QUOTE_CHARS for c in text[a:b])``."""
     cdef Py_ssize_t i
+    cdef Py_UCS4 c
     if a < 0 or b > len(text):
-        return any(c in QUOTE_CHARS for c in text[a:b])
+        for c in text[a:b]:
+            if _is_quote(c):
+                return True
+        return False
     for i in range(a, b):
         if _is_quote(_ch(text, i)):
             return True
@@ -975,7 +1071,7 @@ cdef list np_after_en(str text, Py_ssize_t pos, Py_ssize_t ue):
         low = _strip_word_en(text, s, e).lower()
         if (_is_quote(c0) or c0 == "(") and out:
             break
-        if low in _SOURCE_HEADS and all(text[a:b].lower() in EN_DETERMINERS_LOW for a, b in out):
+        if low in _SOURCE_HEADS and _all_determiners(text, out):
             out.append(t)
             continue
         if low == "and" and out and text[out[-1][0]:out[-1][0] + 1].isupper() and text[e + 1:e + 2].isupper():
@@ -1004,14 +1100,14 @@ cdef bint _cap(str w):
     if not w[:1].isupper() or w in EN_DETERMINERS:
         return "-" in w and _NAME_PREFIX.match(w) is not None
     low = w.lower()
-    if "-" in w and not w.isupper() and any(p[:1].islower() for p in w.split("-")[1:]):
+    if "-" in w and not w.isupper() and _any_lower_part(w):
         return False
     return low not in EN_DEMONYMS and low not in EN_DESCRIPTOR_NOUNS
 
 
 cdef bint _is_title(str w):
     low = w.lower()
-    return low in EN_TITLES or ("-" in low and any(p in EN_TITLES for p in low.split("-")))
+    return low in EN_TITLES or ("-" in low and _any_title_part(low))
 
 
 cdef tuple speaker_span_en(str text, list toks):
@@ -1037,8 +1133,8 @@ cdef tuple speaker_span_en(str text, list toks):
     lows = [w.lower() for w in words]
     gender = "?"
     if not _GENDER_KEYS.isdisjoint(lows):
-        gender = next(EN_GENDER_TITLES[w] for w in lows if w in EN_GENDER_TITLES)
-    if (<str>words[-1]).lower() in EN_SPEECH_NOUNS and any(w not in EN_DETERMINERS for w in words[:-1]) and (
+        gender = _first_gender(lows)
+    if (<str>words[-1]).lower() in EN_SPEECH_NOUNS and not _all_in(words, 0, len(words) - 1, EN_DETERMINERS) and (
             (<str>words[-1]).lower() not in {"spokesman", "spokeswoman", "spokesperson"}):
         toks, words = toks[:-1], words[:-1]
         if words and (<str>words[-1]).endswith(("'s", "’s")):
@@ -1054,7 +1150,7 @@ cdef tuple speaker_span_en(str text, list toks):
         left = words[:conn]
         if not _cap(left[-1]):
             return _span(text, toks[0], toks[-1]), gender, left[-1].lower() in EN_DESCRIPTOR_NOUNS
-        if any(_is_title(w) for w in left) or _person_name(left):
+        if _any_title(left) or _person_name(left):
             return _name(text, toks[:conn], words[:conn], gender)
         first = 1 if words[0] in EN_DETERMINERS else 0
         return _span(text, toks[first], toks[-1]), "o", False
@@ -1072,8 +1168,7 @@ cdef bint _any_alnum(str w):
 
 cdef bint _person_name(list words):
     names = words[1:] if words[0] in EN_DETERMINERS else words
-    return 2 <= len(names) <= 4 and words[0] not in EN_DETERMINERS and all(
-        _cap(w) or w.lower() in _NAME_PARTICLES for w in names) and names[-1].lower() not in EN_ORG_HEADS
+    return 2 <= len(names) <= 4 and words[0] not in EN_DETERMINERS and _all_name_words(names) and names[-1].lower() not in EN_ORG_HEADS
 
 
 cdef tuple _name(str text, list toks, list words, str gender):
@@ -1174,8 +1269,7 @@ cdef bint _valid_en(str text, m, Py_ssize_t us, Py_ssize_t ue):
         return _OF_RE.search(text, end, min(ue, end + 60)) is not None
     if word in EN_AS_VERBS:
         lead = text[max(us, text.rfind(",", us, ms) + 1):ms].split()
-        return _AS_RE.search(text, end, min(ue, end + 80)) is not None and any(
-            w.lower() not in EN_AUX_BEFORE_CUE and w.lower() != "now" and not w.endswith("ly") for w in lead)
+        return _AS_RE.search(text, end, min(ue, end + 80)) is not None and _any_lead_word(lead)
     if word in EN_REJECT_VERBS:
         return _REJECTED_RE.match(text, end, ue) is not None
     if word in _DENY and _REFUSED_RE.match(text, end, ue) is not None:
@@ -1187,7 +1281,7 @@ cdef bint _valid_en(str text, m, Py_ssize_t us, Py_ssize_t ue):
     if word in EN_CONTENT_VERBS:
         if _CONTENT_RE.search(text, end, min(ue, end + 80)) is not None:
             return True
-        if word in _OBJECT_VERBS and not any(c in ",\"”" for c in text[us:ms]):
+        if word in _OBJECT_VERBS and not _any_comma_quote(text, us, ms):
             return False
         return _postposed(text, m, ue)
     return True
