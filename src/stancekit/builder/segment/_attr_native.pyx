@@ -352,8 +352,25 @@ cdef object _ADJ_ENDINGS = _sar._ADJ_ENDINGS
 cdef object AR_CUE_KEYS = _sar.CUE_KEYS
 
 
-cdef inline bint _definite(str w):
-    return w.startswith(_DEFINITE)
+cdef inline bint _definite(str w) noexcept:
+    """``w.startswith(_DEFINITE)``: the article ال (also لل، بال، وال), read from the characters."""
+    cdef Py_ssize_t n = len(w)
+    cdef Py_UCS4 c0, c1
+    if n < 2:
+        return False
+    c0 = _ch(w, 0)
+    c1 = _ch(w, 1)
+    if (c0 == "ا" or c0 == "ل") and c1 == "ل":
+        return True
+    return n >= 3 and (c0 == "ب" or c0 == "و") and c1 == "ا" and _ch(w, 2) == "ل"
+
+
+def _check_definite() -> None:
+    if _sar._DEFINITE != ("ال", "لل", "بال", "وال"):
+        raise ImportError("_attr_native is out of date: speaker_ar._DEFINITE changed; rebuild it")
+
+
+_check_definite()
 
 
 cdef Py_ssize_t _quote_group(str text, list toks, Py_ssize_t i):
@@ -422,13 +439,13 @@ cdef list np_after_ar(str text, Py_ssize_t pos, Py_ssize_t end, bint extend=True
             break
         if out and word in _VERBAL_NOUN_OBJECTS and (_definite(ow[-1]) or ow[-1] not in _CONSTRUCT_HEADS):
             break
-        if out and not word.startswith(_DEFINITE) and (_object_follows(text, out, ow, word) or _construct_object(
+        if out and not _definite(word) and (_object_follows(text, out, ow, word) or _construct_object(
                 text, toks, i, out, ow, word)):
             break
         if out and (word.endswith(("اً", "ًا")) or (word.endswith("ا") and i + 1 < n and (
-                _tok_stripped(text, toks[i + 1]).endswith(("ا", "اً", "ًا"))))) and not word.startswith(_DEFINITE):
+                _tok_stripped(text, toks[i + 1]).endswith(("ا", "اً", "ًا"))))) and not _definite(word):
             break
-        if out and (word in AR_REL_VERBS or (word.endswith(("ها", "هم")) and not word.startswith(_DEFINITE))) and (
+        if out and (word in AR_REL_VERBS or (word.endswith(("ها", "هم")) and not _definite(word))) and (
                 _indefinite_head(text, out)):
             break
         if out and word not in AR_INSTITUTIONS and (word.startswith(("بت", "بإ", "بال", "بأ", "بـ", "لـ")) or (
@@ -460,7 +477,7 @@ cdef bint _indefinite_word(str w):
 cdef bint _object_follows(str text, list out, list words, str word):
     if len(words) == 1 and words[0] in AR_PLACES:
         return not word.startswith(("ل", "ب")) and word[:1].isalpha()
-    if not (<str>words[-1]).startswith(_DEFINITE) or word.startswith(("ل", "ب")) or not word[:1].isalpha() or (
+    if not _definite(words[-1]) or word.startswith(("ل", "ب")) or not word[:1].isalpha() or (
             _is_quote(_last(text, out[-1]))):
         return False
     for w in words:
@@ -658,8 +675,8 @@ cdef object speaker_span_ar(str text, list toks):
             if words[k] in _NAMED_ALL and k + 1 < n:
                 return core(text, toks[k + 1][0], toks[-1][1])
     head = words[0]
-    if head in AR_DESCRIPTORS and not head.startswith(_DEFINITE) and not (
-            n > 1 and (<str>words[1]).startswith(_DEFINITE)) and head not in AR_ORG_HEADS:
+    if head in AR_DESCRIPTORS and not _definite(head) and not (
+            n > 1 and _definite(words[1])) and head not in AR_ORG_HEADS:
         return core(text, toks[0][0], toks[-1][1])
     cands = _name_candidates(text, toks, words)
     if not cands:
