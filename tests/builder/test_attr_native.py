@@ -321,3 +321,34 @@ def test_question_fast_path(nat, text: str) -> None:  # type: ignore[no-untyped-
     for a in range(len(text) + 1):
         for b in range(a, len(text) + 1):
             assert nat._test_question(text, a, b) == attribution._question(text, a, b), (text, a, b)
+
+
+_CONTENT_CASES = [
+    "", "that", "xthat", "thatx", "_that", "that_", "1that", "so that.", "that,", "“that”", "He said: no",
+    "He said “no”", "said \"no\"", "« non »", "what that", "THAT", "That", "thathat", "that that", "éthat", "thaté",
+    "x , y", "a,", "a,  ", ",\n\t", " ", "a , \u00a0", ",x",
+]
+
+
+@pytest.mark.parametrize("text", _CONTENT_CASES)
+def test_content_matcher_edge_cases(nat, text: str) -> None:  # type: ignore[no-untyped-def]
+    """attribution_en._CONTENT_RE (``\\bthat\\b`` or a colon or opening quote) searched in [a, b) as hand-written: the
+    boundary before ``that`` sees the character before a, b acts as the end; and the comma-before test of
+    _postposed, on every (a, b)."""
+    from stancekit.builder.segment import attribution_en
+
+    for a in range(-1, len(text) + 2):
+        for b in range(-1, len(text) + 2):
+            want = (attribution_en._CONTENT_RE.search(text, a, b) is not None, text[:b].rstrip()[-1:] == ",")
+            assert nat._test_content(text, a, b) == want, (text, a, b)
+
+
+@settings(deadline=None, max_examples=400)
+@given(st.text(alphabet=st.sampled_from(list("that Tx_1é:“”\"«»,. \n\xa0")), max_size=14))
+def test_content_matcher_random(nat, text: str) -> None:  # type: ignore[no-untyped-def]
+    from stancekit.builder.segment import attribution_en
+
+    for a in range(len(text) + 1):
+        for b in (a, len(text), (a + len(text)) // 2):
+            want = (attribution_en._CONTENT_RE.search(text, a, b) is not None, text[:b].rstrip()[-1:] == ",")
+            assert nat._test_content(text, a, b) == want, (text, a, b)

@@ -1233,6 +1233,50 @@ cdef tuple _span(str text, tuple a, tuple b):
 
 cdef object _AS_SAYING = _aen._AS_SAYING
 cdef object _CONTENT_RE = _aen._CONTENT_RE
+
+
+def _check_content_re() -> None:
+    if _CONTENT_RE.pattern != '\\bthat\\b|[:“”\\"«]' or _CONTENT_RE.flags != 32:
+        raise ImportError("_attr_native is out of date: attribution_en._CONTENT_RE changed; rebuild it")
+
+
+_check_content_re()
+
+
+cdef bint _content_in(str text, Py_ssize_t a, Py_ssize_t b) noexcept:
+    """``_CONTENT_RE.search(text, a, b) is not None`` (``\\bthat\\b`` or a colon or opening quote mark) without the
+    regex: as there, the boundary before ``that`` sees the character before ``a``, and ``b`` acts as the end."""
+    cdef Py_ssize_t p, n = len(text)
+    cdef Py_UCS4 c
+    if b > n:
+        b = n
+    if a < 0:
+        a = 0
+    for p in range(a, b):
+        c = _ch(text, p)
+        if c == ":" or c == "“" or c == "”" or c == "\"" or c == "«":
+            return True
+        if c == "t" and p + 4 <= b and _ch(text, p + 1) == "h" and _ch(text, p + 2) == "a" and (
+                _ch(text, p + 3) == "t") and (p == 0 or not _is_word(_ch(text, p - 1))) and (
+                p + 4 == b or not _is_word(_ch(text, p + 4))):
+            return True
+    return False
+
+
+cdef bint _comma_before(str text, Py_ssize_t ms):
+    """``text[:ms].rstrip()[-1:] == ","`` without copying the text before ``ms``."""
+    cdef Py_ssize_t k
+    if ms < 0 or ms > len(text):
+        return text[:ms].rstrip()[-1:] == ","
+    k = ms - 1
+    while k >= 0 and _is_space(_ch(text, k)):
+        k -= 1
+    return k >= 0 and _ch(text, k) == ","
+
+
+def _test_content(str text, Py_ssize_t a, Py_ssize_t b):
+    """(_content_in, _comma_before(b)), for the comparison tests."""
+    return _content_in(text, a, b), _comma_before(text, b)
 cdef object _CITING = _aen._CITING
 cdef object _DENY = _aen._DENY
 cdef object _REFUSED_RE = _aen._REFUSED_RE
@@ -1296,7 +1340,7 @@ cdef bint _valid_en(str text, m, Py_ssize_t us, Py_ssize_t ue):
     if prev in _RELATIVE_PRONOUNS and text.find(",", end, ue) >= 0:
         return False
     if word in EN_CONTENT_VERBS:
-        if _CONTENT_RE.search(text, end, min(ue, end + 80)) is not None:
+        if _content_in(text, end, min(ue, end + 80)):
             return True
         if word in _OBJECT_VERBS and not _any_comma_quote(text, us, ms):
             return False
@@ -1314,10 +1358,10 @@ cdef bint _appositive_claim(str text, Py_ssize_t us, Py_ssize_t pos):
 
 cdef bint _postposed(str text, m, Py_ssize_t ue):
     cdef Py_ssize_t me = m.end(), comma
-    if _CONTENT_RE.search(text, me, ue) is None and text.count(" ", me, ue) <= 8:
+    if not _content_in(text, me, ue) and text.count(" ", me, ue) <= 8:
         return True
     comma = text.find(",", me, min(ue, me + 30))
-    return comma > 0 and _CONTENT_RE.search(text, me, comma) is None and text[:m.start()].rstrip()[-1:] != ","
+    return comma > 0 and not _content_in(text, me, comma) and not _comma_before(text, m.start())
 
 
 cdef object analyse_en(str text, Py_ssize_t us, Py_ssize_t ue, list matches, DocState doc):
@@ -1378,7 +1422,7 @@ cdef object analyse_en(str text, Py_ssize_t us, Py_ssize_t ue, list matches, Doc
     before = text[us:np[0][0] if not inverted else cs].strip(" ,")
     preposed = not before or before[-1] not in ",”\"»'’"
     q = max(text.rfind("\"", us, cs), text.rfind("”", us, cs), text.rfind("»", us, cs))
-    if preposed and q > us and (_ch(text, q - 1) in ",.!?" or text[q + 1:q + 2] == ",") and not _CONTENT_RE.search(
+    if preposed and q > us and (_ch(text, q - 1) in ",.!?" or text[q + 1:q + 2] == ",") and not _content_in(
             text, q + 1, cs):
         preposed = False
     attr_end = max(ce, <Py_ssize_t>np[-1][1])
