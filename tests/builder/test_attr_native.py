@@ -352,3 +352,35 @@ def test_content_matcher_random(nat, text: str) -> None:  # type: ignore[no-unty
         for b in (a, len(text), (a + len(text)) // 2):
             want = (attribution_en._CONTENT_RE.search(text, a, b) is not None, text[:b].rstrip()[-1:] == ",")
             assert nat._test_content(text, a, b) == want, (text, a, b)
+
+
+_AR_CONTENT_CASES = [
+    "", "أن", "إن", "ان", "وأن", "فإن", "بأن", "لأن", "وبان", "فلإن", "أنّ", "أنه", "أنها", "أنهم", "أنهما", "أننا",
+    "أنني", "أنك", "أنكم", "أنهمـ", "أنً", "ًأن", "ـأن", "أنـ", "كأن", "الأن", "و أن", "بالقول", "وبالقول", "بالقولً",
+    "ابالقول", "قال:", "«نعم»", "“", "\"", "x أن", "_أن", "أن_", "1أن", "أن1", "قال إنه سيأتي", "أنهمّ", "ٰأن", "أنٰ",
+    "we", "We", "I", "I'm", "we're", "our", "Our", "us", "my", "My", "me", "mine", "Us", "MY", "we’re", "Iraq", "xI",
+    "I_", "_I", "1me", "me1", "éus", "usé", "ours", "ou", "o", "m", "w", "said I", "that we", "(we)", "“I",
+]
+
+
+@pytest.mark.parametrize("text", _AR_CONTENT_CASES)
+def test_content_ar_and_first_person_edge_cases(nat, text: str) -> None:  # type: ignore[no-untyped-def]
+    """claim_lexicon.AR_CONTENT_RE (أن with proclitics, suffixes, diacritics and tatweel as letters, بالقول, colon and
+    quotes) and EN_FIRST_PERSON_RE as hand-written, searched in every [a, b) (the look-behind sees before a)."""
+    from stancekit.builder.segment.claim_lexicon import AR_CONTENT_RE, EN_FIRST_PERSON_RE
+
+    for a in range(-1, len(text) + 2):
+        for b in range(-1, len(text) + 2):
+            want = (AR_CONTENT_RE.search(text, a, b) is not None, EN_FIRST_PERSON_RE.search(text, a, b) is not None)
+            assert nat._test_content_ar(text, a, b) == want, (text, a, b)
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.text(alphabet=st.sampled_from(list("وفبلأإانهمّكيقـًٰ_1 :«»“\"Iwe'WOourMyxs.,")), max_size=14))
+def test_content_ar_and_first_person_random(nat, text: str) -> None:  # type: ignore[no-untyped-def]
+    from stancekit.builder.segment.claim_lexicon import AR_CONTENT_RE, EN_FIRST_PERSON_RE
+
+    for a in range(len(text) + 1):
+        for b in (a, len(text), (a + len(text)) // 2):
+            want = (AR_CONTENT_RE.search(text, a, b) is not None, EN_FIRST_PERSON_RE.search(text, a, b) is not None)
+            assert nat._test_content_ar(text, a, b) == want, (text, a, b)

@@ -724,7 +724,7 @@ cdef bint _valid_ar(str text, m, Py_ssize_t end):
             text, max(0, m.start() - 8), m.start()):
         return False
     if kind == "content" or kind == "relay" or kind == "came":
-        return AR_CONTENT_RE.search(text, m.end(), min(end, m.end() + 110)) is not None
+        return _ar_content_in(text, m.end(), min(end, m.end() + 110))
     return True
 
 
@@ -1939,10 +1939,110 @@ cdef object _AR_FIRST_PERSON_RE = _aar.AR_FIRST_PERSON_RE
 cdef bint _first_person(finder, str text, Py_ssize_t s, Py_ssize_t e) except -1:
     """``finder.first_person(text, s, e)`` (the finder's first-person regex searched in [s, e))."""
     if finder is _attribution_en:
-        return _EN_FIRST_PERSON_RE.search(text, s, e) is not None
+        return _en_first_person_in(text, s, e)
     if finder is _attribution_ar:
         return _AR_FIRST_PERSON_RE.search(text, s, e) is not None
     return bool(finder.first_person(text, s, e))
+
+
+cdef inline bint _ar_letter(Py_UCS4 c) noexcept:
+    """``[\\w\\u064b-\\u065f\\u0670\\u0640]`` (claim_lexicon.AR_LETTER): a word character, an Arabic diacritic
+    (tanwin to wavy hamza, the dagger alif) or the tatweel."""
+    return _is_word(c) or (0x064B <= c <= 0x065F) or c == 0x0670 or c == 0x0640
+
+
+cdef inline bint _ar_end(str s, Py_ssize_t r, Py_ssize_t b) noexcept:
+    """``(?!AR_LETTER)`` at ``r`` with ``b`` as the end."""
+    return r >= b or not _ar_letter(_ch(s, r))
+
+
+cdef bint _ar_content_in(str text, Py_ssize_t a, Py_ssize_t b) noexcept:
+    """``AR_CONTENT_RE.search(text, a, b) is not None``: a colon or opening quote, or أن/إن/ان (proclitics و ف ب ل,
+    suffixes ّ ه ها هم هما نا ني ك) or بالقول after a non-letter, as the regex (its look-behind sees the character
+    before ``a``; ``b`` acts as the end)."""
+    cdef Py_ssize_t p, q, n = len(text)
+    cdef Py_UCS4 c, d, d1
+    if b > n:
+        b = n
+    if a < 0:
+        a = 0
+    for p in range(a, b):
+        c = _ch(text, p)
+        if c == ":" or c == "“" or c == "”" or c == "\"" or c == "«":
+            return True
+        if not (c == "و" or c == "ف" or c == "ب" or c == "ل" or c == "أ" or c == "إ" or c == "ا"):
+            continue
+        if p > 0 and _ar_letter(_ch(text, p - 1)):
+            continue
+        if c == "ب" and p + 6 <= b and _ch(text, p + 1) == "ا" and _ch(text, p + 2) == "ل" and (
+                _ch(text, p + 3) == "ق") and _ch(text, p + 4) == "و" and _ch(text, p + 5) == "ل":
+            return True
+        q = p
+        if c == "و" or c == "ف":
+            q += 1
+        if q < b and (_ch(text, q) == "ب" or _ch(text, q) == "ل"):
+            q += 1
+        if not (q < b and (_ch(text, q) == "أ" or _ch(text, q) == "إ" or _ch(text, q) == "ا")):
+            continue
+        q += 1
+        if not (q < b and _ch(text, q) == "ن"):
+            continue
+        q += 1
+        if _ar_end(text, q, b):
+            return True
+        if q >= b:
+            continue
+        d = _ch(text, q)
+        if (d == "\u0651" or d == "ه" or d == "ك") and _ar_end(text, q + 1, b):
+            return True
+        if q + 1 < b:
+            d1 = _ch(text, q + 1)
+            if ((d == "ه" and (d1 == "ا" or d1 == "م")) or (d == "ن" and (d1 == "ا" or d1 == "ي"))) and (
+                    _ar_end(text, q + 2, b)):
+                return True
+            if d == "ه" and d1 == "م" and q + 2 < b and _ch(text, q + 2) == "ا" and _ar_end(text, q + 3, b):
+                return True
+    return False
+
+
+cdef bint _en_first_person_in(str text, Py_ssize_t a, Py_ssize_t b) noexcept:
+    """``EN_FIRST_PERSON_RE.search(text, a, b) is not None``: I, we, We, our, Our, us, my, My or me as a whole word
+    (the contractions of the pattern start with I or we/We followed by an apostrophe, so they add nothing); the
+    boundary before sees the character before ``a``, ``b`` acts as the end."""
+    cdef Py_ssize_t p, q, n = len(text)
+    cdef Py_UCS4 c, c1
+    if b > n:
+        b = n
+    if a < 0:
+        a = 0
+    for p in range(a, b):
+        c = _ch(text, p)
+        if not (c == "I" or c == "w" or c == "W" or c == "o" or c == "O" or c == "u" or c == "m" or c == "M"):
+            continue
+        if p > 0 and _is_word(_ch(text, p - 1)):
+            continue
+        if c == "I":
+            q = p + 1
+        else:
+            if p + 1 >= b:
+                continue
+            c1 = _ch(text, p + 1)
+            if (c == "w" or c == "W") and c1 == "e":
+                q = p + 2
+            elif (c == "u" and c1 == "s") or (c == "m" and (c1 == "y" or c1 == "e")) or (c == "M" and c1 == "y"):
+                q = p + 2
+            elif (c == "o" or c == "O") and c1 == "u" and p + 2 < b and _ch(text, p + 2) == "r":
+                q = p + 3
+            else:
+                continue
+        if _word_end(text, q, b):
+            return True
+    return False
+
+
+def _test_content_ar(str text, Py_ssize_t a, Py_ssize_t b):
+    """(_ar_content_in, _en_first_person_in) on text[a:b], for the comparison tests."""
+    return _ar_content_in(text, a, b), _en_first_person_in(text, a, b)
 
 
 def _check_quote_matchers() -> None:
@@ -1951,6 +2051,12 @@ def _check_quote_matchers() -> None:
         raise ImportError("_attr_native is out of date: claim_quotes._MARKER_RE changed; rebuild it")
     if _cq._PUNCT_ONLY.pattern != "[\\s.,،:؛;!?؟…\\-–—()\\[\\]'’‘]*" or _cq._PUNCT_ONLY.flags != 32:
         raise ImportError("_attr_native is out of date: claim_quotes._PUNCT_ONLY changed; rebuild it")
+    if _EN_FIRST_PERSON_RE.pattern != r"\b(?:I|we|We|our|Our|us|my|My|me|I'm|we're|We're|I've|we've|We've)\b" or (
+            _EN_FIRST_PERSON_RE.flags != 32):
+        raise ImportError("_attr_native is out of date: EN_FIRST_PERSON_RE changed; rebuild it")
+    if AR_CONTENT_RE.pattern != '(?<![\\w\u064b-\u065f\u0670\u0640])(?:[\u0648\u0641]?(?:\u0628|\u0644)?[\u0623\u0625\u0627]\u0646(?:\u0651|\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0646\u0627|\u0646\u064a|\u0643)?(?![\\w\u064b-\u065f\u0670\u0640])|\u0628\u0627\u0644\u0642\u0648\u0644)|[:\u201c\u201d\\"\xab]' or (
+            AR_CONTENT_RE.flags != 32):
+        raise ImportError("_attr_native is out of date: claim_lexicon.AR_CONTENT_RE changed; rebuild it")
     for mod, name in ((_aen, "EN_FIRST_PERSON_RE"), (_aar, "AR_FIRST_PERSON_RE")):
         if mod.first_person.__code__.co_names != (name, "search"):
             raise ImportError(f"_attr_native is out of date: {mod.__name__}.first_person changed; rebuild it")
