@@ -217,6 +217,16 @@ cdef class _Local:
     cdef public object claim
 
 
+cdef _Local _as_local(obj):
+    """A claim_types.Local (from a Python finder) as a _Local with the same fields."""
+    if obj is None or isinstance(obj, _Local):
+        return obj
+    loc = Local(obj.cue_start, obj.cue_end, obj.speaker, obj.gender, obj.preposed, obj.attr_end, obj.is_person,
+                obj.colon_intro, obj.attr_start)
+    loc.claim = obj.claim
+    return loc
+
+
 cdef _Local Local(object cue_start, object cue_end, object speaker, object gender, object preposed, object attr_end,
                   object is_person=True, object colon_intro=False, object attr_start=-1):
     cdef _Local loc = _Local.__new__(_Local)
@@ -732,7 +742,7 @@ cdef tuple _cue_span(m):
     return m.start(m.lastgroup or 0), m.end()
 
 
-cdef object analyse_ar(str text, Py_ssize_t us, Py_ssize_t ue, list matches, DocState doc):
+cdef _Local analyse_ar(str text, Py_ssize_t us, Py_ssize_t ue, list matches, DocState doc):
     """attribution_ar.analyse: the attribution of unit ``text[us:ue]`` from the cue matches inside it, or None."""
     cdef Py_ssize_t rank = 9, r, cs, ce, pos
     cdef list np, doc_toks, relay
@@ -856,7 +866,7 @@ cdef bint _agrees(str verb, str gender):
     return gender == "?" or g == gender or (gender == "p" and g == "m")
 
 
-cdef object _local(str text, Py_ssize_t cs, Py_ssize_t ce, list np, str gender, Py_ssize_t ue, bint preposed):
+cdef _Local _local(str text, Py_ssize_t cs, Py_ssize_t ce, list np, str gender, Py_ssize_t ue, bint preposed):
     cdef object span = speaker_span_ar(text, np)
     cdef Py_ssize_t attr_end = max(ce, <Py_ssize_t>np[-1][1] if np else ce)
     cdef Py_ssize_t k = attr_end
@@ -1364,7 +1374,7 @@ cdef bint _postposed(str text, m, Py_ssize_t ue):
     return comma > 0 and not _content_in(text, me, comma) and not _comma_before(text, m.start())
 
 
-cdef object analyse_en(str text, Py_ssize_t us, Py_ssize_t ue, list matches, DocState doc):
+cdef _Local analyse_en(str text, Py_ssize_t us, Py_ssize_t ue, list matches, DocState doc):
     """attribution_en.analyse."""
     cdef list cands, verbs, acc, np_last, np0, np, relay
     cdef Py_ssize_t cs, ce, q, attr_end, k
@@ -1443,7 +1453,7 @@ cdef object EN_HEADLINE_LABELS = _aen.EN_HEADLINE_LABELS
 cdef object AR_HEADLINE_LABELS = _aar.AR_HEADLINE_LABELS
 
 
-cdef object headline_en(str text, Py_ssize_t us, Py_ssize_t ue):
+cdef _Local headline_en(str text, Py_ssize_t us, Py_ssize_t ue):
     """attribution_en.headline: ``X: ...`` in a title, X the speaker and the colon the cue."""
     cdef Py_ssize_t e1, colon
     cdef list toks
@@ -1476,7 +1486,7 @@ cdef bint _source_like(str phrase):
         head in EN_ORG_HEADS or head in EN_DEMONYMS)
 
 
-cdef object headline_ar(str text, Py_ssize_t us, Py_ssize_t ue):
+cdef _Local headline_ar(str text, Py_ssize_t us, Py_ssize_t ue):
     """attribution_ar.headline: ``X: ...`` in a title, X the speaker and the colon the cue."""
     cdef Py_ssize_t e1, colon
     cdef list toks
@@ -1689,7 +1699,7 @@ cdef object _fits(ent, str g):
     return True
 
 
-cdef object resolve(str text, list entities, loc, Py_ssize_t us):
+cdef object resolve(str text, list entities, _Local loc, Py_ssize_t us):
     """claim_sources.resolve: the nearest preceding explicit mention of the latest compatible source."""
     cdef Py_ssize_t k, full, last
     cdef str name
@@ -1814,7 +1824,7 @@ cdef Py_ssize_t _closing_break(str text, Py_ssize_t lo, Py_ssize_t hi):
     return -1
 
 
-cdef str quote_type(str text, DocState doc, loc, Py_ssize_t us, Py_ssize_t ue, speaker, finder):
+cdef str quote_type(str text, DocState doc, _Local loc, Py_ssize_t us, Py_ssize_t ue, speaker, finder):
     """claim_quotes.quote_type: rule 12."""
     cdef Py_ssize_t lo, hi, s, e, k, colon, s0, e1, s2
     cdef str before, pre, mid, post, tail
@@ -2342,6 +2352,7 @@ cdef int _attribute(str text, units, Py_ssize_t nu, finder, list cues, list out,
     groups, todo = _cue_groups(nu, starts, ends, ordered, cues, heads)
     is_ar = finder is _attribution_ar
     cdef DocState doc = DocState(text, finder, quote_spans(text))
+    cdef _Local loc, head
     for idx in todo:
         us = starts[idx]
         ue = ends[idx]
@@ -2359,7 +2370,7 @@ cdef int _attribute(str text, units, Py_ssize_t nu, finder, list cues, list out,
             elif finder is _attribution_en:
                 head = headline_en(text, us, ue)
             else:
-                head = finder.headline(text, us, ue)
+                head = _as_local(finder.headline(text, us, ue))
             if head is not None and (loc is None or head.cue_start < loc.cue_start):
                 loc = head
         if loc is None:
