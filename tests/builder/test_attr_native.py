@@ -384,3 +384,37 @@ def test_content_ar_and_first_person_random(nat, text: str) -> None:  # type: ig
         for b in (a, len(text), (a + len(text)) // 2):
             want = (AR_CONTENT_RE.search(text, a, b) is not None, EN_FIRST_PERSON_RE.search(text, a, b) is not None)
             assert nat._test_content_ar(text, a, b) == want, (text, a, b)
+
+
+_AR_FIRST_PERSON_CASES = [
+    "", "نحن", "ونحن", "نحنا", "أنا", "إننا", "إنني", "إني", "لدينا", "لدي", "علينا", "نريد", "لسنا", "لست", "قواتنا",
+    "بلادنا", "xنحن", "نحن_", "1نحن", "نحنً", "لن نقبل", "ولن نقبل", "فلا نريد", "سوف نعمل", "سن نعمل", "قد نعم",
+    "لن نق", "لن ن", "لن  نقبل", "لن\nنقبل", "لن، نقبل", "لنا نقبل", "ألن نقبل", "لن نقبل.", "قد نجح", "وسوف نرى",
+    "برنامجنا", "موقفنا", "أحيانا", "بنا", "كنا", "دنا", "هناك", "بيننا", "مننا", "نا", "xxنا", "abcنا", "وطننا،",
+    "قال: نحن هنا", "«لن نتراجع»", "لن\u00a0نقبل", "لم ن١٢", "لا ن__",
+]
+
+
+@pytest.mark.parametrize("text", _AR_FIRST_PERSON_CASES)
+def test_ar_first_person_edge_cases(nat, text: str) -> None:  # type: ignore[no-untyped-def]
+    """claim_lexicon.AR_FIRST_PERSON_RE as hand-written (first-person words, words ending with نا, a particle then
+    a verb starting with ن), searched in every [a, b): the look-behind sees before a, b acts as the end."""
+    from stancekit.builder.segment.claim_lexicon import AR_FIRST_PERSON_RE
+
+    for a in range(-1, len(text) + 2):
+        for b in range(-1, len(text) + 2):
+            assert nat._test_ar_first_person(text, a, b) == (AR_FIRST_PERSON_RE.search(text, a, b) is not None), (
+                text, a, b)
+
+
+@settings(deadline=None, max_examples=600)
+@given(st.lists(st.sampled_from(["نحن", "لن", "ولا", "سوف", "قد", "ن", "نقبل", "نا", "ا", "ب", "x", "_", "1", " ",
+                                 "  ", "\n", "،", ".", "ً", "لدي", "إني", "قوات"]), max_size=10))
+def test_ar_first_person_random(nat, pieces: list[str]) -> None:  # type: ignore[no-untyped-def]
+    from stancekit.builder.segment.claim_lexicon import AR_FIRST_PERSON_RE
+
+    text = "".join(pieces)
+    for a in range(len(text) + 1):
+        for b in (a, len(text), (a + len(text)) // 2):
+            assert nat._test_ar_first_person(text, a, b) == (AR_FIRST_PERSON_RE.search(text, a, b) is not None), (
+                text, a, b)

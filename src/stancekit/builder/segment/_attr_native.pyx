@@ -1951,7 +1951,7 @@ cdef bint _first_person(finder, str text, Py_ssize_t s, Py_ssize_t e) except -1:
     if finder is _attribution_en:
         return _en_first_person_in(text, s, e)
     if finder is _attribution_ar:
-        return _AR_FIRST_PERSON_RE.search(text, s, e) is not None
+        return _ar_first_person_in(text, s, e)
     return bool(finder.first_person(text, s, e))
 
 
@@ -2048,6 +2048,71 @@ cdef bint _en_first_person_in(str text, Py_ssize_t a, Py_ssize_t b) noexcept:
         if _word_end(text, q, b):
             return True
     return False
+
+
+_AR_FP_WORDS = ("نحن", "أنا", "إننا", "إنني", "إني", "لدينا", "لدي", "علينا", "نريد", "لسنا", "لست", "قواتنا", "بلادنا")
+_AR_FP_PARTICLES = ("لن", "لا", "لم", "سوف", "سن", "قد")
+cdef frozenset _AR_FP_WORD_SET = frozenset(_AR_FP_WORDS)
+cdef frozenset _AR_FP_PARTICLE_SET = frozenset(_AR_FP_PARTICLES)
+
+
+def _check_ar_first_person() -> None:
+    """AR_FIRST_PERSON_RE is the pattern the matcher below follows (else this module must not load)."""
+    want = (r"(?<!\w)(?:" + "|".join(_AR_FP_WORDS) + r"|(?:[وف]?(?:" + "|".join(_AR_FP_PARTICLES)
+            + r"))\s+ن\w{2,}|\w{3,}(?<!ا)نا)(?!\w)")
+    if _AR_FIRST_PERSON_RE.pattern != want or _AR_FIRST_PERSON_RE.flags != 32:
+        raise ImportError("_attr_native is out of date: claim_lexicon.AR_FIRST_PERSON_RE changed; rebuild it")
+
+
+_check_ar_first_person()
+
+
+cdef bint _ar_first_person_in(str text, Py_ssize_t a, Py_ssize_t b) except -1:
+    """``AR_FIRST_PERSON_RE.search(text, a, b) is not None``, word by word: a word (a run of ``\\w`` that starts after
+    a non-word character, the one before ``a`` included, and ends at a non-word character or ``b``) that is one of
+    the first-person words, or ends with نا after 3+ characters not ending with ا, or is a negation/future particle
+    (with و/ف) followed by whitespace and a word of 3+ characters starting with ن."""
+    cdef Py_ssize_t p, q, r, t, n = len(text)
+    cdef Py_UCS4 c
+    if b > n:
+        b = n
+    if a < 0:
+        a = 0
+    p = a
+    while p < b:
+        if not _is_word(_ch(text, p)):
+            p += 1
+            continue
+        r = p + 1
+        while r < b and _is_word(_ch(text, r)):
+            r += 1
+        if p > 0 and _is_word(_ch(text, p - 1)):  # (a run that began before a)
+            p = r
+            continue
+        if r - p >= 5 and _ch(text, r - 1) == "ا" and _ch(text, r - 2) == "ن" and _ch(text, r - 3) != "ا":
+            return True
+        if 3 <= r - p <= 6 and PyUnicode_Substring(text, p, r) in _AR_FP_WORD_SET:
+            return True
+        c = _ch(text, p)
+        q = p + 1 if (c == "و" or c == "ف") else p
+        if 2 <= r - q <= 3 and r < b and _is_space(_ch(text, r)) and PyUnicode_Substring(text, q, r) in (
+                _AR_FP_PARTICLE_SET):
+            t = r
+            while t < b and _is_space(_ch(text, t)):
+                t += 1
+            if t < b and _ch(text, t) == "ن":
+                q = t
+                while t < b and _is_word(_ch(text, t)):
+                    t += 1
+                if t - q >= 3:
+                    return True
+        p = r
+    return False
+
+
+def _test_ar_first_person(str text, Py_ssize_t a, Py_ssize_t b):
+    """_ar_first_person_in, for the comparison tests."""
+    return _ar_first_person_in(text, a, b)
 
 
 def _test_content_ar(str text, Py_ssize_t a, Py_ssize_t b):
