@@ -186,3 +186,11 @@ def test_batch_frames_equal(nat, monkeypatch: pytest.MonkeyPatch) -> None:  # ty
         assert units_c.equals(units_p)
         assert rejects_c.equals(rejects_p)
         assert rejects_c.height >= 3
+
+
+def test_claim_columns_read_attributions_by_position() -> None:
+    """units._claim_columns turns Attribution tuples into columns by position: the field order must match."""
+    from stancekit.builder.segment.claim_types import Attribution
+    from stancekit.builder.segment.units import _CLAIM_FIELDS
+
+    assert Attribution._fields == ("is_claim", *_CLAIM_FIELDS)

@@ -169,19 +169,21 @@ def _rejects_frame(rejects: list[dict[str, Any]]) -> pl.DataFrame:
 
 
 def _claim_columns(attrs: list[Any], schema: Mapping[str, Any]) -> dict[str, pl.Series]:
-    """is_claim and the claim fields; only the claim units (a minority) are visited per field."""
+    """is_claim and the claim fields. Only the claim units (a minority) are read: their attributions (NamedTuples in
+    the order ``is_claim``, then the fields) become one row-oriented frame, scattered into all-null columns."""
     n = len(attrs)
     idx = [j for j, a in enumerate(attrs) if a is not None and a.is_claim]
-    claims = [attrs[j] for j in idx]
-    flags = [False] * n
-    for j in idx:
-        flags[j] = True
-    out = {"is_claim": pl.Series(flags, dtype=pl.Boolean)}
+    flags = _constant(False, n, pl.Boolean)
+    out = {"is_claim": flags}
+    if idx:
+        flags.scatter(idx, True)
+        rows = pl.DataFrame([attrs[j] for j in idx], orient="row",
+                            schema={"is_claim": pl.Boolean, **{f: schema[f] for f in _CLAIM_FIELDS}})
     for f in _CLAIM_FIELDS:
-        col: list[Any] = [None] * n
-        for j, a in zip(idx, claims, strict=True):
-            col[j] = getattr(a, f)
-        out[f] = pl.Series(col, dtype=schema[f])
+        col = _constant(None, n, schema[f])
+        if idx:
+            col.scatter(idx, rows[f])
+        out[f] = col
     return out
 
 
