@@ -8,7 +8,6 @@ and the sentence scanner also on their own. A rule changed in Python and not in 
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -27,29 +26,15 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_segment_regression import _JUNK, _mutated  # noqa: E402
 
+from native_helpers import compiled_module, gold_texts  # noqa: E402
 from scoring import LAYOUTS, UD_DIR, iter_ud  # noqa: E402
 
 COMPILED = native.load()
-REQUIRED = os.environ.get("STANCEKIT_REQUIRE_NATIVE") == "1"
 
 
 @pytest.fixture(scope="module")
 def nat():  # type: ignore[no-untyped-def]
-    if COMPILED is None:
-        if REQUIRED:
-            pytest.fail(f"STANCEKIT_REQUIRE_NATIVE=1 but the compiled segmenter is {native.status()}")
-        pytest.skip(f"compiled segmenter {native.status()}")
-    return COMPILED
-
-
-def _gold_texts() -> list[tuple[str, str]]:
-    """(text, lang) of every article of every gold folder in tests/data (``*.txt`` under an ``ar``/``en`` folder)."""
-    out = []
-    for path in sorted((ROOT / "tests" / "data").rglob("*.txt")):
-        lang = path.parent.name
-        if lang in ("ar", "en"):
-            out.append((path.read_text(encoding="utf-8"), lang))
-    return out
+    return compiled_module("_native")
 
 
 def _differences(nat, docs: list[tuple[str, str | None]]) -> list[str]:  # type: ignore[no-untyped-def]
@@ -97,7 +82,7 @@ def test_off_and_stale_builds_fall_back_to_python(nat, monkeypatch: pytest.Monke
 
 
 def test_gold_articles(nat) -> None:  # type: ignore[no-untyped-def]
-    docs = _gold_texts()
+    docs = gold_texts()
     assert len(docs) >= 80
     assert _differences(nat, docs) == []
 
@@ -149,7 +134,7 @@ def test_word_count_thresholds(nat, lang: str) -> None:  # type: ignore[no-untyp
 
 
 def test_line_classifier(nat) -> None:  # type: ignore[no-untyped-def]
-    lines = {text[s:e] for text, _ in _gold_texts() for s, e, _ in physical_lines(text)}
+    lines = {text[s:e] for text, _ in gold_texts() for s, e, _ in physical_lines(text)}
     lines |= {
         "We use cookies to improve your experience.", "Get our newsletter in your inbox every morning",
         "By continuing to browse you agree to our use of cookies", "John Smith contributed reporting to this story.",
@@ -173,7 +158,7 @@ def test_line_classifier(nat) -> None:  # type: ignore[no-untyped-def]
 
 def test_batch_frames_equal(nat, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     """segment_batch through the compiled path and through the Python rules: the same frames, rejects included."""
-    rows = [(f"g{i}", text, lang) for i, (text, lang) in enumerate(_gold_texts())]
+    rows = [(f"g{i}", text, lang) for i, (text, lang) in enumerate(gold_texts())]
     rows += [("empty", "", "en"), ("ws", " \n ", "ar"), ("none", None, "en"),
              ("chrome", "Share\nFacebook | Twitter", "en")]
     docs = pl.DataFrame({"doc_id": [r[0] for r in rows], "text": [r[1] for r in rows], "lang": [r[2] for r in rows]},
