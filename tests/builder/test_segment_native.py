@@ -29,8 +29,6 @@ from test_segment_regression import _JUNK, _mutated  # noqa: E402
 from native_helpers import compiled_module, gold_texts  # noqa: E402
 from scoring import LAYOUTS, UD_DIR, iter_ud  # noqa: E402
 
-COMPILED = native.load()
-
 
 @pytest.fixture(scope="module")
 def nat():  # type: ignore[no-untyped-def]
