@@ -418,3 +418,21 @@ def test_ar_first_person_random(nat, pieces: list[str]) -> None:  # type: ignore
         for b in (a, len(text), (a + len(text)) // 2):
             assert nat._test_ar_first_person(text, a, b) == (AR_FIRST_PERSON_RE.search(text, a, b) is not None), (
                 text, a, b)
+
+
+def test_ar_cue_key_filter(nat) -> None:  # type: ignore[no-untyped-def]
+    """The Arabic cue-key membership behind the hash-bit filter equals ``w in speaker_ar.CUE_KEYS`` for every key,
+    near misses (a letter dropped, added or changed, diacritics, tatweel) and random words."""
+    from stancekit.builder.segment import speaker_ar
+
+    keys = speaker_ar.CUE_KEYS
+    rng = random.Random(11)
+    letters = "ابتثجحخدذرسشصضطظعغفقكلمنهويءأإآةىـًٌٍَُِّْ،.«»\"“ A"
+    words = [*list(keys)[::7], "", "قال", "وقال", "فقال", "قالت", "said", "ق", "ـقال"]
+    for k in list(keys)[::13]:
+        i = rng.randrange(len(k) + 1)
+        words += [k[:i] + k[i + 1:], k[:i] + rng.choice(letters) + k[i:], k[:i] + rng.choice(letters) + k[i + 1:]]
+    words += ["".join(rng.choice(letters) for _ in range(rng.randrange(1, 12))) for _ in range(20000)]
+    bad = [w for w in words if nat._test_ar_cue_key(w) != (w in keys)]
+    assert bad == []
+    assert sum(w in keys for w in words) > 1000 and sum(w not in keys for w in words) > 20000

@@ -467,7 +467,7 @@ cdef list np_after_ar(str text, Py_ssize_t pos, Py_ssize_t end, bint extend=True
                 _indefinite_head(text, out)):
             break
         if out and word not in AR_INSTITUTIONS and (word.startswith(("بت", "بإ", "بال", "بأ", "بـ", "لـ")) or (
-                word in AR_CUE_KEYS) or (
+                _ar_cue_key(word)) or (
                 word[0] == "ب" and len(word) > 3 and (word.endswith("ة") or word[1] in "تإعمقفرحسخطزجدغ"))):
             break
         out.append(toks[i])
@@ -583,7 +583,7 @@ cdef tuple _name_after_pp(str text, list toks, Py_ssize_t i):
     cdef str w
     for k in range(i, min(len(toks), i + 6)):
         w = _tok_stripped(text, toks[k])
-        if not w or w in AR_CUE_KEYS or w in _CONTENT_WORDS or _first(text, toks[k]) in ":،,":
+        if not w or _ar_cue_key(w) or w in _CONTENT_WORDS or _first(text, toks[k]) in ":،,":
             return None
         if _last(text, toks[k]) in "،,":
             j = _apposition(text, toks, k + 1)
@@ -598,7 +598,7 @@ cdef Py_ssize_t _apposition(str text, list toks, Py_ssize_t i):
     cdef str w
     while j < n and j < i + 4:
         w = _tok_stripped(text, toks[j])
-        if not w or w in AR_NP_STOP or (_definite(w) and j == i and w not in AR_TITLES) or w in AR_CUE_KEYS:
+        if not w or w in AR_NP_STOP or (_definite(w) and j == i and w not in AR_TITLES) or _ar_cue_key(w):
             return i
         j += 1
         if _last(text, toks[j - 1]) in "،,":
@@ -2263,6 +2263,23 @@ cdef class _KeyFilter:
             _scan_keys(<const Py_UCS4*>data, n, text, self.keys, bits, self.lo, self.hi, out)
         return out
 
+    cdef bint contains(self, str w) except -1:
+        """``w in keys``: the dict is looked up only when ``w``'s length and hash bit allow a key (most words fail)."""
+        cdef Py_ssize_t n = len(w), i, slot
+        cdef unsigned int h = 2166136261U
+        cdef int kind
+        cdef void* data
+        if n < self.lo or n > self.hi:
+            return False
+        kind = PyUnicode_KIND(w)
+        data = PyUnicode_DATA(w)
+        for i in range(n):
+            h = _fnv_step(h, PyUnicode_READ(kind, data, i))
+        slot = _fnv_slot(h)
+        if not ((<const unsigned char*>self.bits)[slot >> 3] & (1 << (slot & 7))):
+            return False
+        return w in self.keys
+
 
 cdef int _scan_keys(const _CharT* data, Py_ssize_t n, str text, dict keys, const unsigned char* bits, Py_ssize_t lo,
                     Py_ssize_t hi, set out) except -1:
@@ -2304,6 +2321,24 @@ cdef _KeyFilter _key_filter(finder):
         kf = _KeyFilter(finder.CUE_KEYS)
         _KEY_FILTERS[finder] = kf
     return kf
+
+
+cdef _KeyFilter _AR_KF = None
+
+
+cdef bint _ar_cue_key(str w) except -1:
+    """``w in speaker_ar.CUE_KEYS`` through the Arabic finder's key filter (the same dict)."""
+    global _AR_KF
+    if _AR_KF is None or _AR_KF.keys is not AR_CUE_KEYS:
+        _AR_KF = _key_filter(_attribution_ar)
+        if _AR_KF.keys is not AR_CUE_KEYS:
+            _AR_KF = None
+            return w in AR_CUE_KEYS
+    return _AR_KF.contains(w)
+
+
+def _test_ar_cue_key(str w):
+    return _ar_cue_key(w)
 
 
 cdef list find_cues(str text, finder):
