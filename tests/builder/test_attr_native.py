@@ -436,3 +436,29 @@ def test_ar_cue_key_filter(nat) -> None:  # type: ignore[no-untyped-def]
     bad = [w for w in words if nat._test_ar_cue_key(w) != (w in keys)]
     assert bad == []
     assert sum(w in keys for w in words) > 1000 and sum(w not in keys for w in words) > 20000
+
+
+def test_key_filter_scan(nat) -> None:  # type: ignore[no-untyped-def]
+    """The key filter's scan of a text (two hash-bit tables, then the dict) finds exactly the cue words whose keys
+    are whitespace tokens, for both finders: on news text and on text made of keys, near misses and odd spacing."""
+    from stancekit.builder.segment import attribution_ar, attribution_en
+
+    rng = random.Random(5)
+    texts = [text for text, _ in _mutated_news(150, seed=3)]
+    for finder in (attribution_ar, attribution_en):
+        keys = list(finder.CUE_KEYS)
+        pieces = [*keys[::29], "قال", "said", "“", "x", "ـ", "قالوا،", "said,", "\u00a0", "é", "\U0001d400"]
+        for k in keys[::31]:
+            i = rng.randrange(len(k) + 1)
+            pieces += [k[:i] + k[i + 1:], k[:i] + rng.choice("اوفقلy s.،\"") + k[i:]]
+        for _ in range(300):
+            texts.append("".join(rng.choice(pieces) + rng.choice([" ", "  ", "\n", "\t", "", "\u2003"])
+                                 for _ in range(rng.randrange(1, 40))))
+    hits = 0
+    for finder in (attribution_ar, attribution_en):
+        keys_d = finder.CUE_KEYS
+        for text in texts:
+            want = {keys_d[w] for w in finder.CUE_KEY_SET.intersection(text.split())}
+            assert nat._test_found(text, finder) == want, text[:200]
+            hits += bool(want)
+    assert hits > 500
