@@ -16,10 +16,10 @@ punctuation-only, ``_CONTENT_RE``, ``AR_CONTENT_RE``, both first-person regexes,
 mutated documents and generated text, and each hand-written matcher against its regex (through the ``_test_*``
 functions below). ``native.load("_attr_native")`` loads this module.
 
-Where the time goes (news corpus, ~50 CPU ms per MB; perf): cue finding ~20% (the key pre-filter's scan of every
-character, ``str.find`` of the cue words found, ``CUE_RE.match`` where they stand), the speaker phrases
-(``analyse_ar``/``_en``: tokens, stripped words, set look-ups) ~50%, quote type ~7%, the rest per document
-(quotation spans, unit offsets, continuations, antecedents).
+Where the time goes (news corpus, ~47 CPU ms per MB; perf): cue finding ~16% (``str.find`` of the cue words found
+~6%, ``CUE_RE.match`` where they stand ~3%, the key pre-filter's scan of every character ~3.5%), the speaker phrases
+(``analyse_ar``/``_en``: token tuples ~5%, stripped words, set look-ups; spread thin) ~50%, quote type ~5%, the rest
+per document (quotation spans, unit offsets, continuations, antecedents).
 
 The module-level directives keep Python's indexing (negative indices wrap, out-of-range raises) because the code
 indexes lists and strings as the Python code does; the character loops read with ``PyUnicode_READ``.
@@ -460,13 +460,15 @@ cdef list np_after_ar(str text, Py_ssize_t pos, Py_ssize_t end, bint extend=True
         if out and not _definite(word) and (_object_follows(text, out, ow, word) or _construct_object(
                 text, toks, i, out, ow, word)):
             break
-        if out and (word.endswith(("اً", "ًا")) or (word.endswith("ا") and i + 1 < n and (
-                _tok_stripped(text, toks[i + 1]).endswith(("ا", "اً", "ًا"))))) and not _definite(word):
+        if out and _ch(word, len(word) - 1) in "اً" and (word.endswith(("اً", "ًا")) or (
+                word.endswith("ا") and i + 1 < n and (_tok_stripped(text, toks[i + 1]).endswith(("ا", "اً", "ًا"))))) and (
+                not _definite(word)):
             break
         if out and (word in AR_REL_VERBS or (word.endswith(("ها", "هم")) and not _definite(word))) and (
                 _indefinite_head(text, out)):
             break
-        if out and word not in AR_INSTITUTIONS and (word.startswith(("بت", "بإ", "بال", "بأ", "بـ", "لـ")) or (
+        if out and word not in AR_INSTITUTIONS and ((_ch(word, 0) in "بل" and word.startswith((
+                "بت", "بإ", "بال", "بأ", "بـ", "لـ"))) or (
                 _ar_cue_key(word)) or (
                 word[0] == "ب" and len(word) > 3 and (word.endswith("ة") or word[1] in "تإعمقفرحسخطزجدغ"))):
             break
@@ -664,8 +666,8 @@ cdef list _name_candidates(str text, list toks, list words):
         if not w or _definite(w) or w in AR_TITLES or w in AR_ORG_HEADS or w in AR_DESCRIPTORS or w in AR_NAMED or (
                 w in AR_INSTITUTIONS) or w in _PREPS:
             continue
-        if w.startswith(("لت", "لإ", "لم", "لل", "باست", "بت", "بإ", "بع", "بم", "بق", "بف", "بر", "بح", "بس", "بخ",
-                         "بط")) and len(w) > 4:
+        if len(w) > 4 and _ch(w, 0) in "لب" and w.startswith((  # every prefix starts with ل or ب
+                "لت", "لإ", "لم", "لل", "باست", "بت", "بإ", "بع", "بم", "بق", "بف", "بر", "بح", "بس", "بخ", "بط")):
             continue
         if w == "باسم" and i and words[i - 1] in _SPOKESMAN:
             continue
