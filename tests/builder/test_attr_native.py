@@ -462,3 +462,26 @@ def test_key_filter_scan(nat) -> None:  # type: ignore[no-untyped-def]
             assert nat._test_found(text, finder) == want, text[:200]
             hits += bool(want)
     assert hits > 500
+
+
+def test_find_cues(nat) -> None:  # type: ignore[no-untyped-def]
+    """The one-pass search of the cue words found (bigram table, find's non-overlapping visits per word, the
+    boundary test with و/ف) gives exactly attribution.find_cues' matches: news text and text of cue words glued to
+    letters, proclitics, punctuation and repeats."""
+    from stancekit.builder.segment import attribution_ar, attribution_en
+
+    rng = random.Random(9)
+    texts = [text for text, _ in _mutated_news(150, seed=4)]
+    glue = ["", "", " ", "و", "ف", "وو", "a", "x", ".", "(", "«", "“", "\"", "-", "،", ",", "ـ", "َ", "\n", "ss", "s"]
+    for finder in (attribution_ar, attribution_en):
+        words = sorted(set(finder.CUE_KEYS.values()))
+        for _ in range(400):
+            texts.append("".join(rng.choice(glue) + rng.choice(words) * rng.choice([1, 1, 1, 2]) + rng.choice(glue)
+                                 + rng.choice([" ", "", "  "]) for _ in range(rng.randrange(1, 25))))
+    hits = 0
+    for finder in (attribution_ar, attribution_en):
+        for text in texts:
+            want = [(m.start(), m.end(), m.lastgroup) for m in attribution.find_cues(text, finder)]
+            assert nat._test_find_cues(text, finder) == want, text[:200]
+            hits += len(want)
+    assert hits > 1000

@@ -26,7 +26,8 @@ indexes lists and strings as the Python code does; the character loops read with
 """
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc
-from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UCS1, Py_UCS2, PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ, PyUnicode_Substring, Py_UNICODE_ISSPACE
+from libc.string cimport memset
+from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_ISALPHA, Py_UCS1, Py_UCS2, PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ, PyUnicode_Substring, Py_UNICODE_ISSPACE
 
 from bisect import bisect_right
 from itertools import islice
@@ -2380,6 +2381,81 @@ def _test_found(str text, finder):
     return _key_filter(finder).found(text)
 
 
+cdef enum:
+    _MAX_WORDS = 64
+
+
+cdef Py_ssize_t _min_len(list words):
+    cdef Py_ssize_t m = 1 << 30
+    for w in words:
+        if len(<str>w) < m:
+            m = len(<str>w)
+    return m
+
+
+cdef inline unsigned int _bigram_slot(Py_UCS4 a, Py_UCS4 b) noexcept:
+    return ((<unsigned int>a * 40503U) ^ (<unsigned int>b * 2654435761U) >> 7) & 0xFFFFU
+
+
+cdef int _find_words(const _CharT* data, Py_ssize_t n, str text, list words, set starts) except -1:
+    """The occurrences that ``text.find(word)``, ``text.find(word, end)``... visit for each of ``words`` (each at
+    least two characters long, at most _MAX_WORDS), in one pass over the text: a position is compared with the
+    words only when its two characters are the first two of one of them (a 64 Kbit table); for each word the visits
+    are the leftmost occurrences not overlapping the previous visit, as ``find`` gives them. Each visit gets
+    find_cues' boundary test and adds to ``starts``."""
+    cdef unsigned char table[8192]
+    cdef Py_ssize_t lens[_MAX_WORDS]
+    cdef Py_ssize_t nxt[_MAX_WORDS]
+    cdef Py_UCS4 w0[_MAX_WORDS]
+    cdef Py_UCS4 w1[_MAX_WORDS]
+    cdef int wkind[_MAX_WORDS]
+    cdef void* wdata[_MAX_WORDS]
+    cdef Py_ssize_t nw = len(words), k, p, q, L, end
+    cdef unsigned int slot
+    cdef Py_UCS4 a, b
+    cdef str w
+    memset(table, 0, sizeof(table))
+    for k in range(nw):
+        w = words[k]
+        lens[k] = len(w)
+        nxt[k] = 0
+        wkind[k] = PyUnicode_KIND(w)
+        wdata[k] = PyUnicode_DATA(w)
+        w0[k] = PyUnicode_READ(wkind[k], wdata[k], 0)
+        w1[k] = PyUnicode_READ(wkind[k], wdata[k], 1)
+        slot = _bigram_slot(w0[k], w1[k])
+        table[slot >> 3] |= 1 << (slot & 7)
+    for p in range(n - 1):
+        a = data[p]
+        b = data[p + 1]
+        slot = _bigram_slot(a, b)
+        if not ((table[slot >> 3] >> (slot & 7)) & 1):
+            continue
+        for k in range(nw):
+            L = lens[k]
+            if w0[k] != a or w1[k] != b or p < nxt[k] or p + L > n:
+                continue
+            q = 2
+            while q < L and <Py_UCS4>data[p + q] == PyUnicode_READ(wkind[k], wdata[k], q):
+                q += 1
+            if q < L:
+                continue
+            end = p + L
+            nxt[k] = end
+            if not (end < n and Py_UNICODE_ISALPHA(data[end])):
+                if p == 0 or not Py_UNICODE_ISALPHA(data[p - 1]):
+                    starts.add(p)
+                elif (data[p - 1] == 0x0648 or data[p - 1] == 0x0641) and not (
+                        p >= 2 and Py_UNICODE_ISALPHA(data[p - 2])):
+                    starts.add(p - 1)
+    return 0
+
+
+def _test_find_cues(str text, finder):
+    """(start, end, lastgroup) of each cue match find_cues gives, for the tests."""
+    return [(m.start(), m.end(), m.lastgroup) for m in find_cues(text, finder)]
+
+
 cdef list find_cues(str text, finder):
     """attribution.find_cues: every cue match of ``finder.CUE_RE`` in ``text``, in order."""
     cdef Py_ssize_t pos, end, n = len(text), last_end = -1
@@ -2389,7 +2465,17 @@ cdef list find_cues(str text, finder):
         return []
     cue_re = finder.CUE_RE
     cdef set starts = set()
-    for word in found:
+    cdef list words = list(found)
+    cdef int kind = PyUnicode_KIND(text)
+    if len(words) <= _MAX_WORDS and _min_len(words) >= 2:
+        if kind == PyUnicode_1BYTE_KIND:
+            _find_words(<const Py_UCS1*>PyUnicode_DATA(text), n, text, words, starts)
+        elif kind == PyUnicode_2BYTE_KIND:
+            _find_words(<const Py_UCS2*>PyUnicode_DATA(text), n, text, words, starts)
+        else:
+            _find_words(<const Py_UCS4*>PyUnicode_DATA(text), n, text, words, starts)
+        words = []
+    for word in words:
         pos = text.find(word)
         while pos >= 0:
             end = pos + len(word)
