@@ -16,8 +16,9 @@ punctuation-only, ``_CONTENT_RE``, ``AR_CONTENT_RE``, both first-person regexes,
 mutated documents and generated text, and each hand-written matcher against its regex (through the ``_test_*``
 functions below). ``native.load("_attr_native")`` loads this module.
 
-Where the time goes (news corpus, ~47 CPU ms per MB; perf): cue finding ~16% (``str.find`` of the cue words found
-~6%, ``CUE_RE.match`` where they stand ~3%, the key pre-filter's scan of every character ~3.5%), the speaker phrases
+Where the time goes (news corpus, ~45 CPU ms per MB; perf): cue finding ~20% (the key pre-filter's scan of every
+character ~5% and its dict look-ups of the cue tokens ~2%, the one-pass search of the cue words found ~3.5%,
+``CUE_RE.match`` where they stand ~3%, the filter's one-time build), the speaker phrases
 (``analyse_ar``/``_en``: token tuples ~5%, stripped words, set look-ups; spread thin) ~50%, quote type ~5%, the rest
 per document (quotation spans, unit offsets, continuations, antecedents).
 
