@@ -2267,19 +2267,26 @@ cdef class _KeyFilter:
         self.mask = (1U << nbits) - 1U
         self.bits = bytearray(1 << (nbits - 3))
         self.sig = bytearray(1 << (_SIG_BITS - 3))
-        self.lo = min(map(len, keys)) if keys else 1
-        self.hi = max(map(len, keys)) if keys else 0
+        cdef unsigned char* bits = self.bits
+        cdef unsigned char* sig = self.sig
+        cdef Py_ssize_t lo = -1, hi = 0
         for k in keys:
             n = len(k)
             if n == 0:
                 raise RuntimeError("an empty cue key")
+            if lo < 0 or n < lo:
+                lo = n
+            if n > hi:
+                hi = n
             h = 2166136261U
             for c in k:
                 h = _fnv_step(h, c)
             slot = _fnv_slot(h, self.mask)
-            self.bits[slot >> 3] |= 1 << (slot & 7)
+            bits[slot >> 3] |= 1 << (slot & 7)
             slot = _sig_slot(n, _ch(k, 0), _ch(k, 1) if n > 1 else 0, _ch(k, n - 1))
-            self.sig[slot >> 3] |= 1 << (slot & 7)
+            sig[slot >> 3] |= 1 << (slot & 7)
+        self.lo = lo if keys else 1
+        self.hi = hi
 
     cdef set found(self, str text):
         """``{keys[w] for w in CUE_KEY_SET.intersection(text.split())}``."""
