@@ -10,7 +10,6 @@ pronouns, colons and Arabic proclitics. A rule changed in Python and not in ``_a
 
 from __future__ import annotations
 
-import os
 import random
 import sys
 from pathlib import Path
@@ -26,30 +25,15 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_segment_regression import _JUNK, _mutated  # noqa: E402
 
+from native_helpers import compiled_module, gold_texts  # noqa: E402
 from scoring import LAYOUTS, UD_DIR, iter_ud  # noqa: E402
 
 NAME = "_attr_native"
-COMPILED = native.load(NAME)
-REQUIRED = os.environ.get("STANCEKIT_REQUIRE_NATIVE") == "1"
 
 
 @pytest.fixture(scope="module")
 def nat():  # type: ignore[no-untyped-def]
-    if COMPILED is None:
-        if REQUIRED:
-            pytest.fail(f"STANCEKIT_REQUIRE_NATIVE=1 but the compiled attribution is {native.status(NAME)}")
-        pytest.skip(f"compiled attribution {native.status(NAME)}")
-    return COMPILED
-
-
-def _gold_texts() -> list[tuple[str, str]]:
-    """(text, lang) of every article of every gold folder in tests/data (``*.txt`` under an ``ar``/``en`` folder)."""
-    out = []
-    for path in sorted((ROOT / "tests" / "data").rglob("*.txt")):
-        lang = path.parent.name
-        if lang in ("ar", "en"):
-            out.append((path.read_text(encoding="utf-8"), lang))
-    return out
+    return compiled_module(NAME)
 
 
 def _differences(nat, docs: list[tuple[str, str | None]]) -> list[str]:  # type: ignore[no-untyped-def]
@@ -73,7 +57,7 @@ def _compare(nat, text: str, units: list, lang: str) -> list[str]:  # type: igno
 
 def _mutated_news(n: int, seed: int) -> list[tuple[str, str]]:
     """Random splices of the gold news articles (cues, quotes, speakers) with layout and punctuation pieces."""
-    base = _gold_texts()
+    base = gold_texts()
     rnd = random.Random(seed)
     out = []
     for _ in range(n):
@@ -96,7 +80,7 @@ def test_status_names_how_it_runs() -> None:
 
 
 def test_gold_articles(nat) -> None:  # type: ignore[no-untyped-def]
-    docs = _gold_texts()
+    docs = gold_texts()
     assert len(docs) >= 80
     assert _differences(nat, docs) == []
     # the gold articles have claim units in both languages: the comparison is not between two empty lists
@@ -108,7 +92,7 @@ def test_gold_articles(nat) -> None:  # type: ignore[no-untyped-def]
 
 def test_gold_articles_as_und_and_other_codes(nat) -> None:  # type: ignore[no-untyped-def]
     """The language code normalised as attribute() does (und, ar-EG, EN, fr, None)."""
-    docs = _gold_texts()[::4]
+    docs = gold_texts()[::4]
     for code in ("und", "ar-EG", "EN", "fr", None):
         bad = []
         for text, _ in docs:
@@ -144,7 +128,7 @@ def test_units_out_of_order(nat) -> None:  # type: ignore[no-untyped-def]
     """Units not in order or overlapping (never from the segmenter): the path that visits every unit."""
     bad = []
     rnd = random.Random(3)
-    for text, lang in _gold_texts()[::3]:
+    for text, lang in gold_texts()[::3]:
         units = list(rules.segment_tuples(text, lang))
         if len(units) < 2:
             continue
@@ -294,7 +278,7 @@ def test_mention_prefilter_edge_cases(nat, text: str) -> None:  # type: ignore[n
 
 
 def test_mention_prefilter_gold(nat) -> None:  # type: ignore[no-untyped-def]
-    for text, _lang in _gold_texts():
+    for text, _lang in gold_texts():
         assert _mentions_got(nat, text) == _mentions_want(text), text[:80]
 
 
