@@ -32,3 +32,17 @@ def compiled_module(name: str) -> ModuleType:
             pytest.fail(f"STANCEKIT_REQUIRE_NATIVE=1 but the compiled module {name} is {native.status(name)}")
         pytest.skip(f"compiled module {name} {native.status(name)}")
     return module
+
+
+def ud_documents() -> list[tuple[str, str | None]]:
+    """(text, lang) of the UD documents in every layout (``../shared/data/ud-sentences``)."""
+    from scoring import LAYOUTS, iter_ud
+
+    return [(r["text"], r["lang"]) for layout in LAYOUTS for r in iter_ud(layout)]
+
+
+def mutated_documents(n: int = 3000, seed: int = 5) -> list[tuple[str, str | None]]:
+    """(text, lang) of ``n`` mutated UD documents (``test_segment_regression._mutated``), the None texts left out."""
+    from test_segment_regression import _mutated
+
+    return [(text, lang) for _, text, lang in _mutated(n, seed=seed) if text is not None]

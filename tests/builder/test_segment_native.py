@@ -24,10 +24,10 @@ from stancekit.builder.segment.units import segment_batch
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_segment_regression import _JUNK, _mutated  # noqa: E402
+from test_segment_regression import _JUNK  # noqa: E402
 
-from native_helpers import compiled_module, gold_texts  # noqa: E402
-from scoring import LAYOUTS, UD_DIR, iter_ud  # noqa: E402
+from native_helpers import compiled_module, gold_texts, mutated_documents, ud_documents  # noqa: E402
+from scoring import UD_DIR  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -87,14 +87,12 @@ def test_gold_articles(nat) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.skipif(not UD_DIR.exists(), reason="../shared/data/ud-sentences is not available")
 def test_ud_documents(nat) -> None:  # type: ignore[no-untyped-def]
-    docs = [(r["text"], r["lang"]) for layout in LAYOUTS for r in iter_ud(layout)]
-    assert _differences(nat, docs) == []
+    assert _differences(nat, ud_documents()) == []
 
 
 @pytest.mark.skipif(not UD_DIR.exists(), reason="../shared/data/ud-sentences is not available")
 def test_mutated_documents(nat) -> None:  # type: ignore[no-untyped-def]
-    docs = [(text, lang) for _, text, lang in _mutated(3000, seed=5) if text is not None]
-    assert _differences(nat, docs) == []
+    assert _differences(nat, mutated_documents()) == []
 
 
 _PIECES = st.sampled_from([*_JUNK, "word", "Word", "قال", "وأضاف", "إن", "the", "A.", "p.m.", "Inc.", "(AFP)", "1. ",
