@@ -467,3 +467,19 @@ def test_find_cues(nat) -> None:  # type: ignore[no-untyped-def]
             assert nat._test_find_cues(text, finder) == want, text[:200]
             hits += len(want)
     assert hits > 1000
+
+
+def test_office_then_name(nat) -> None:  # type: ignore[no-untyped-def]
+    """speaker_en's office-then-name rule (Secretary of State Antony Blinken said) and its edges: no name after the
+    office, lower-case words, initials, acronyms and demonyms before the title, one or two connectors."""
+    names = ["Antony Blinken", "Blinken", "Mike R. Pompeo", "J. R. Smith", "the minister", "al-Sadr", "Staff"]
+    offices = ["Secretary of State", "U.S. Secretary of Defense", "Chairman of the Joint Chiefs of Staff",
+               "British Minister for Foreign Affairs", "The Secretary of State",
+               "Deputy Head of Mission at the Embassy", "Secretary of Homeland Security", "secretary of state"]
+    docs = []
+    for office in offices:
+        for name in names:
+            docs.append((f"{office} {name} said the talks would resume.", "en"))
+            docs.append((f"The talks will resume, {office} {name} said.", "en"))
+        docs.append((f"{office} said the talks would resume.", "en"))
+    assert _differences(nat, docs) == []

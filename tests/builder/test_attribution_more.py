@@ -222,3 +222,23 @@ def test_english_refusal_is_no_denial_and_to_phrases() -> None:
     assert all(a is None for _, a in run("Judge Ann Ross denied a defense request on Monday to delay the trial."))
     a = claim("Three advisers to the mayor, who asked not to be named, said a deal was near.")
     assert a.speaker == "Three advisers to the mayor"
+
+
+def test_english_office_then_name() -> None:
+    """A title with its office's complement before the name: the person is the speaker, without the office."""
+    cases = {
+        "Secretary of State Antony Blinken said the talks would resume.": "Antony Blinken",
+        "The talks will resume, Secretary of State Antony Blinken said.": "Antony Blinken",
+        "Secretary of State Blinken told reporters the talks would resume.": "Blinken",
+        "Chairman of the Joint Chiefs of Staff Mark Milley said the war was over.": "Mark Milley",
+        "U.S. Secretary of Defense Lloyd Austin said the troops would stay.": "Lloyd Austin",
+        "Secretary of State Mike R. Pompeo said the talks would resume.": "Mike R. Pompeo",
+        "Secretary of Homeland Security Alejandro Mayorkas said the border was secure.": "Alejandro Mayorkas",
+    }
+    for text, speaker in cases.items():
+        a = claim(text)
+        assert a.speaker == speaker, text
+        assert text[a.speaker_start:a.speaker_end] == speaker
+    # a person of an organisation, and an office with no name after it, are unchanged
+    assert claim("Elliot Marsh of the Brookings Institution said the deal would hold.").speaker == "Elliot Marsh"
+    assert claim("A spokesman for the ministry said the talks would resume.").speaker == "A spokesman for the ministry"

@@ -1189,6 +1189,10 @@ cdef tuple speaker_span_en(str text, list toks):
         left = words[:conn]
         if not _cap(left[-1]):
             return _span(text, toks[0], toks[-1]), gender, left[-1].lower() in EN_DESCRIPTOR_NOUNS
+        if _office_only(left):
+            named = _named_after_office(words, conn)
+            if named >= 0:  # Secretary of State Antony Blinken -> Antony Blinken
+                return _span(text, toks[named], toks[-1]), gender, True
         if _any_title(left) or _person_name(left):
             return _name(text, toks[:conn], words[:conn], gender)
         first = 1 if words[0] in EN_DETERMINERS else 0
@@ -1203,6 +1207,42 @@ cdef bint _any_alnum(str w):
         if Py_UNICODE_ISALNUM(c):
             return True
     return False
+
+
+cdef bint _office_only(list words) except -1:
+    """speaker_en._office_only."""
+    cdef Py_ssize_t k
+    if not _is_title(words[len(words) - 1]):
+        return False
+    for k in range(len(words) - 1):
+        w = <str>words[k]
+        if not (_is_title(w) or w in EN_DETERMINERS or w.lower() in EN_DEMONYMS or w.replace(".", "").isupper()):
+            return False
+    return True
+
+
+cdef Py_ssize_t _named_after_office(list words, Py_ssize_t conn) except -2:
+    """speaker_en._named_after_office (-1 for None)."""
+    cdef Py_ssize_t k, last = -1, n = len(words), start
+    for k in range(conn, n):
+        if (<str>words[k]).lower() in _CONNECTORS_NOT_AND:
+            last = k
+    if n - (last + 1) < 2:
+        return -1
+    for k in range(last + 1, n):
+        if not (<str>words[k])[:1].isupper():
+            return -1
+    start = n - 1 if n - (last + 1) == 2 else n - 2
+    while start > last + 2 and _is_initial(words[start]):
+        start -= 1
+    for k in range(start, n):
+        if not _cap(words[k]):
+            return -1
+    return start
+
+
+cdef inline bint _is_initial(str w):
+    return len(w) == 2 and w[0].isupper() and w[1] == "."
 
 
 cdef bint _person_name(list words):

@@ -259,11 +259,42 @@ def speaker_span(text: str, toks: list[tuple[int, int]]) -> tuple[tuple[int, int
         left = words[:conn]
         if not _cap(left[-1]):
             return _span(text, toks[0], toks[-1]), gender, left[-1].lower() in EN_DESCRIPTOR_NOUNS
+        if _office_only(left):
+            named = _named_after_office(toks, words, conn)
+            if named is not None:  # Secretary of State Antony Blinken -> Antony Blinken
+                return _span(text, toks[named], toks[-1]), gender, True
         if any(_is_title(w) for w in left) or _person_name(left):
             return _name(text, toks[:conn], words[:conn], gender)
         first = 1 if words[0] in EN_DETERMINERS else 0
         return _span(text, toks[first], toks[-1]), "o", False
     return _name(text, toks, words, gender)
+
+
+def _office_only(words: list[str]) -> bool:
+    """A title with only titles, determiners, demonyms or acronyms before it: an office, no name (U.S. Secretary,
+    the Deputy Chairman)."""
+    return _is_title(words[-1]) and all(
+        _is_title(w) or w in EN_DETERMINERS or w.lower() in EN_DEMONYMS or (w.replace(".", "").isupper())
+        for w in words[:-1])
+
+
+def _named_after_office(toks: list[tuple[int, int]], words: list[str], conn: int) -> int | None:
+    """Where the person's name starts after an office and its complement (Secretary of State Antony Blinken, Chairman
+    of the Joint Chiefs of Staff Mark Milley): the words after the last connector must all start with a capital; the
+    last two are the name (one when only two follow: State Blinken), reaching back over an initial (Mike R. Pompeo),
+    and must read as a name. None when the phrase does not end so."""
+    last = max(k for k in range(conn, len(words)) if words[k].lower() in _CONNECTORS_NOT_AND)
+    tail = range(last + 1, len(words))
+    if len(tail) < 2 or not all(words[k][:1].isupper() for k in tail):
+        return None
+    start = len(words) - 1 if len(tail) == 2 else len(words) - 2
+    while start > last + 2 and _is_initial(words[start]):
+        start -= 1
+    return start if all(_cap(words[k]) for k in range(start, len(words))) else None
+
+
+def _is_initial(w: str) -> bool:
+    return len(w) == 2 and w[0].isupper() and w[1] == "."
 
 
 def _person_name(words: list[str]) -> bool:
