@@ -175,3 +175,18 @@ def test_claim_columns_read_attributions_by_position() -> None:
     from stancekit.builder.segment.units import _CLAIM_FIELDS
 
     assert Attribution._fields == ("is_claim", *_CLAIM_FIELDS)
+
+
+def test_null_doc_id_is_the_same_error_in_both_paths(nat, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """A batch with a null doc id: the usual schema error naming the rows, compiled or not (not a crash in C)."""
+    from stancekit.errors import StancekitError
+
+    docs = pl.DataFrame({"doc_id": [None, "d2"], "text": ["Hello world. Bye.", "Hi."], "lang": ["en", None]},
+                        schema={"doc_id": pl.String, "text": pl.String, "lang": pl.String})
+    with pytest.raises(StancekitError) as compiled_err:
+        segment_batch(docs, claims=True)
+    monkeypatch.setattr(native, "load", lambda name="_native": None)
+    with pytest.raises(StancekitError) as python_err:
+        segment_batch(docs, claims=True)
+    assert str(compiled_err.value) == str(python_err.value)
+    assert "doc_id" in str(compiled_err.value)

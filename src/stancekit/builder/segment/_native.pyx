@@ -1233,7 +1233,7 @@ def segment_docs(list doc_ids, list texts, list langs, bint tuples=False):
         out.clear()
         _segment(text, lang if lang is not None else "und", out)
         doc_id = doc_ids[i]
-        doc_state(doc_id, &state)
+        doc_state(doc_id if type(doc_id) is str else str(doc_id), &state)  # (as ids: str(doc_id); None fails later)
         m = out.start.size()
         base = len(ids)
         nb = 0
