@@ -3,7 +3,7 @@
 Every ``.pyx`` becomes an extension module of the same dotted name. Each is compiled with the SHA-256 of its own source
 as the C macro ``SK_SOURCE_SHA256``, so stancekit can tell at import that a compiled module is older than the source
 beside it (an editable install whose ``.pyx`` was edited and not rebuilt: ``make`` or ``pip install -e .``
-rebuilds) and refuses it rather than running stale code (``stancekit.native``).
+rebuilds) and refuses it rather than running stale code (``stancekit.builder.segment.native``).
 """
 
 from __future__ import annotations

@@ -37,6 +37,7 @@ from stancekit.builder.segment import layout as _lay
 from stancekit.builder.segment import rules as _ru
 from stancekit.builder.segment import sentences as _sen
 from stancekit.builder.segment import site_chrome as _sc
+from stancekit.builder.segment.protocol import KINDS
 from stancekit.builder.segment.boundary_words import (
     ABBREV_CONTINUE,
     AR_CONTINUE_END,
@@ -879,8 +880,10 @@ cdef enum:
     K_BODY = 2
     K_BOILERPLATE = 3
 
-KIND_NAMES = ("title", "heading", "body", "boilerplate")
-cdef tuple _KIND_NAMES = KIND_NAMES
+cdef tuple _KIND_NAMES = KINDS  # (protocol.KINDS, indexed by the K_ codes above)
+if _KIND_NAMES[K_TITLE] != "title" or _KIND_NAMES[K_HEADING] != "heading" or _KIND_NAMES[K_BODY] != "body" or (
+        _KIND_NAMES[K_BOILERPLATE] != "boilerplate"):
+    raise ImportError("protocol.KINDS no longer lists title, heading, body, boilerplate in the K_ codes' order")
 cdef object _dateline_prefix_py = _dl.dateline_prefix
 cdef object _known_agency_dateline = _dl.known_agency_dateline
 cdef object _is_caption_like = _ru._is_caption_like

@@ -77,7 +77,7 @@ def segment_batch(
     seg = get_segmenter(segmenter)
     attribute = _attribute_fn() if claims else None
     n = docs.height
-    langs = docs["lang"].to_list() if "lang" in docs.columns else ["und"] * n
+    langs = [lang or "und" for lang in docs["lang"].to_list()] if "lang" in docs.columns else ["und"] * n
     sources = docs["source"].to_list() if "source" in docs.columns else [None] * n
     rows = docs["source_row"].to_list() if "source_row" in docs.columns else [None] * n
     compiled = native.load() if isinstance(seg, RuleSegmenter) else None
@@ -99,7 +99,7 @@ def segment_batch(
         if text is None or not text.strip():
             rejects.append(_empty_reject(doc_id, sources[i], rows[i], None, 0))
             continue
-        lang = langs[i] or "und"
+        lang = langs[i]
         raw = raw_units(doc_id, text, lang)
         if not raw:
             rejects.append(_empty_reject(doc_id, sources[i], rows[i], text, 0))
@@ -155,13 +155,11 @@ def _segment_compiled(compiled: Any, docs: pl.DataFrame, seg_name: str, langs: l
         attrs: list[Any] = []
         for i, raw in enumerate(cols["tuples"]):
             if raw:
-                attrs += attribute(texts[i], raw, langs[i] or "und")
+                attrs += attribute(texts[i], raw, langs[i])
         series |= _claim_columns(attrs, schema)
     series["segmenter"] = _constant(seg_name, n, pl.String)
     units = pl.DataFrame([series[name].alias(name) for name in schema])
-    if units["doc_id"].null_count() or units["unit_id"].n_unique() != units.height:
-        units = conform(units, UNITS)  # (the usual error for a null doc id or duplicate unit ids)
-    return units, _rejects_frame(rejects)
+    return _checked(units), _rejects_frame(rejects)
 
 
 def _rejects_frame(rejects: list[dict[str, Any]]) -> pl.DataFrame:
@@ -187,7 +185,7 @@ def _claim_columns(attrs: list[Any], schema: Mapping[str, Any]) -> dict[str, pl.
     return out
 
 
-def _units_frame(docs: pl.DataFrame, seg_name: str, columns: dict[str, Any],
+def _units_frame(docs: pl.DataFrame, seg_name: str, columns: dict[str, list[Any]],
                  attrs: list[Any] | None) -> pl.DataFrame:
     """The UNITS frame from the per-unit columns: one DataFrame build; ids, links and constants computed natively.
 
@@ -228,19 +226,20 @@ def _units_frame(docs: pl.DataFrame, seg_name: str, columns: dict[str, Any],
                                    *[pl.lit(None, dtype=schema[f]).alias(f) for f in _CLAIM_FIELDS])
     else:
         frame = frame.with_columns(**_claim_columns(attrs, schema))
-    units = frame.select(list(schema))
-    # built to the UNITS schema already: conform only when it has something to report (a null doc id, duplicate
-    # unit ids), so the error is the usual one
+    return _checked(frame.select(list(schema)))
+
+
+def _checked(units: pl.DataFrame) -> pl.DataFrame:
+    """A frame built to the UNITS schema already, conformed only when it has something to report (a null doc id,
+    duplicate unit ids), so the error is the usual one."""
     if units["doc_id"].null_count() or units["unit_id"].n_unique() != units.height:
         return conform(units, UNITS)
     return units
 
 
-def _int_series(name: str, values: Any, dtype: Any) -> pl.Series:
-    """A column from a list of ints or an ``array('q')`` (read through numpy without a Python int per value)."""
-    if isinstance(values, array):
-        return pl.Series(name, np.frombuffer(values, dtype=np.int64) if len(values) else [], dtype=pl.Int64).cast(dtype)
-    return pl.Series(name, values, dtype=dtype)
+def _int_series(name: str, values: array, dtype: Any) -> pl.Series:
+    """A column from an ``array('q')`` (read through numpy without a Python int per value)."""
+    return pl.Series(name, np.frombuffer(values, dtype=np.int64) if len(values) else [], dtype=pl.Int64).cast(dtype)
 
 
 def _constant(value: Any, n: int, dtype: Any) -> pl.Series:
