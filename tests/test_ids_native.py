@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-from array import array
 from typing import Any
 
 import numpy as np
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from stancekit._ids_native import _blake2b_chunks, blake2b_digest, unit_ids, unit_ids_rows
+from stancekit._ids_native import _blake2b_chunks, blake2b_digest, unit_ids
 
 from stancekit import ids
 
@@ -97,59 +96,3 @@ def test_unit_ids_errors() -> None:
         unit_ids("\ud800", [0], [1])
     with pytest.raises(TypeError):
         unit_ids(None, [0], [1])
-
-
-@st.composite
-def flat_units(draw: st.DrawFn) -> tuple[list[str], list[int], list[int], list[int]]:
-    doc_ids = draw(st.lists(doc_texts, min_size=1, max_size=6))
-    rows = draw(st.lists(st.integers(0, len(doc_ids) - 1), max_size=40))
-    starts = draw(st.lists(int64s, min_size=len(rows), max_size=len(rows)))
-    ends = draw(st.lists(int64s, min_size=len(rows), max_size=len(rows)))
-    return doc_ids, rows, starts, ends
-
-
-def _expected(doc_ids: list[str], rows: list[int], starts: list[int], ends: list[int]) -> list[str]:
-    return [ids.unit_ids(doc_ids[r], [(s, e)])[0] for r, s, e in zip(rows, starts, ends, strict=True)]
-
-
-@settings(deadline=None)
-@given(units=flat_units())
-def test_unit_ids_rows_equal_python(units: tuple[list[str], list[int], list[int], list[int]]) -> None:
-    doc_ids, rows, starts, ends = units
-    want = _expected(doc_ids, rows, starts, ends)
-    as_numpy = [np.asarray(c, dtype=np.int64) for c in (rows, starts, ends)]
-    assert unit_ids_rows(doc_ids, *as_numpy) == want
-    assert unit_ids_rows(doc_ids, *(array("q", c) for c in (rows, starts, ends))) == want
-    assert unit_ids_rows(doc_ids, rows, starts, ends) == want  # plain lists are copied into array("q")
-    # grouped by row (the fast case: consecutive units share the document state)
-    order = sorted(range(len(rows)), key=rows.__getitem__)
-    assert unit_ids_rows(doc_ids, *(c[order] for c in as_numpy)) == [want[i] for i in order]
-
-
-def test_unit_ids_rows_buffers() -> None:
-    doc_ids = ["d0", "", "مقال"]
-    rows = np.array([2, 2, 0, 1, 1, 2], dtype=np.int64)
-    starts = np.array([0, 5, I64_MIN, -3, 0, 7], dtype=np.int64)
-    ends = np.array([4, 9, I64_MAX, 3, 0, 7], dtype=np.int64)
-    want = _expected(doc_ids, rows.tolist(), starts.tolist(), ends.tolist())
-    readonly = [a.copy() for a in (rows, starts, ends)]
-    for a in readonly:
-        a.flags.writeable = False
-    assert unit_ids_rows(doc_ids, *readonly) == want
-    assert unit_ids_rows(doc_ids, rows[::2], starts[::2], ends[::2]) == want[::2]  # strided views
-    assert unit_ids_rows(doc_ids, rows.astype(np.int32), starts, ends) == want  # another int type is converted
-    assert unit_ids_rows(doc_ids, rows[:0], starts[:0], ends[:0]) == []
-
-
-def test_unit_ids_rows_errors() -> None:
-    one = np.zeros(1, dtype=np.int64)
-    with pytest.raises(IndexError, match=r"rows\[0\] = 1"):
-        unit_ids_rows(["d"], np.ones(1, dtype=np.int64), one, one)
-    with pytest.raises(IndexError, match=r"rows\[0\] = -1"):
-        unit_ids_rows(["d"], -np.ones(1, dtype=np.int64), one, one)
-    with pytest.raises(ValueError, match="1 rows, 2 starts"):
-        unit_ids_rows(["d"], one, np.zeros(2, dtype=np.int64), one)
-    with pytest.raises(TypeError, match="doc_ids\\[0\\] is int"):
-        unit_ids_rows([5], one, one, one)
-    with pytest.raises(TypeError, match="starts must be int64"):
-        unit_ids_rows(["d"], one, np.array([0.5]), one)

@@ -5,10 +5,9 @@
 ``unit_id(doc_id, start, end)`` is ``"u"`` + the first 15 hex digits of the 8-byte BLAKE2b of
 ``f"{doc_id}\\x1f{start}\\x1f{end}"`` (UTF-8). Here a document's part (``doc_id + "\\x1f"``) is fed once into a
 BLAKE2b state (``_blake2b.h``), the state is copied by value for each unit, the bounds are formatted as decimal in C
-and the id is written straight into a new 16-character ASCII ``str``.
+and the id is written straight into a new 16-character ASCII ``str``. The compiled segmenter cimports ``doc_state``
+and ``unit_id_i64`` (``_ids_native.pxd``); ``unit_ids`` and the digest functions are for the tests.
 """
-
-from array import array
 
 from cpython.bytes cimport PyBytes_FromStringAndSize
 from libc.stdint cimport uint8_t
@@ -149,59 +148,4 @@ def unit_ids(str doc_id not None, starts, ends) -> list:
     cdef list out = [None] * n
     for i in range(n):
         out[i] = _unit_id_obj(&doc, s[i], e[i])
-    return out
-
-
-cdef object _int64_copy(object values, str name):
-    """values (no int64 buffer) copied into an array("q"), or a TypeError naming the argument."""
-    try:
-        return array("q", values)
-    except (TypeError, OverflowError) as err:
-        raise TypeError(f"unit_ids_rows: {name} must be int64 values (a numpy int64 array, array('q') or a "
-                        f"sequence of ints): {err}") from None
-
-
-def unit_ids_rows(list doc_ids not None, rows, starts, ends) -> list:
-    """The ids of units given as flat per-unit columns: unit i is ``unit_id(doc_ids[rows[i]], starts[i], ends[i])``.
-
-    rows, starts and ends are int64 arrays of one length, taken without copying through the buffer protocol (a numpy
-    int64 array, read-only ones included, e.g. ``polars.Series.to_numpy()``; ``array.array("q")``; a memoryview of
-    int64); any other sequence of ints is first copied into an ``array("q")``. Each rows[i] indexes doc_ids (a list of
-    str). Consecutive units of one row share the document's hash state, so sort or group units by row for speed;
-    the ids do not depend on the order.
-    """
-    cdef const long long[:] r
-    cdef const long long[:] s
-    cdef const long long[:] e
-    try:
-        r = rows
-    except (TypeError, ValueError):  # no buffer, or a buffer of another item type
-        r = _int64_copy(rows, "rows")
-    try:
-        s = starts
-    except (TypeError, ValueError):
-        s = _int64_copy(starts, "starts")
-    try:
-        e = ends
-    except (TypeError, ValueError):
-        e = _int64_copy(ends, "ends")
-    cdef Py_ssize_t n = r.shape[0], ndocs = len(doc_ids), i
-    cdef long long row, last = -1
-    cdef sk_blake2b_state doc
-    cdef object d
-    if s.shape[0] != n or e.shape[0] != n:
-        raise ValueError(f"unit_ids_rows: {n} rows, {s.shape[0]} starts and {e.shape[0]} ends; give one of each per "
-                         f"unit")
-    cdef list out = [None] * n
-    for i in range(n):
-        row = r[i]
-        if row < 0 or row >= ndocs:  # checked for every unit: the -1 that starts `last` is no valid row
-            raise IndexError(f"unit_ids_rows: rows[{i}] = {row} is not an index into doc_ids ({ndocs} documents)")
-        if row != last:
-            d = doc_ids[row]
-            if not isinstance(d, str):
-                raise TypeError(f"unit_ids_rows: doc_ids[{row}] is {type(d).__name__}, not str")
-            doc_state(<str>d, &doc)
-            last = row
-        out[i] = unit_id_i64(&doc, s[i], e[i])
     return out
