@@ -210,11 +210,6 @@ cdef inline str _tok_stripped(str text, tuple tok):
     return stripped(text, tok[0], tok[1])
 
 
-cdef inline str _sub(str text, Py_ssize_t s, Py_ssize_t e):
-    """``text[s:e]`` with Python's slice rules."""
-    return text[s:e]
-
-
 cdef object Attribution = _ct.Attribution
 cdef object Entity = _cs.Entity
 
