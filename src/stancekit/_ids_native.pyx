@@ -5,8 +5,9 @@
 ``unit_id(doc_id, start, end)`` is ``"u"`` + the first 15 hex digits of the 8-byte BLAKE2b of
 ``f"{doc_id}\\x1f{start}\\x1f{end}"`` (UTF-8). Here a document's part (``doc_id + "\\x1f"``) is fed once into a
 BLAKE2b state (``_blake2b.h``), the state is copied by value for each unit, the bounds are formatted as decimal in C
-and the id is written straight into a new 16-character ASCII ``str``. The compiled segmenter cimports ``doc_state``
-and ``unit_id_i64`` (``_ids_native.pxd``); ``unit_ids`` and the digest functions are for the tests.
+and the id is written straight into a new 16-character ASCII ``str`` (``unit_id_i64``) or into 16 bytes of a
+buffer (``unit_id_into``: the compiled segmenter's id columns). The compiled segmenter cimports ``doc_state`` and
+``unit_id_into`` (``_ids_native.pxd``); ``unit_ids`` and the digest functions are for the tests.
 """
 
 from cpython.bytes cimport PyBytes_FromStringAndSize
@@ -57,16 +58,20 @@ cdef inline Py_ssize_t _fmt_i64(long long v, uint8_t *out) noexcept nogil:
     return k
 
 
-cdef inline object _id_from_digest(const uint8_t *d):
-    """``"u"`` + the first 15 hex digits of the 8-byte digest d, as a new ASCII str."""
-    cdef object s = PyUnicode_New(16, 127)
-    cdef uint8_t *p = <uint8_t *>PyUnicode_DATA(s)
+cdef inline void _hex_id(const uint8_t *d, uint8_t *p) noexcept nogil:
+    """Write ``"u"`` + the first 15 hex digits of the 8-byte digest d to the 16 bytes at p."""
     cdef int i
     p[0] = 117  # 'u'
     for i in range(7):
         p[1 + 2 * i] = _HEX[d[i] >> 4]
         p[2 + 2 * i] = _HEX[d[i] & 15]
     p[15] = _HEX[d[7] >> 4]
+
+
+cdef inline object _id_from_digest(const uint8_t *d):
+    """``"u"`` + the first 15 hex digits of the 8-byte digest d, as a new ASCII str."""
+    cdef object s = PyUnicode_New(16, 127)
+    _hex_id(d, <uint8_t *>PyUnicode_DATA(s))
     return s
 
 
@@ -78,7 +83,8 @@ cdef void doc_state(str doc_id, sk_blake2b_state *st) except *:
     sk_blake2b_update(st, b"\x1f", 1)
 
 
-cdef object unit_id_i64(const sk_blake2b_state *doc, long long start, long long end):
+cdef void unit_id_into(const sk_blake2b_state *doc, long long start, long long end, uint8_t *out) noexcept nogil:
+    """Write the id of the unit (start, end) of the document whose state is doc (16 ASCII bytes) to out."""
     cdef sk_blake2b_state st = doc[0]
     cdef uint8_t buf[_BOUNDS_MAX]
     cdef uint8_t digest[8]
@@ -88,7 +94,14 @@ cdef object unit_id_i64(const sk_blake2b_state *doc, long long start, long long 
     n += _fmt_i64(end, buf + n)
     sk_blake2b_update(&st, buf, <size_t>n)
     sk_blake2b_final(&st, digest)
-    return _id_from_digest(digest)
+    _hex_id(digest, out)
+
+
+cdef object unit_id_i64(const sk_blake2b_state *doc, long long start, long long end):
+    """The id of the unit (start, end) as a new str."""
+    cdef object s = PyUnicode_New(16, 127)
+    unit_id_into(doc, start, end, <uint8_t *>PyUnicode_DATA(s))
+    return s
 
 
 cdef object _unit_id_obj(const sk_blake2b_state *doc, object start, object end):

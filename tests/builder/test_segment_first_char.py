@@ -7,11 +7,14 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stancekit.builder.segment import boilerplate
+from stancekit.builder.segment import boilerplate, first_char
 from stancekit.builder.segment.first_char import (
     FirstCharDispatch,
+    can_prefix,
     expand_alternatives,
     first_set,
+    literal_alternatives,
+    prefix_set,
     split_alternatives,
 )
 
@@ -103,3 +106,53 @@ def test_rules_with_a_shared_name_and_no_rule_for_a_character() -> None:
     assert d.first("z") == "a"
     assert d.first("q") is None
     assert d.first("") is None
+
+
+def test_prefix_set() -> None:
+    a, b = (frozenset("a"), frozenset()), (frozenset("b"), frozenset())
+    assert prefix_set("ab") == {(a, b)}
+    assert prefix_set("abc|b") == {(a, b), (b,)}
+    assert prefix_set("a?b") == {(a, b), (b,)}
+    sp = (frozenset(), frozenset({"space"}))
+    x = (frozenset("x"), frozenset())
+    assert prefix_set(r"^\s*x") == {(sp, sp), (sp, x), (x,)}
+    assert prefix_set("(?i:ab)") == {((frozenset("aA"), frozenset()), (frozenset("bB"), frozenset()))}
+    assert prefix_set("a.") == {(a, None)}
+    assert prefix_set("a|") == {(a,), ()}  # the empty match: any string
+    assert prefix_set(r"(a)\1") == {(a,)}  # a backreference: anything after it
+    assert can_prefix(prefix_set("abc|b"), "bz") and can_prefix(prefix_set("abc|b"), "b")
+    assert not can_prefix(prefix_set("abc|b"), "az") and not can_prefix(prefix_set("abc"), "a")
+    assert can_prefix(None, "zz")
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.lists(st.sampled_from(["a", "b", "(?:", ")", "|", "?", "*", "+", "{2,3}", "^", "[ab]", "\\s", "\\d", ".",
+                                 "(?i:", "A", "$", "\\b", "(?=a)", "[^a]"]), max_size=10).map("".join),
+       st.text(alphabet="abAB 1\n", max_size=5))
+def test_prefix_set_never_excludes_a_match(pattern: str, s: str) -> None:
+    try:
+        rx = re.compile(pattern)
+    except re.error:
+        return
+    if rx.match(s) is not None:
+        assert can_prefix(prefix_set(pattern), s[:first_char.KEY_CHARS]), (pattern, s)
+
+
+def test_literal_alternatives() -> None:
+    assert literal_alternatives("a[bc]d|x") == ["abd", "acd", "x"]
+    assert literal_alternatives(boilerplate._CREDIT.pattern)[:3] == ["AP Photo", "Getty Images", "REUTERS/"]
+    for pattern in ("a+", "(?i:a)", "a|", "^a", r"\w", "[^a]", "a$"):
+        assert literal_alternatives(pattern) is None, pattern
+    assert literal_alternatives("a", re.IGNORECASE) is None
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(_ALPHABET, max_size=12).map("".join))
+def test_dispatch_with_every_key_compiled_equals_the_whole_alternation(s: str) -> None:
+    """Keys compiled at their first sighting (the per-key alternations, not the first character's)."""
+    dispatch = FirstCharDispatch(_RULES)
+    first_char._OWN_PATTERN_AFTER, before = 1, first_char._OWN_PATTERN_AFTER
+    try:
+        assert dispatch.first(s) == _expected(s)
+    finally:
+        first_char._OWN_PATTERN_AFTER = before

@@ -156,7 +156,11 @@ def test_batch_frames_equal(nat, monkeypatch: pytest.MonkeyPatch) -> None:  # ty
     """segment_batch through the compiled path and through the Python rules: the same frames, rejects included."""
     rows = [(f"g{i}", text, lang) for i, (text, lang) in enumerate(gold_texts())]
     rows += [("empty", "", "en"), ("ws", " \n ", "ar"), ("none", None, "en"),
-             ("chrome", "Share\nFacebook | Twitter", "en")]
+             ("chrome", "Share\nFacebook | Twitter", "en"),
+             # each width of str (the text column is written as UTF-8 from each): Latin-1, BMP, astral
+             ("latin1", "Café crème\n\nLe café est fermé. Über alles, naïve façade.", "en"),
+             ("astral", "Markets 📈 rallied\n\nStocks rose 😀 on Monday. 𝔘nicode 𝕏 text.", "en"),
+             ("mixed", "Title\n\nهذا نص عربي. English text — 😀 and more.\n(AP Photo/Jane Doe)", "und")]
     docs = pl.DataFrame({"doc_id": [r[0] for r in rows], "text": [r[1] for r in rows], "lang": [r[2] for r in rows]},
                         schema={"doc_id": pl.String, "text": pl.String, "lang": pl.String})
     for claims in (False, True):
@@ -167,6 +171,30 @@ def test_batch_frames_equal(nat, monkeypatch: pytest.MonkeyPatch) -> None:  # ty
         assert units_c.equals(units_p)
         assert rejects_c.equals(rejects_p)
         assert rejects_c.height >= 3
+
+
+_DATELINE_LINES = [
+    "WASHINGTON (Reuters) - The talks resumed on Monday.", "WASHINGTON (Reuters) -The talks resumed.",
+    "The well-known talks resumed on Monday in the capital.", "PROVO, Utah, Dec. 23 (UPI) -- Police said.",
+    "Beirut (AFP) –\u00a0Officials said the border stayed shut.", "Beirut (AFP) –\tOfficials said so.",
+    "Paris, France, Jan. 3 (AFP) — The minister said.", "Washington, D.C. – Officials met on Monday.",
+    "A line that ends with a dash -", "Trump — who spoke on Monday — said nothing new.",
+    "LONDON: Protesters gathered outside parliament on Monday as lawmakers debated the bill for a long time.",
+    "بغداد (رويترز) - قال مسؤول إن المحادثات استؤنفت.", "بغداد-رويترز: قال مسؤول إن المحادثات استؤنفت.",
+    "غزة/ الأناضول: قال مسؤول إن المحادثات استؤنفت.", "قال مسؤول في غزة إن نحو ثلاثين شخصا / الأناضول: شيء.",
+    "واشنطن – بال بلس", "واشنطن–بال بلس", "Baghdad (AP) - officials said.",
+]
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "und"])
+def test_dateline_lines(nat, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Dashes with and without whitespace after them, slashes and colons, as the title, the first body line and a
+    later line: the compiled dateline gates send to the Python patterns every line they could match."""
+    docs = []
+    for line in _DATELINE_LINES:
+        docs += [f"Headline of the story\n\n{line}\nMore text follows here.", f"{line}\n\nBody text. More.",
+                 f"Headline\n{line}"]
+    assert _differences(nat, [(d, lang) for d in docs]) == []
 
 
 def test_claim_columns_read_attributions_by_position() -> None:

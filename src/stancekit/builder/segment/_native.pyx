@@ -24,10 +24,14 @@ from cpython.unicode cimport (
     PyUnicode_Substring,
 )
 from cpython cimport array
+from cpython.buffer cimport PyBuffer_FillInfo
+from cpython.bytes cimport PyBytes_FromStringAndSize
+from libc.stdint cimport uint8_t
+from libc.string cimport memchr, memcpy
 from libcpp.vector cimport vector
 
 from stancekit._blake2b cimport sk_blake2b_state
-from stancekit._ids_native cimport doc_state, unit_id_i64
+from stancekit._ids_native cimport doc_state, unit_id_into
 
 import array
 
@@ -37,6 +41,7 @@ from stancekit.builder.segment import layout as _lay
 from stancekit.builder.segment import rules as _ru
 from stancekit.builder.segment import sentences as _sen
 from stancekit.builder.segment import site_chrome as _sc
+from stancekit.builder.segment.first_char import KEY_CHARS, literal_alternatives
 from stancekit.builder.segment.protocol import KINDS
 from stancekit.builder.segment.boundary_words import (
     ABBREV_CONTINUE,
@@ -53,6 +58,9 @@ from stancekit.builder.segment.boundary_words import (
 
 cdef extern from *:
     const char* SK_SOURCE_SHA256
+
+cdef extern from "Python.h":
+    bint PyUnicode_IS_ASCII(object o)
 
 SOURCE_SHA256 = SK_SOURCE_SHA256.decode("ascii")
 
@@ -471,6 +479,22 @@ cdef bint _continues(str a, str b, bint arabic):
     return not (b_word.startswith(("وأ", "وا", "وي", "وت")) and not b_word.startswith(("وال", "وأن", "وإن", "وان")))
 
 
+cdef inline bint _is_space(Py_UCS4 c) noexcept:
+    """``c.isspace()``, without the call for the ASCII and Arabic letters (none is a space)."""
+    return not ((0x20 < c < 0x80) or (0x0600 <= c <= 0x06FF)) and Py_UNICODE_ISSPACE(c)
+
+
+cdef inline Py_ssize_t _find_newline(const _char_t *data, Py_ssize_t i, Py_ssize_t n) noexcept:
+    """The index of the first ``\\n`` at or after i, or n."""
+    cdef const void *hit
+    if _char_t is Py_UCS1:
+        hit = memchr(data + i, 10, <size_t>(n - i))
+        return n if hit == NULL else <Py_ssize_t>(<const Py_UCS1 *>hit - data)
+    while i < n and data[i] != 10:
+        i += 1
+    return i
+
+
 cdef void _lines_in(const _char_t *data, Py_ssize_t n, vector[Py_ssize_t]& ls, vector[Py_ssize_t]& le,
                     vector[char]& lb) noexcept:
     cdef Py_ssize_t i = 0, s, last, nl = 0
@@ -482,19 +506,14 @@ cdef void _lines_in(const _char_t *data, Py_ssize_t n, vector[Py_ssize_t]& ls, v
             nl += 1
             i += 1
             continue
-        if Py_UNICODE_ISSPACE(c):
+        if _is_space(c):
             i += 1
             continue
         s = i
-        last = i
-        i += 1
-        while i < n:
-            c = data[i]
-            if c == u"\n":
-                break
-            if not Py_UNICODE_ISSPACE(c):
-                last = i
-            i += 1
+        i = _find_newline(data, i + 1, n)
+        last = i - 1
+        while _is_space(data[last]):  # (data[s] is no space)
+            last -= 1
         blank = ls.size() == 0 or nl >= 2
         ls.push_back(s)
         le.push_back(last + 1)
@@ -565,16 +584,17 @@ cdef bint _unwrap(str text, vector[Py_ssize_t]& ls, vector[Py_ssize_t]& le, vect
 # ---------------------------------------------------------------------------------------------------- boilerplate
 
 cdef object _START = _bp._START
-cdef dict _START_BY_CHAR = _bp._START._by_char
+cdef dict _START_BY_KEY = _bp._START._by_key
 cdef list _START_NAMES = _bp._START._names
+cdef Py_ssize_t _KEY_CHARS = KEY_CHARS
 
 
 cdef object _start_first(str line):
     """boilerplate._START.first(line) (FirstCharDispatch.first) without its Python frame."""
-    cdef str ch = line[:1]
-    rx = _START_BY_CHAR.get(ch, _MISSING)
+    cdef str key = PyUnicode_Substring(line, 0, _KEY_CHARS)
+    rx = _START_BY_KEY.get(key, _MISSING)
     if rx is _MISSING:
-        rx = _START._rare(ch)
+        rx = _START._rare(key)
     if rx is None:
         return None
     m = rx.match(line)
@@ -638,6 +658,11 @@ cdef inline bint _at(const _char_t *data, Py_ssize_t n, Py_ssize_t i, str needle
     return True
 
 
+cdef inline Py_UCS4 _nb(const _char_t *data, Py_ssize_t n, Py_ssize_t i) noexcept:
+    """``data[i]``, or 0 outside the ``n`` characters."""
+    return data[i] if 0 <= i < n else 0
+
+
 # the characters _needles looks at more closely (0: none): ASCII, and the Arabic block (U+0600 + index)
 cdef unsigned char _ASCII_LOOK[128]
 cdef unsigned char _ARABIC_LOOK[256]
@@ -667,33 +692,35 @@ cdef int _needles_in(const _char_t *data, Py_ssize_t n, Py_ssize_t *spaces) noex
                 continue
             if c == u" ":
                 n_spaces += 1
+                if n_spaces >= _MAX_CAPTION_WORDS:
+                    break  # (too many words for any line rule: classify_line stops at the count)
                 if i + 1 < n and data[i + 1] == u"|" and _at(data, n, i, " | "):
                     out |= N_BAR
-            elif c == u"h":
-                if _at(data, n, i, "hoto"):
+            elif c == u"h":  # (each needle's neighbour letter is tested first: the common letters rarely pass)
+                if _nb(data, n, i + 1) == u"o" and _at(data, n, i, "hoto"):
                     out |= N_HOTO
             elif c == u"b":
-                if _at(data, n, i - 6, "contributed"):
+                if _nb(data, n, i - 1) == u"i" and _at(data, n, i - 6, "contributed"):
                     out |= N_CONTRIBUTED
             elif c == u"k":
-                if _at(data, n, i - 2, "ookie"):
+                if _nb(data, n, i + 1) == u"i" and _at(data, n, i - 2, "ookie"):
                     out |= N_OOKIE
             elif c == u"x":
-                if _at(data, n, i - 4, "inbox"):
+                if _nb(data, n, i - 1) == u"o" and _at(data, n, i - 4, "inbox"):
                     out |= N_INBOX
             elif c == u"w":
-                if _at(data, n, i - 1, "ewsletter"):
+                if _nb(data, n, i + 1) == u"s" and _at(data, n, i - 1, "ewsletter"):
                     out |= N_EWSLETTER
             elif c == u"y":
-                if _at(data, n, i, "you agree") or _at(data, n, i, "you accept"):
+                if _nb(data, n, i + 1) == u"o" and (_at(data, n, i, "you agree") or _at(data, n, i, "you accept")):
                     out |= N_YOU_AGREE
             elif c == u"/":
                 out |= N_SLASH
             elif c == u"I":
-                if _at(data, n, i, "Image"):
+                if _nb(data, n, i + 1) == u"m" and _at(data, n, i, "Image"):
                     out |= N_IMAGE
             elif c == u"G":
-                if _at(data, n, i, "Getty"):
+                if _nb(data, n, i + 1) == u"e" and _at(data, n, i, "Getty"):
                     out |= N_GETTY
             elif c == u"@":
                 out |= N_AT
@@ -705,19 +732,19 @@ cdef int _needles_in(const _char_t *data, Py_ssize_t n, Py_ssize_t *spaces) noex
             if not _ARABIC_LOOK[<unsigned int>c - 0x0600]:
                 continue
             if c == u"ط":
-                if _at(data, n, i - 7, "الارتباط"):
+                if _nb(data, n, i - 1) == u"ا" and _at(data, n, i - 7, "الارتباط"):
                     out |= N_AR_CHROME
             elif c == u"ز":
-                if _at(data, n, i - 4, "كوكيز"):
+                if _nb(data, n, i - 1) == u"ي" and _at(data, n, i - 4, "كوكيز"):
                     out |= N_AR_CHROME
             elif c == u"ق":
-                if _at(data, n, i - 4, "توافق"):
+                if _nb(data, n, i - 1) == u"ف" and _at(data, n, i - 4, "توافق"):
                     out |= N_AR_CHROME
             elif c == u"ش":
-                if _at(data, n, i - 1, "نشرة") or _at(data, n, i - 1, "نشرتنا"):
+                if _nb(data, n, i - 1) == u"ن" and (_at(data, n, i - 1, "نشرة") or _at(data, n, i - 1, "نشرتنا")):
                     out |= N_AR_CHROME
             elif c == u"ك":
-                if _at(data, n, i - 4, "بريدك"):
+                if _nb(data, n, i - 1) == u"د" and _at(data, n, i - 4, "بريدك"):
                     out |= N_AR_CHROME
             else:
                 out |= N_DIGIT  # (the block's decimal digits)
@@ -732,7 +759,8 @@ cdef int _needles_in(const _char_t *data, Py_ssize_t n, Py_ssize_t *spaces) noex
 cdef int _needles(str line, Py_ssize_t *spaces) noexcept:
     """The substrings of the line rules (``"hoto" in line``, ...) found in one pass: a set of ``N_`` flags; and the
     number of spaces in ``spaces``. Each needle is looked for where its least common letter stands (the x of
-    "inbox")."""
+    "inbox"). The scan stops at the ``_MAX_CAPTION_WORDS``-th space: a line that long is no boilerplate whatever it
+    holds (``spaces`` is then that count, the flags those found so far)."""
     cdef unsigned int kind = PyUnicode_KIND(line)
     if kind == PyUnicode_1BYTE_KIND:
         return _needles_in(<const Py_UCS1 *>PyUnicode_DATA(line), len(line), spaces)
@@ -757,6 +785,33 @@ cdef inline bint _may_start(Py_UCS4 c, str firsts) noexcept:
     if 0x0600 <= c <= 0x06FF:
         return c in firsts
     return True
+
+
+cdef vector[int] _CREDIT_NEEDS  # each literal of _CREDIT (when it is only literals) and the N_ flags it implies
+cdef list _CREDIT_LITERALS = literal_alternatives(_CREDIT.pattern, _CREDIT.flags)
+
+
+cdef void _init_credit() except *:
+    for w in _CREDIT_LITERALS or ():
+        _CREDIT_NEEDS.push_back((N_HOTO if "hoto" in w else 0) | (N_IMAGE if "Image" in w else 0)
+                                | (N_GETTY if "Getty" in w else 0) | (N_SLASH if "/" in w else 0))
+
+
+_init_credit()
+
+
+cdef bint _credit_search(str line, int found) except -1:
+    """``_CREDIT.search(line)`` for a line whose needles are ``found``: a literal whose needles the line lacks is not
+    looked for."""
+    cdef size_t k
+    cdef int need
+    if _CREDIT_LITERALS is None:
+        return _CREDIT.search(line) is not None
+    for k in range(_CREDIT_NEEDS.size()):
+        need = _CREDIT_NEEDS[k]
+        if found & need == need and <str>_CREDIT_LITERALS[k] in line:
+            return True
+    return False
 
 
 cdef inline str _bp_first_word(str line):  # boilerplate._first_word
@@ -803,7 +858,7 @@ cdef object _classify_line(str line):
             m.start() and _BARE_AGENCY.fullmatch(line, m.start()) and _BP_REPORTING.search(line, 0, m.start())
         ):
             return _caption_or_credit(line, n_words)
-    if found & (N_SLASH | N_HOTO | N_IMAGE | N_GETTY) and _CREDIT.search(line):
+    if found & (N_SLASH | N_HOTO | N_IMAGE | N_GETTY) and _credit_search(line, found):
         return _caption_or_credit(line, n_words)
     if n_words <= _MAX_CREDIT_WORDS and found & N_SLASH and _CREDIT_LINE.match(line):
         return "credit"
@@ -897,12 +952,23 @@ cdef Py_ssize_t _LINK_HEADER_MAX_SPACES = _ru._LINK_HEADER_MAX_SPACES
 cdef dict _HEADING_MAX_WORDS = _ru._HEADING_MAX_WORDS
 
 
-cdef inline bint _has_dash(str line) noexcept:  # datelines._DASH_CHAR.search(line)
+cdef inline bint _has_dash_in(const _char_t *data, Py_ssize_t n) noexcept:
+    cdef Py_ssize_t i
     cdef Py_UCS4 c
-    for c in line:
+    for i in range(n):
+        c = data[i]
         if c == u"-" or c == u"–" or c == u"—" or c == u"‒" or c == u"―":
             return True
     return False
+
+
+cdef bint _has_dash(str line) noexcept:  # datelines._DASH_CHAR.search(line)
+    cdef unsigned int kind = PyUnicode_KIND(line)
+    if kind == PyUnicode_1BYTE_KIND:
+        return _has_dash_in(<const Py_UCS1 *>PyUnicode_DATA(line), len(line))
+    if kind == PyUnicode_2BYTE_KIND:
+        return _has_dash_in(<const Py_UCS2 *>PyUnicode_DATA(line), len(line))
+    return _has_dash_in(<const Py_UCS4 *>PyUnicode_DATA(line), len(line))
 
 
 cdef object _DL_OTHER = _dl._en_dateline_other
@@ -911,16 +977,28 @@ cdef Py_ssize_t _COLON_DATELINE_MIN_SPACES = _dl._COLON_DATELINE_MIN_SPACES
 cdef Py_ssize_t _SLASH_DATELINE_WITHIN = _dl._SLASH_DATELINE_WITHIN
 
 
+cdef bint _has_dash_space(str line) noexcept:
+    """Is a dash followed by whitespace (``{DASH}\\s``, which every English dash pattern needs) in the line?"""
+    cdef Py_ssize_t i, n = len(line)
+    cdef Py_UCS4 c
+    for i in range(n - 1):
+        c = _ch(line, i)
+        if (c == u"-" or c == u"–" or c == u"—" or c == u"‒" or c == u"―") and _ch(line, i + 1).isspace():
+            return True
+    return False
+
+
 cdef Py_ssize_t _dateline_prefix(str line, str slang) except -1:
-    """datelines.dateline_prefix. Every dateline pattern but two needs a dash; those two need a slash near the start
-    (Arabic) or a colon near the start of a long line that starts with a capital (English): a line with none of them
-    has no dateline, and the others are left to the Python function."""
+    """datelines.dateline_prefix. Every dateline pattern but two needs a dash (the English ones a dash and then
+    whitespace); those two need a slash near the start (Arabic) or a colon near the start of a long line that starts
+    with a capital (English): a line with none of them has no dateline, and the others are left to the Python
+    function."""
     cdef Py_UCS4 c0 = _ch(line, 0)
-    if _has_dash(line):
-        return _dateline_prefix_py(line, slang)
     if slang == "ar" or c0 >= 128:
-        if line.find("/", 0, _SLASH_DATELINE_WITHIN) < 0:
-            return 0
+        if _has_dash(line) or line.find("/", 0, _SLASH_DATELINE_WITHIN) >= 0:
+            return _dateline_prefix_py(line, slang)
+        return 0
+    if _has_dash_space(line):
         return _dateline_prefix_py(line, slang)
     if not c0.isupper():
         return 0
@@ -1203,26 +1281,183 @@ cdef object _new_int64_array(vector[Py_ssize_t]& v):
 cdef array.array _INT64_TEMPLATE = array.array("q")
 
 
+cdef inline bytes _vec_bytes(const char *data, size_t n):
+    return PyBytes_FromStringAndSize(data, <Py_ssize_t>n)
+
+
+cdef char _EMPTY[1]
+
+
+cdef class _Owned:
+    """Bytes a column was built in, handed to Python without a copy (the buffer protocol, read-only)."""
+
+    cdef vector[char] buf
+
+    def __getbuffer__(self, Py_buffer *view, int flags):
+        cdef char *data = self.buf.data() if self.buf.size() else _EMPTY  # (never NULL: pyarrow refuses it)
+        PyBuffer_FillInfo(view, self, data, <Py_ssize_t>self.buf.size(), 1, flags)
+
+    def __releasebuffer__(self, Py_buffer *view):
+        pass
+
+
+cdef _Owned _take(vector[char]& v):
+    """An _Owned holding v's bytes (v is left empty)."""
+    cdef _Owned out = _Owned.__new__(_Owned)
+    out.buf.swap(v)
+    return out
+
+
+cdef Py_ssize_t _utf8_in(const _char_t *data, Py_ssize_t s, Py_ssize_t e, vector[char]& out) noexcept:
+    """Append the UTF-8 of the code points ``data[s:e]`` to out; the index of a lone surrogate (not encodable), else
+    -1."""
+    cdef Py_ssize_t i
+    cdef size_t at = out.size()
+    cdef unsigned int c  # (not Py_UCS4: Cython would do its arithmetic on str objects)
+    cdef unsigned char *p
+    cdef size_t width = 2 if _char_t is Py_UCS1 else (3 if _char_t is Py_UCS2 else 4)
+    out.resize(at + width * <size_t>(e - s))  # (the most bytes a code point of this kind takes; cut back below)
+    p = <unsigned char *>out.data() + at
+    for i in range(s, e):
+        c = <unsigned int>data[i]
+        if c < 0x80:
+            p[0] = c
+            p += 1
+        elif c < 0x800:
+            p[0] = 0xC0 | (c >> 6)
+            p[1] = 0x80 | (c & 0x3F)
+            p += 2
+        elif c < 0x10000:
+            if 0xD800 <= c <= 0xDFFF:
+                out.resize(at)
+                return i
+            p[0] = 0xE0 | (c >> 12)
+            p[1] = 0x80 | ((c >> 6) & 0x3F)
+            p[2] = 0x80 | (c & 0x3F)
+            p += 3
+        else:
+            p[0] = 0xF0 | (c >> 18)
+            p[1] = 0x80 | ((c >> 12) & 0x3F)
+            p[2] = 0x80 | ((c >> 6) & 0x3F)
+            p[3] = 0x80 | (c & 0x3F)
+            p += 4
+    out.resize(<size_t>(<char *>p - out.data()))
+    return -1
+
+
+cdef class _StrColumn:
+    """A nullable string column built in Arrow's layout (``large_string``: validity bitmap, int64 offsets, UTF-8
+    data), so a batch's strings become a polars column without a Python str each."""
+
+    cdef vector[long long] offsets
+    cdef vector[char] data
+    cdef vector[unsigned char] valid
+    cdef Py_ssize_t n, nulls
+
+    def __cinit__(self):
+        self.offsets.push_back(0)
+
+    cdef inline void _mark(self, bint ok):
+        if self.n % 8 == 0:
+            self.valid.push_back(0)
+        if ok:
+            self.valid[self.n >> 3] |= <unsigned char>(1 << (self.n & 7))
+        else:
+            self.nulls += 1
+        self.n += 1
+        self.offsets.push_back(<long long>self.data.size())
+
+    cdef inline void append_bytes(self, const char *b, Py_ssize_t k):
+        self.data.insert(self.data.end(), b, b + k)
+        self._mark(True)
+
+    cdef inline void append_null(self):
+        self._mark(False)
+
+    cdef void append_slice(self, str text, Py_ssize_t s, Py_ssize_t e) except *:
+        """Append ``text[s:e]``, UTF-8 encoded."""
+        cdef unsigned int kind = PyUnicode_KIND(text)
+        cdef Py_ssize_t bad
+        if kind == PyUnicode_1BYTE_KIND and PyUnicode_IS_ASCII(text):
+            self.append_bytes(<const char *>PyUnicode_DATA(text) + s, e - s)
+            return
+        if kind == PyUnicode_1BYTE_KIND:
+            bad = _utf8_in(<const Py_UCS1 *>PyUnicode_DATA(text), s, e, self.data)
+        elif kind == PyUnicode_2BYTE_KIND:
+            bad = _utf8_in(<const Py_UCS2 *>PyUnicode_DATA(text), s, e, self.data)
+        else:
+            bad = _utf8_in(<const Py_UCS4 *>PyUnicode_DATA(text), s, e, self.data)
+        if bad >= 0:
+            raise UnicodeEncodeError("utf-8", text, bad, bad + 1, "a lone surrogate cannot be written to a table")
+        self._mark(True)
+
+    cdef void append_str(self, str value) except *:
+        """Append a whole str (None: a null)."""
+        if value is None:
+            self.append_null()
+        else:
+            self.append_slice(value, 0, len(value))
+
+    cdef tuple buffers(self):
+        """``(validity or None when no value is null, offsets, data)``, as bytes and (data) an _Owned; the column is
+        left without its data."""
+        return (
+            _vec_bytes(<const char *>self.valid.data(), self.valid.size()) if self.nulls else None,
+            _vec_bytes(<const char *>self.offsets.data(), self.offsets.size() * sizeof(long long)),
+            _take(self.data),
+        )
+
+
+cdef class _IdColumn(_StrColumn):
+    """A column of unit ids (16 ASCII bytes each, or null), hashed in place."""
+
+    cdef inline void append_id(self, const sk_blake2b_state *doc, Py_ssize_t s, Py_ssize_t e):
+        cdef size_t at = self.data.size()
+        self.data.resize(at + 16)
+        unit_id_into(doc, s, e, <uint8_t *>self.data.data() + at)
+        self._mark(True)
+
+    cdef inline void append_copy(self, _IdColumn ids, Py_ssize_t i):
+        """Append the id ``ids`` holds at row i (an id column without nulls)."""
+        cdef size_t at = self.data.size()
+        self.data.resize(at + 16)
+        memcpy(self.data.data() + at, ids.data.data() + 16 * i, 16)
+        self._mark(True)
+
+
 def segment_docs(list doc_ids, list texts, list langs, bint tuples=False):
     """The units of a batch of documents as the UNITS table's columns: ``units.segment_batch``'s rule segmenter work.
 
     ``doc_ids[i]``, ``texts[i]`` and ``langs[i]`` describe document i (a None or blank text has no units; a None
-    language is ``und``). Returns a dict of per-unit columns: ``unit_id``, ``doc_id``, ``start`` and ``end``
-    (``array('q')``), ``text``, ``kind``, ``boilerplate_kind``, ``position``, ``prev_unit_id`` and ``next_unit_id``
-    (content units are linked within their document; boilerplate is skipped) and ``row`` (``array('q')``: the
-    document's index); per document, ``n_units`` and ``n_boilerplate``; and with ``tuples=True``, ``tuples``: each
-    document's units as ``segment_tuples`` gives them (what attribution reads).
+    language is ``und``). Returns a dict: ``n`` (the number of units); the string columns ``unit_id``, ``text``,
+    ``boilerplate_kind``, ``prev_unit_id`` and ``next_unit_id`` as Arrow ``large_string`` buffers
+    ``(validity or None, offsets, data)`` (content units are linked within their document; boilerplate is skipped);
+    ``position`` as ``(validity or None, int32 data)``; ``kind`` (bytes: each unit's index in ``protocol.KINDS``);
+    ``start``, ``end`` and ``row`` (the document's index) as ``array('q')``; per document, ``n_units`` and
+    ``n_boilerplate``; and with ``tuples=True``, ``tuples``: each document's units as ``segment_tuples`` gives them
+    (what attribution reads).
     """
-    cdef Py_ssize_t i, j, n = len(texts), base, pos, prev, m
-    cdef vector[Py_ssize_t] rows, starts, ends
-    cdef list ids = [], udoc = [], kinds = [], bks = [], utexts = [], positions = [], prevs = [], nexts = []
+    cdef Py_ssize_t i, j, n = len(texts), base, pos, prev, m, total = 0
+    cdef vector[Py_ssize_t] rows, starts, ends, nxt
+    cdef vector[char] kinds
+    cdef vector[int] positions
+    cdef vector[unsigned char] pos_valid
+    cdef _IdColumn ids = _IdColumn(), prevs = _IdColumn(), nexts = _IdColumn()
+    cdef _StrColumn utexts = _StrColumn(), bks = _StrColumn()
     cdef list n_units = [], n_boiler = [], per_doc = [] if tuples else None
     cdef _Units out = _Units()
     cdef sk_blake2b_state state
     cdef str text
     cdef int nb, kind
+    cdef size_t reserve = 0
     if len(doc_ids) != n or len(langs) != n:
         raise ValueError(f"segment_docs: {len(doc_ids)} doc ids, {n} texts and {len(langs)} languages")
+    for t in texts:  # (the text column's bytes at most: no growth while it is written)
+        if t is not None:
+            if not isinstance(t, str):
+                raise TypeError(f"segment_docs: a text is {type(t).__name__}, not str")
+            reserve += <size_t>len(<str>t) * (1 if PyUnicode_IS_ASCII(t) else PyUnicode_KIND(t) + 1)
+    utexts.data.reserve(reserve)
     for i in range(n):
         t = texts[i]
         if t is None or not (<str>t).strip():
@@ -1238,7 +1473,15 @@ def segment_docs(list doc_ids, list texts, list langs, bint tuples=False):
         doc_id = doc_ids[i]
         doc_state(doc_id if type(doc_id) is str else str(doc_id), &state)  # (as ids: str(doc_id); None fails later)
         m = out.start.size()
-        base = len(ids)
+        base = total
+        nxt.assign(m, -1)
+        prev = -1
+        for j in range(m - 1, -1, -1):  # each content unit's next content unit (boilerplate skipped)
+            if out.kind[j] != K_BOILERPLATE:
+                nxt[j] = prev
+                prev = j
+        for j in range(m):
+            ids.append_id(&state, out.start[j], out.end[j])
         nb = 0
         pos = 0
         prev = -1
@@ -1246,31 +1489,42 @@ def segment_docs(list doc_ids, list texts, list langs, bint tuples=False):
             rows.push_back(i)
             starts.push_back(out.start[j])
             ends.push_back(out.end[j])
-            ids.append(unit_id_i64(&state, out.start[j], out.end[j]))
-            udoc.append(doc_id)
+            utexts.append_slice(text, out.start[j], out.end[j])
+            bks.append_str(out.bk[j])
             kind = out.kind[j]
-            kinds.append(_KIND_NAMES[kind])
-            utexts.append(PyUnicode_Substring(text, out.start[j], out.end[j]))
-            nexts.append(None)
+            kinds.push_back(<char>kind)
+            if total % 8 == 0:
+                pos_valid.push_back(0)
+            total += 1
             if kind == K_BOILERPLATE:
                 nb += 1
-                positions.append(None)
-                prevs.append(None)
+                positions.push_back(0)
+                prevs.append_null()
+                nexts.append_null()
                 continue
-            positions.append(pos)
+            pos_valid[(total - 1) >> 3] |= <unsigned char>(1 << ((total - 1) & 7))
+            positions.push_back(pos)
             pos += 1
             if prev >= 0:
-                prevs.append(ids[prev])
-                nexts[prev] = ids[base + j]
+                prevs.append_copy(ids, base + prev)
             else:
-                prevs.append(None)
-            prev = base + j
-        bks.extend(out.bk)
+                prevs.append_null()
+            prev = j
+            if nxt[j] >= 0:
+                nexts.append_copy(ids, base + nxt[j])
+            else:
+                nexts.append_null()
         n_units.append(m)
         n_boiler.append(nb)
         if tuples:
             per_doc.append(out.tuples())
-    return {"unit_id": ids, "doc_id": udoc, "start": _new_int64_array(starts), "end": _new_int64_array(ends),
-            "text": utexts, "kind": kinds, "boilerplate_kind": bks, "position": positions, "prev_unit_id": prevs,
-            "next_unit_id": nexts, "row": _new_int64_array(rows), "n_units": n_units, "n_boilerplate": n_boiler,
-            "tuples": per_doc}
+    cdef bint all_content = total == 0 or bks.nulls == total
+    return {
+        "n": total, "unit_id": ids.buffers(), "text": utexts.buffers(), "boilerplate_kind": bks.buffers(),
+        "prev_unit_id": prevs.buffers(), "next_unit_id": nexts.buffers(),
+        "position": (None if all_content else _vec_bytes(<const char *>pos_valid.data(), pos_valid.size()),
+                     _vec_bytes(<const char *>positions.data(), positions.size() * sizeof(int))),
+        "kind": _vec_bytes(kinds.data(), kinds.size()),
+        "start": _new_int64_array(starts), "end": _new_int64_array(ends), "row": _new_int64_array(rows),
+        "n_units": n_units, "n_boilerplate": n_boiler, "tuples": per_doc,
+    }

@@ -1,14 +1,15 @@
-"""Anchored alternations of many rules, matched faster by dispatching on the first character (same results).
+"""Anchored alternations of many rules, matched faster by dispatching on the first characters (same results).
 
 ``re`` tries every alternative of an alternation in turn, and under IGNORECASE it cannot skip an alternative by its
 first literal, so a line that is no boilerplate (most lines) pays for every word of every rule. A
 :class:`FirstCharDispatch` of named rules matches like ``re.compile("|".join(f"(?P<name>rule)" ...)).match`` (the
-first rule that matches wins; ``lastgroup`` names it), but compiles, per first character of the subject, only the
-alternatives that can start with that character. Which characters an alternative can start with is read off the
-parsed pattern; anything the analysis does not cover (a backreference, a negated class, ``\\w``, ...) makes the
-alternative possible for every character, and a subject starting with a cased non-ASCII character (where
-IGNORECASE's special case folds live) or an empty subject is matched by the whole alternation. So the result is the
-same for every string, only cheaper.
+first rule that matches wins; ``lastgroup`` names it), but tries, per first two characters of the subject, only the
+alternatives that can start with them: for most text none, so no regex runs at all. What an alternative can start
+with is read off the parsed pattern (:func:`first_set`, :func:`prefix_set`); anything the analysis does not cover (a
+backreference, a negated class, ``\\w``, ...) makes the alternative possible there, and a subject whose first
+characters include a cased non-ASCII one (where IGNORECASE's special case folds live) or an empty subject is matched
+by the whole alternation. So the result is the same for every string, only cheaper. :func:`literal_alternatives`
+reads the strings of a pattern that is only literal alternatives, for a substring test instead of a search.
 """
 
 from __future__ import annotations
@@ -205,7 +206,143 @@ def _can_start(fs: FirstSet, ch: str) -> bool:
     return ch in found or ("space" in preds and ch.isspace()) or ("digit" in preds and ch.isdecimal())
 
 
-_OWN_PATTERN_AFTER = 32  # a first character seen this often gets its own alternation compiled
+
+KEY_CHARS = 2  # the dispatch key: a string's first two characters
+_MAX_PREFIXES = 4096
+Prefix = tuple[FirstSet, ...]  # what a match's first characters can be, one position each (None: any character)
+_Step = tuple[Prefix, bool]  # a prefix, and whether the item matched in full with it (False: anything may follow)
+
+
+def prefix_set(pattern: str, flags: int = 0, k: int = KEY_CHARS) -> frozenset[Prefix] | None:
+    """What the first ``k`` characters of a match of ``pattern`` can be: prefixes of at most ``k`` positions, each a
+    :data:`FirstSet` (a prefix shorter than ``k`` allows anything after it: the match may end there, or the pattern
+    was not followed further). A string can be matched only if one prefix fits its start (each position's character
+    allowed, the string at least as long as the prefix). None: not modelled (any string may match). Zero-width items
+    (``^``, ``\\b``, lookarounds) constrain nothing here, so the answer is a superset: exact enough to skip a rule,
+    never to accept one."""
+    if _P is None:
+        return None
+    try:
+        steps = _seq_prefixes(_P.parse(pattern, flags), bool(flags & re.IGNORECASE), k)
+    except _Universal:
+        return None
+    except (re.error, AttributeError, TypeError, ValueError):  # pragma: no cover - a parser change: try it everywhere
+        return None
+    return frozenset(prefix for prefix, _done in steps)
+
+
+def _position(chars: set[str], preds: set[str]) -> FirstSet:
+    return frozenset(chars), frozenset(preds)
+
+
+def _concat(left: set[_Step], right: set[_Step], k: int) -> set[_Step]:
+    out: set[_Step] = set()
+    for p, done in left:
+        if not done:
+            out.add((p, False))
+            continue
+        for q, q_done in right:
+            r = p + q
+            out.add((r[:k], q_done and len(r) < k))
+    if len(out) > _MAX_PREFIXES:
+        raise _Universal
+    return out
+
+
+_EMPTY_STEP: set[_Step] = {((), True)}  # nothing matched yet
+
+
+def _seq_prefixes(seq: Any, icase: bool, k: int) -> set[_Step]:
+    out = _EMPTY_STEP.copy()
+    for op, av in seq:
+        out = _concat(out, _item_prefixes(op, av, icase, k), k)
+        if all(not done for _p, done in out):
+            break  # (every prefix is complete or open: the rest adds nothing)
+    return out
+
+
+def _item_prefixes(op: Any, av: Any, icase: bool, k: int) -> set[_Step]:
+    C = _C
+    assert C is not None
+    if op is C.LITERAL or op is C.IN:
+        chars: set[str] = set()
+        preds: set[str] = set()
+        try:
+            _first([(op, av)], icase, chars, preds)
+        except _Universal:
+            return {((None,), True)}
+        return {((_position(chars, preds),), True)}
+    if op in (C.ANY, C.NOT_LITERAL):
+        return {((None,), True)}
+    if op is C.BRANCH:
+        out: set[_Step] = set()
+        for alt in av[1]:
+            out |= _seq_prefixes(alt, icase, k)
+        return out
+    if op is C.SUBPATTERN:
+        _group, add, remove, sub = av
+        return _seq_prefixes(sub, (icase or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE, k)
+    if op is C.ATOMIC_GROUP:
+        return _seq_prefixes(av, icase, k)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        lo, hi, sub = av
+        once = _seq_prefixes(sub, icase, k)
+        out, cur = set(), _EMPTY_STEP.copy()
+        for r in range(min(hi, max(lo, k + 1)) + 1):  # (after k + 1 repetitions every prefix is open or repeats)
+            if r >= lo:
+                out |= cur
+            cur = _concat(cur, once, k)
+        if hi > max(lo, k + 1):
+            out |= {(p, False) for p, _done in cur}
+        return out
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return {((), True)}  # zero-width: constrains nothing here (a superset)
+    return {((), False)}  # a backreference, a conditional, ...: anything from here on
+
+
+
+def literal_alternatives(pattern: str, flags: int = 0) -> list[str] | None:
+    """The strings ``pattern`` matches when it is only alternatives of literal characters (a class of literal
+    characters, ``[Pp]``, spelled out): then ``re.search`` finds something exactly when one of them is a substring.
+    None for anything else (IGNORECASE, a repeat, an anchor, a category, ...). At most ``_MAX_ALTERNATIVES``."""
+    if _P is None or flags & re.IGNORECASE:
+        return None
+    C = _C
+    try:
+        seq = list(_P.parse(pattern, flags))
+    except re.error:
+        return None
+    branches = seq[0][1][1] if len(seq) == 1 and seq[0][0] is C.BRANCH else [seq]
+    out: list[str] = []
+    for branch in branches:
+        words = [""]
+        for op, av in branch:
+            if op is C.LITERAL:
+                chars = [chr(av)]
+            elif op is C.IN and all(iop is C.LITERAL for iop, _ in av):
+                chars = [chr(iav) for _, iav in av]
+            else:
+                return None
+            words = [w + ch for w in words for ch in chars]
+            if len(words) > _MAX_ALTERNATIVES:
+                return None
+        out += words
+    return out if 0 < len(out) <= _MAX_ALTERNATIVES and all(out) else None
+
+def can_prefix(prefixes: frozenset[Prefix] | None, key: str) -> bool:
+    """Can a string starting with ``key`` (its first ``KEY_CHARS`` characters, or all of a shorter string) be matched,
+    by :func:`prefix_set`'s ``prefixes``?"""
+    if prefixes is None:
+        return True
+    for prefix in prefixes:
+        if len(prefix) > len(key) and len(key) < KEY_CHARS:
+            continue  # (the string is shorter than the prefix)
+        if all(_can_start(pos, ch) for pos, ch in zip(prefix, key, strict=False)):
+            return True
+    return False
+
+_OWN_PATTERN_AFTER = 32  # a key seen this often gets its own alternation compiled
+_MAX_KEYS = 100_000  # keys remembered at most (text in a script of many characters has many pairs)
 
 
 class FirstCharDispatch:
@@ -213,31 +350,31 @@ class FirstCharDispatch:
     ``re.compile("|".join(f"(?P<{name}>{rule})" for name, rule in rules)).match(s)``, found faster.
 
     ``rules`` are ``(name, compiled pattern)`` in priority order, each with its own flags (names may repeat). Each
-    rule is spelled out as alternatives (:func:`expand_alternatives`); for a string starting with character ``c``, one
-    alternation of only the alternatives that can start with ``c`` is compiled (once per distinct set), each rule's
-    alternatives in its own named group, in order, so the first rule with a matching alternative is the one the whole
-    alternation reports.
+    rule is spelled out as alternatives (:func:`expand_alternatives`); for a string starting with the key ``s[:2]``,
+    only the alternatives that can start with it (:func:`prefix_set`) are tried: none for most text, so most strings
+    cost one dictionary look-up. A key's alternatives are one alternation, each rule's in its own named group, in
+    order, so the first rule with a matching alternative is the one the whole alternation reports. A key with
+    alternatives gets its own compiled alternation once it has come ``_OWN_PATTERN_AFTER`` times (a compile costs
+    some 1.5 ms); until then its first character's alternation (compiled the same way) is used.
     """
 
     def __init__(self, rules: Sequence[tuple[str, re.Pattern[str]]]) -> None:
         self._names = [name for name, _ in rules]
-        self._rules: list[tuple[str, list[tuple[str, FirstSet]]]] = []
+        self._rules: list[tuple[str, list[tuple[str, FirstSet, frozenset[Prefix] | None]]]] = []
         for _, rx in rules:
             flags = rx.flags & re.IGNORECASE
-            alts = [(alt, first_set(alt, flags)) for alt in expand_alternatives(rx.pattern)]
+            alts = [(alt, first_set(alt, flags), prefix_set(alt, flags)) for alt in expand_alternatives(rx.pattern)]
             self._rules.append(("(?i:" if flags else "(?:", alts))
+        self._by_key: dict[str, re.Pattern[str] | None] = {}  # a key's alternation (None: no rule can match)
         self._by_char: dict[str, re.Pattern[str] | None] = {}
+        self._alts_by_char: dict[str, list[list[tuple[str, frozenset[Prefix] | None]]]] = {}
         self._by_source: dict[str, re.Pattern[str] | None] = {}
         self._seen: dict[str, int] = {}
         self._whole: re.Pattern[str] | None = None
 
-    def _compile(self, ch: str | None) -> re.Pattern[str] | None:
-        """The alternation for strings starting with ``ch`` (None: every alternative)."""
-        groups = []
-        for i, (scope, alts) in enumerate(self._rules):
-            kept = [alt for alt, fs in alts if ch is None or _can_start(fs, ch)]
-            if kept:
-                groups.append(f"(?P<g{i}>{scope}{'|'.join(kept)}))")
+    def _compile(self, kept: list[list[str]]) -> re.Pattern[str] | None:
+        """The alternation of each rule's ``kept`` alternatives (in the rules' order)."""
+        groups = [f"(?P<g{i}>{self._rules[i][0]}{'|'.join(alts)}))" for i, alts in enumerate(kept) if alts]
         source = "|".join(groups)
         if source not in self._by_source:
             self._by_source[source] = re.compile(source) if groups else None
@@ -245,25 +382,57 @@ class FirstCharDispatch:
 
     def first(self, s: str) -> str | None:
         """The name of the first rule that matches at the start of ``s``, or None."""
-        ch = s[:1]
+        key = s[:KEY_CHARS]
         try:
-            rx = self._by_char[ch]
+            rx = self._by_key[key]
         except KeyError:
-            rx = self._rare(ch)
+            rx = self._rare(key)
         if rx is None:
             return None
         m = rx.match(s)
         return self._names[int(m.lastgroup[1:])] if m is not None and m.lastgroup else None
 
-    def _rare(self, ch: str) -> re.Pattern[str] | None:
-        """The pattern for a first character not seen often yet: every alternative (compiled once), until the
-        character has come ``_OWN_PATTERN_AFTER`` times and gets its own (a compile costs some 1.5 ms, as much as
-        about 600 matches of the whole alternation)."""
+    def _rare(self, key: str) -> re.Pattern[str] | None:
+        """The pattern for a key not settled yet (see the class)."""
+        if not key or any(not ch.isascii() and (ch.lower() != ch or ch.upper() != ch) for ch in key):
+            return self._every()  # (empty, or a cased non-ASCII character: IGNORECASE's special folds)
+        kept = [[alt for alt, prefixes in alts if can_prefix(prefixes, key)] for alts in self._starting(key[0])]
+        n = self._seen.get(key, 0) + 1
+        if any(kept) and n < _OWN_PATTERN_AFTER:
+            self._seen[key] = n
+            return self._for_char(key[0])
+        rx = self._compile(kept)
+        if len(self._by_key) < _MAX_KEYS:
+            self._by_key[key] = rx
+            self._seen.pop(key, None)
+        return rx
+
+    def _starting(self, ch: str) -> list[list[tuple[str, frozenset[Prefix] | None]]]:
+        """Each rule's alternatives that can start with ``ch``, with their prefixes."""
+        try:
+            return self._alts_by_char[ch]
+        except KeyError:
+            pass
+        out = [[(alt, prefixes) for alt, fs, prefixes in alts if _can_start(fs, ch)] for _scope, alts in self._rules]
+        if len(self._alts_by_char) < _MAX_KEYS:
+            self._alts_by_char[ch] = out
+        return out
+
+    def _every(self) -> re.Pattern[str] | None:
+        if self._whole is None:
+            self._whole = self._compile([[alt for alt, _fs, _p in alts] for _scope, alts in self._rules])
+        return self._whole
+
+    def _for_char(self, ch: str) -> re.Pattern[str] | None:
+        """The alternation of the alternatives that can start with ``ch`` (every one until ``ch`` has come
+        ``_OWN_PATTERN_AFTER`` times)."""
+        try:
+            return self._by_char[ch]
+        except KeyError:
+            pass
         n = self._seen.get(ch, 0) + 1
         self._seen[ch] = n
-        if n < _OWN_PATTERN_AFTER or not ch or (not ch.isascii() and (ch.lower() != ch or ch.upper() != ch)):
-            if self._whole is None:  # (empty, or a cased non-ASCII first character: always every alternative)
-                self._whole = self._compile(None)
-            return self._whole
-        rx = self._by_char[ch] = self._compile(ch)
+        if n < _OWN_PATTERN_AFTER:
+            return self._every()
+        rx = self._by_char[ch] = self._compile([[alt for alt, _p in alts] for alts in self._starting(ch)])
         return rx

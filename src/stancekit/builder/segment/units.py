@@ -14,9 +14,10 @@ from typing import Any
 
 import numpy as np
 import polars as pl
+import pyarrow as pa
 
 from stancekit.builder.segment import native
-from stancekit.builder.segment.protocol import Segmenter, UnitTuple
+from stancekit.builder.segment.protocol import KINDS, Segmenter, UnitTuple
 from stancekit.builder.segment.rules import RuleSegmenter
 from stancekit.errors import ConfigError, InputError
 from stancekit.ids import unit_id_digests, unit_ids_from_digests
@@ -134,7 +135,8 @@ def _segment_compiled(compiled: Any, docs: pl.DataFrame, seg_name: str, langs: l
                       rows: list[Any], attribute: AttributeFn | None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """:func:`segment_batch` with the compiled rule segmenter (``native``): the same frames, the batch in one call
     that also computes the ids (in C), positions and links, so the frame is built in one step."""
-    doc_ids = docs["doc_id"].cast(pl.String).to_list()
+    doc_id_col = docs["doc_id"].cast(pl.String)
+    doc_ids = doc_id_col.to_list()
     texts = docs["text"].to_list()
     cols = compiled.segment_docs(doc_ids, texts, langs, attribute is not None)
     rejects = [
@@ -143,9 +145,14 @@ def _segment_compiled(compiled: Any, docs: pl.DataFrame, seg_name: str, langs: l
         if n_boiler == n_units
     ]
     schema = UNITS.polars_schema()
-    n = len(cols["unit_id"])
-    series = {name: pl.Series(name, cols[name], dtype=schema[name]) for name in (
-        "unit_id", "doc_id", "text", "kind", "boilerplate_kind", "position", "prev_unit_id", "next_unit_id")}
+    n = cols["n"]
+    series = {name: _arrow_strings(n, cols[name])
+              for name in ("unit_id", "text", "boilerplate_kind", "prev_unit_id", "next_unit_id")}
+    row = _int_series("row", cols["row"], pl.Int64)
+    series["doc_id"] = doc_id_col.gather(row)
+    series["kind"] = _KIND_NAMES.gather(pl.Series(np.frombuffer(cols["kind"], dtype=np.uint8)))
+    valid, data = cols["position"]
+    series["position"] = pl.Series(pa.Array.from_buffers(pa.int32(), n, [_buffer(valid), pa.py_buffer(data)]))
     series["start"] = _int_series("start", cols["start"], schema["start"])
     series["end"] = _int_series("end", cols["end"], schema["end"])
     if attribute is None:
@@ -160,6 +167,20 @@ def _segment_compiled(compiled: Any, docs: pl.DataFrame, seg_name: str, langs: l
     series["segmenter"] = _constant(seg_name, n, pl.String)
     units = pl.DataFrame([series[name].alias(name) for name in schema])
     return _checked(units), _rejects_frame(rejects)
+
+
+_KIND_NAMES = pl.Series(KINDS, dtype=pl.String)
+
+
+def _buffer(data: bytes | None) -> pa.Buffer | None:
+    return None if data is None else pa.py_buffer(data)
+
+
+def _arrow_strings(n: int, buffers: tuple[bytes | None, bytes, bytes]) -> pl.Series:
+    """A String column of ``n`` values from Arrow ``large_string`` buffers ``(validity or None, offsets, data)``."""
+    validity, offsets, data = buffers
+    return pl.Series(pa.Array.from_buffers(pa.large_string(), n, [_buffer(validity), pa.py_buffer(offsets),
+                                                                   pa.py_buffer(data)]))
 
 
 def _rejects_frame(rejects: list[dict[str, Any]]) -> pl.DataFrame:
