@@ -483,3 +483,33 @@ def test_office_then_name(nat) -> None:  # type: ignore[no-untyped-def]
             docs.append((f"The talks will resume, {office} {name} said.", "en"))
         docs.append((f"{office} said the talks would resume.", "en"))
     assert _differences(nat, docs) == []
+
+
+def test_attribute_batch_equals_attribute_per_document(nat) -> None:  # type: ignore[no-untyped-def]
+    """attribute_batch (the batch's unit columns in, the claim units' fields out) gives for every unit what
+    attribute gives for its document, languages by code and by script, empty documents between."""
+    from array import array
+
+    from stancekit.builder.segment.protocol import KINDS
+
+    docs = [(text, lang) for text, lang in gold_texts()] + [(t, "und") for t, _ in gold_texts()[:6]]
+    docs += [("", "en"), ("No cue here at all.", "en"), ("Title: x\n\nBody.", "fr"), *_mutated_news(40, 11)]
+    texts, langs, n_units, starts, ends, kinds, want = [], [], [], array("q"), array("q"), bytearray(), []
+    for text, lang in docs:
+        units = rules.segment_tuples(text, lang) if text else []
+        texts.append(text)
+        langs.append(lang)
+        n_units.append(len(units))
+        for s, e, kind, _bk in units:
+            starts.append(s)
+            ends.append(e)
+            kinds.append(KINDS.index(kind))
+        want += attribution.attribute(text, units, lang) if units else []
+    idx, fields = nat.attribute_batch(texts, langs, n_units, starts, ends, bytes(kinds), KINDS)
+    claims = [j for j, a in enumerate(want) if a is not None and a.is_claim]
+    assert list(idx) == claims and len(claims) > 100
+    assert [tuple(f[k] for f in fields) for k in range(len(claims))] == [tuple(want[j])[1:] for j in claims]
+    with pytest.raises(ValueError, match="unit counts"):
+        nat.attribute_batch(texts, langs, [n + 1 for n in n_units], starts, ends, bytes(kinds), KINDS)
+    with pytest.raises(ValueError, match="languages"):
+        nat.attribute_batch(texts, langs[:-1], n_units, starts, ends, bytes(kinds), KINDS)

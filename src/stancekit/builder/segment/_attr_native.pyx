@@ -30,6 +30,7 @@ from cpython.mem cimport PyMem_Free, PyMem_Malloc
 from libc.string cimport memset
 from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_ISALPHA, Py_UCS1, Py_UCS2, PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ, PyUnicode_Substring, Py_UNICODE_ISSPACE
 
+import array
 from bisect import bisect_right
 from itertools import islice
 from operator import le
@@ -2575,22 +2576,28 @@ def _test_question(str text, Py_ssize_t us, Py_ssize_t ue):
     return _question(text, us, ue)
 
 
-def attribute(str text, units, lang):
-    """attribution.attribute: one entry per unit, its ``Attribution`` when it is a claim unit, else None."""
-    cdef Py_ssize_t nu = len(units)
-    cdef list out = [None] * nu
-    cdef list cues
-    cdef Py_ssize_t* bounds
-    if not units:
-        return out
+cdef object _finder(str text, lang):
+    """The attribution module of the document's language (``und``: by its script), or None."""
     finder = _FINDERS.get(lang)
     if finder is None:
         code = (lang or "und")[:3].lower()
         if code in ("und", ""):
             code = "ar" if _ARABIC.search(text, 0, 4000) else "en"
         finder = _FINDERS.get(code[:2])
-        if finder is None:
-            return out
+    return finder
+
+
+def attribute(str text, units, lang):
+    """attribution.attribute: one entry per unit, its ``Attribution`` when it is a claim unit, else None."""
+    cdef Py_ssize_t nu = len(units), k
+    cdef list out = [None] * nu
+    cdef list cues, kinds
+    cdef Py_ssize_t* bounds
+    if not units:
+        return out
+    finder = _finder(text, lang)
+    if finder is None:
+        return out
     cues = find_cues(text, finder)
     if not cues and ":" not in text:
         return out
@@ -2598,27 +2605,83 @@ def attribute(str text, units, lang):
     if bounds == NULL:
         raise MemoryError()
     try:
-        _attribute(text, units, nu, finder, cues, out, bounds, bounds + nu)
+        kinds = [None] * nu
+        for k in range(nu):
+            unit = units[k]
+            bounds[k] = unit[0]
+            bounds[nu + k] = unit[1]
+            kinds[k] = unit[2]
+        _attribute(text, nu, finder, cues, out, bounds, bounds + nu, kinds)
     finally:
         PyMem_Free(bounds)
     return out
 
 
-cdef int _attribute(str text, units, Py_ssize_t nu, finder, list cues, list out, Py_ssize_t* starts,
-                    Py_ssize_t* ends) except -1:
-    """The body of ``attribute`` once a document may have claims: ``starts``/``ends`` hold the units' offsets."""
-    cdef list kinds = [None] * nu
+def attribute_batch(list texts, list langs, list n_units, starts, ends, const unsigned char[:] kind_codes,
+                    tuple kind_names):
+    """:func:`attribute` over a batch whose units come as columns, as ``segment_docs`` gives them: ``n_units[i]``
+    units of document i, in order, with their offsets in ``starts``/``ends`` (``array('q')``) and their kinds as
+    indices into ``kind_names`` (bytes). Returns only the claim units: ``(indices, fields)``, each unit's index in the
+    batch (``array('q')``) and, per field of ``Attribution`` after ``is_claim``, a list of the claim units' values;
+    no Python object is made for the other units."""
+    cdef const long long[:] s_view = starts
+    cdef const long long[:] e_view = ends
+    cdef Py_ssize_t i, k, m, base = 0, n = len(texts), total = 0
+    cdef list out, cues, kinds
+    cdef str text
+    cdef list fields = [[] for _ in range(len(Attribution._fields) - 1)]
+    cdef Py_ssize_t f, n_fields = len(fields)
+    cdef Py_ssize_t* bounds
+    indices = array.array("q")
+    if len(langs) != n or len(n_units) != n:
+        raise ValueError(f"attribute_batch: {n} texts, {len(langs)} languages and {len(n_units)} unit counts")
+    for m in n_units:
+        total += m
+    if total > s_view.shape[0] or total > e_view.shape[0] or total > kind_codes.shape[0]:
+        raise ValueError("attribute_batch: fewer unit offsets or kinds than the unit counts add up to")
+    bounds = <Py_ssize_t*>PyMem_Malloc(2 * total * sizeof(Py_ssize_t) + 1)
+    if bounds == NULL:
+        raise MemoryError()
+    try:
+        for k in range(total):
+            bounds[k] = s_view[k]
+            bounds[total + k] = e_view[k]
+        for i in range(n):
+            m = n_units[i]
+            if m == 0:
+                continue
+            text = texts[i]
+            finder = _finder(text, langs[i])
+            cues = find_cues(text, finder) if finder is not None else None
+            if finder is None or (not cues and ":" not in text):
+                base += m
+                continue
+            kinds = [kind_names[kind_codes[base + k]] for k in range(m)]
+            out = [None] * m
+            _attribute(text, m, finder, cues, out, bounds + base, bounds + total + base, kinds)
+            for k in range(m):
+                a = out[k]
+                if a is not None and (<tuple>a)[0]:
+                    indices.append(base + k)
+                    for f in range(n_fields):
+                        (<list>fields[f]).append((<tuple>a)[f + 1])
+            base += m
+    finally:
+        PyMem_Free(bounds)
+    return indices, fields
+
+
+cdef int _attribute(str text, Py_ssize_t nu, finder, list cues, list out, Py_ssize_t* starts,
+                    Py_ssize_t* ends, list kinds) except -1:
+    """The body of ``attribute`` once a document may have claims: ``starts``/``ends`` hold the units' offsets,
+    ``kinds`` their kinds."""
     cdef list heads = []
     cdef Py_ssize_t idx, us, ue, ss, se, k
     cdef bint is_ar, ordered = True
     for k in range(nu):
-        unit = units[k]
-        us = unit[0]
-        ue = unit[1]
-        kind = unit[2]
-        starts[k] = us
-        ends[k] = ue
-        kinds[k] = kind
+        us = starts[k]
+        ue = ends[k]
+        kind = kinds[k]
         if us > ue or (k and ends[k - 1] > us):
             ordered = False
         if kind == "title" and text.find(":", us, min(ue, us + 60)) >= 0:  # attribution._headline_candidates

@@ -360,11 +360,14 @@ class FirstCharDispatch:
 
     def __init__(self, rules: Sequence[tuple[str, re.Pattern[str]]]) -> None:
         self._names = [name for name, _ in rules]
-        self._rules: list[tuple[str, list[tuple[str, FirstSet, frozenset[Prefix] | None]]]] = []
+        self._rules: list[tuple[str, list[tuple[str, FirstSet]]]] = []
+        self._flags: list[int] = []
         for _, rx in rules:
             flags = rx.flags & re.IGNORECASE
-            alts = [(alt, first_set(alt, flags), prefix_set(alt, flags)) for alt in expand_alternatives(rx.pattern)]
-            self._rules.append(("(?i:" if flags else "(?:", alts))
+            self._rules.append(("(?i:" if flags else "(?:", [(alt, first_set(alt, flags))
+                                                           for alt in expand_alternatives(rx.pattern)]))
+            self._flags.append(flags)
+        self._prefixes: dict[tuple[int, str], frozenset[Prefix] | None] = {}  # prefix_set, when first needed
         self._by_key: dict[str, re.Pattern[str] | None] = {}  # a key's alternation (None: no rule can match)
         self._by_char: dict[str, re.Pattern[str] | None] = {}
         self._alts_by_char: dict[str, list[list[tuple[str, frozenset[Prefix] | None]]]] = {}
@@ -413,14 +416,21 @@ class FirstCharDispatch:
             return self._alts_by_char[ch]
         except KeyError:
             pass
-        out = [[(alt, prefixes) for alt, fs, prefixes in alts if _can_start(fs, ch)] for _scope, alts in self._rules]
+        out = [[(alt, self._prefix_set(i, alt)) for alt, fs in alts if _can_start(fs, ch)]
+               for i, (_scope, alts) in enumerate(self._rules)]
         if len(self._alts_by_char) < _MAX_KEYS:
             self._alts_by_char[ch] = out
         return out
 
+    def _prefix_set(self, rule: int, alt: str) -> frozenset[Prefix] | None:
+        key = (rule, alt)
+        if key not in self._prefixes:
+            self._prefixes[key] = prefix_set(alt, self._flags[rule])
+        return self._prefixes[key]
+
     def _every(self) -> re.Pattern[str] | None:
         if self._whole is None:
-            self._whole = self._compile([[alt for alt, _fs, _p in alts] for _scope, alts in self._rules])
+            self._whole = self._compile([[alt for alt, _fs in alts] for _scope, alts in self._rules])
         return self._whole
 
     def _for_char(self, ch: str) -> re.Pattern[str] | None:

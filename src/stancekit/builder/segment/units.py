@@ -49,6 +49,12 @@ def _attribute_fn() -> AttributeFn | None:
     return attribute
 
 
+def _attribute_batch_fn() -> Callable[..., tuple[Any, list[Any]]] | None:
+    """The compiled attribution's batch entry (``_attr_native.attribute_batch``), when it is built and current."""
+    compiled = native.load("_attr_native")
+    return None if compiled is None else compiled.attribute_batch
+
+
 def _reject(reason: str, doc_id: str | None, source: Any, source_row: Any, detail: str) -> dict[str, Any]:
     return {"stage": "segment", "reason": reason, "key": doc_id, "source": source, "source_row": source_row,
             "detail": detail}
@@ -138,7 +144,8 @@ def _segment_compiled(compiled: Any, docs: pl.DataFrame, seg_name: str, langs: l
     doc_id_col = docs["doc_id"].cast(pl.String)
     doc_ids = doc_id_col.to_list()
     texts = docs["text"].to_list()
-    cols = compiled.segment_docs(doc_ids, texts, langs, attribute is not None)
+    batch_attr = _attribute_batch_fn() if attribute is not None else None
+    cols = compiled.segment_docs(doc_ids, texts, langs, attribute is not None and batch_attr is None)
     rejects = [
         _empty_reject(doc_ids[i], sources[i], rows[i], texts[i], n_units)
         for i, (n_units, n_boiler) in enumerate(zip(cols["n_units"], cols["n_boilerplate"], strict=True))
@@ -158,6 +165,10 @@ def _segment_compiled(compiled: Any, docs: pl.DataFrame, seg_name: str, langs: l
     if attribute is None:
         series["is_claim"] = _constant(False, n, pl.Boolean)
         series |= {f: _constant(None, n, schema[f]) for f in _CLAIM_FIELDS}
+    elif batch_attr is not None:  # the compiled attribution reads the columns: objects only for the claim units
+        idx, fields = batch_attr(texts, langs, cols["n_units"], cols["start"], cols["end"], cols["kind"], KINDS)
+        series |= _claim_columns_at(n, np.frombuffer(idx, dtype=np.int64) if len(idx) else [],
+                                    dict(zip(_CLAIM_FIELDS, fields, strict=True)), schema)
     else:
         attrs: list[Any] = []
         for i, raw in enumerate(cols["tuples"]):
@@ -188,20 +199,25 @@ def _rejects_frame(rejects: list[dict[str, Any]]) -> pl.DataFrame:
 
 
 def _claim_columns(attrs: list[Any], schema: Mapping[str, Any]) -> dict[str, pl.Series]:
-    """is_claim and the claim fields. Only the claim units (a minority) are read: their attributions (NamedTuples in
-    the order ``is_claim``, then the fields) become one row-oriented frame, scattered into all-null columns."""
-    n = len(attrs)
+    """is_claim and the claim fields from one attribution (or None) per unit (NamedTuples in the order ``is_claim``,
+    then the fields)."""
     idx = [j for j, a in enumerate(attrs) if a is not None and a.is_claim]
+    fields = {f: [attrs[j][k] for j in idx] for k, f in enumerate(_CLAIM_FIELDS, start=1)}
+    return _claim_columns_at(len(attrs), idx, fields, schema)
+
+
+def _claim_columns_at(n: int, idx: Any, fields: Mapping[str, list[Any]], schema: Mapping[str, Any]
+                      ) -> dict[str, pl.Series]:
+    """is_claim and the claim fields of ``n`` units, of which those at ``idx`` are claim units with the values
+    ``fields[f]`` (a minority): each field scattered into an all-null column."""
     flags = _constant(False, n, pl.Boolean)
     out = {"is_claim": flags}
-    if idx:
+    if len(idx):
         flags.scatter(idx, True)
-        rows = pl.DataFrame([attrs[j] for j in idx], orient="row",
-                            schema={"is_claim": pl.Boolean, **{f: schema[f] for f in _CLAIM_FIELDS}})
     for f in _CLAIM_FIELDS:
         col = _constant(None, n, schema[f])
-        if idx:
-            col.scatter(idx, rows[f])
+        if len(idx):
+            col.scatter(idx, pl.Series(fields[f], dtype=schema[f]))
         out[f] = col
     return out
 
