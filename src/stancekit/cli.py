@@ -154,6 +154,10 @@ def segment(
     as_json: JsonOpt = False,
 ) -> None:
     """Cut documents into units (titles, headings, sentences, boilerplate): tables/units.parquet."""
+    if engine != "ray" and workers != 1:  # (the local pool's workers: forked with the segmenter imported)
+        from stancekit.workers import warm
+
+        warm(["stancekit.engine", "stancekit.builder.segment.units"])
     from stancekit.pipeline.segment import run_segment
 
     summary = run_segment(_campaign(campaign), force=force, workers=workers, engine=engine, ray_address=ray_address)
