@@ -350,6 +350,23 @@ cdef bint _any_comma_quote(str text, Py_ssize_t a, Py_ssize_t b) except -1:
     return False
 
 
+cdef class _Cue:
+    """One cue match of a finder's ``CUE_RE``, as the fields the rules read: ``s``/``e`` (``m.start()``/``m.end()``),
+    ``kind`` (``m.lastgroup``) and ``gs`` (``m.start(m.lastgroup or 0)``), read as C fields rather than through the
+    match object's methods."""
+    cdef readonly Py_ssize_t s, e, gs
+    cdef readonly object kind
+
+
+cdef _Cue _cue_of(m):
+    """A ``_Cue`` from a regex match."""
+    cdef _Cue c = _Cue.__new__(_Cue)
+    c.s = m.start()
+    c.e = m.end()
+    c.kind = m.lastgroup
+    c.gs = m.start(c.kind or 0)
+    return c
+
 # ------------------------------------------------------------------------------------------------- speaker_ar
 
 cdef object _CONTENT_WORDS = _sar._CONTENT_WORDS
@@ -736,18 +753,14 @@ cdef object _KANA = _aar._KANA
 cdef object _ORDER = _aar._ORDER
 
 
-cdef bint _valid_ar(str text, m, Py_ssize_t end):
-    kind = m.lastgroup
-    if (kind == "free" or kind == "content") and _ch(text, m.start(kind)) in "يت" and _MODAL_BEFORE.search(
-            text, max(0, m.start() - 8), m.start()):
+cdef bint _valid_ar(str text, _Cue m, Py_ssize_t end) except -1:
+    kind = m.kind
+    if (kind == "free" or kind == "content") and _ch(text, m.gs) in "يت" and _MODAL_BEFORE.search(
+            text, max(0, m.s - 8), m.s):
         return False
     if kind == "content" or kind == "relay" or kind == "came":
-        return _ar_content_in(text, m.end(), min(end, m.end() + 110))
+        return _ar_content_in(text, m.e, min(end, m.e + 110))
     return True
-
-
-cdef tuple _cue_span(m):
-    return m.start(m.lastgroup or 0), m.end()
 
 
 cdef _Local analyse_ar(str text, Py_ssize_t us, Py_ssize_t ue, list matches, DocState doc):
@@ -755,16 +768,17 @@ cdef _Local analyse_ar(str text, Py_ssize_t us, Py_ssize_t ue, list matches, Doc
     cdef Py_ssize_t rank = 9, r, cs, ce, pos
     cdef list np, doc_toks, relay
     cdef str form, after, w, base, head, suffix, g
-    best = None
+    cdef _Cue best = None, c, m
     for c in matches:
-        r = _ORDER[c.lastgroup or "part"]
-        if r < rank and not doc.quoted(c.start()) and _valid_ar(text, c, ue):
+        r = _ORDER[c.kind or "part"]
+        if r < rank and not doc.quoted(c.s) and _valid_ar(text, c, ue):
             best, rank = c, r
     if best is None:
         return None
     m = best
-    kind = m.lastgroup
-    cs, ce = _cue_span(m)
+    kind = m.kind
+    cs = m.gs
+    ce = m.e
     form = text[cs:ce]
     if kind == "nonclaim":
         np = np_after_ar(text, ce, ue, False)
@@ -810,7 +824,7 @@ cdef _Local analyse_ar(str text, Py_ssize_t us, Py_ssize_t ue, list matches, Doc
     relay = _relayed(text, matches, ce, ue) if len(matches) > 1 else []
     if relay:
         np = relay
-    if not np and cs > m.start() and cs - us > 8:
+    if not np and cs > m.s and cs - us > 8:
         np = _main_subject(text, us, cs, matches, ar_gender(form))
     head = text[us:cs].rstrip(" ،,")
     post = bool(head) and _is_quote(head[-1]) and _is_quote(_ch(text, us))
@@ -821,11 +835,12 @@ cdef _Local analyse_ar(str text, Py_ssize_t us, Py_ssize_t ue, list matches, Doc
 
 
 cdef list _relayed(str text, list matches, Py_ssize_t ce, Py_ssize_t ue):
+    cdef _Cue c
     for c in matches:
-        if c.start() > ce and c.lastgroup == "marker" and _ch(text, c.start("marker")) == "ن":
+        if c.s > ce and c.kind == "marker" and _ch(text, c.gs) == "ن":
             content = _THAT_RE.search(text, ce, ue)
-            if content is None or c.start() < content.start():
-                return np_after_ar(text, c.end(), ue, True)
+            if content is None or c.s < content.start():
+                return np_after_ar(text, c.e, ue, True)
     return []
 
 
@@ -839,13 +854,15 @@ cdef list _main_subject(str text, Py_ssize_t us, Py_ssize_t cs, list matches, st
     cdef Py_ssize_t vs, ve, k, j, e
     cdef list np, toks
     cdef str fw, w0
+    cdef _Cue m
     for m in matches:
-        if m.start() >= cs:
+        if m.s >= cs:
             break
-        if m.lastgroup in ("free", "content", "nonclaim", "expr"):
-            vs, ve = _cue_span(m)
+        if m.kind in ("free", "content", "nonclaim", "expr"):
+            vs = m.gs
+            ve = m.e
             if _agrees(text[vs:ve], gender):
-                np = np_before_ar(text, us, m.start()) or np_after_ar(text, ve, cs, False)
+                np = np_before_ar(text, us, m.s) or np_after_ar(text, ve, cs, False)
                 if np:
                     return np
     toks = tokens(text, us, min(cs, us + 80))
@@ -1365,13 +1382,13 @@ cdef str _prev_word(str text, Py_ssize_t us, Py_ssize_t pos):
     return text[j + 1:k + 1].lower()
 
 
-cdef bint _valid_en(str text, m, Py_ssize_t us, Py_ssize_t ue):
+cdef bint _valid_en(str text, _Cue m, Py_ssize_t us, Py_ssize_t ue) except -1:
     cdef Py_ssize_t ms, end
     cdef str prev, word
-    kind = m.lastgroup
+    kind = m.kind
     if kind == "acc":
         return True
-    ms = m.start()
+    ms = m.s
     prev = _prev_word(text, us, ms)
     if prev in EN_PASSIVE_BEFORE or prev.endswith("n't"):
         return False
@@ -1379,8 +1396,8 @@ cdef bint _valid_en(str text, m, Py_ssize_t us, Py_ssize_t ue):
         return text[us:ms].rstrip().endswith((",", "—"))
     if kind != "verb":
         return True
-    word = m.group()
-    end = m.end()
+    word = text[ms:m.e]
+    end = m.e
     if text[end + 1:end + 2] in ("b", "r", "c") and (
             text.startswith(" by ", end) or _NO_CONTENT.match(text, end, ue)):
         return False
@@ -1414,12 +1431,12 @@ cdef bint _appositive_claim(str text, Py_ssize_t us, Py_ssize_t pos):
     return 2 <= len(words) <= 6 and words[0].lower() in ("a", "an", "the") and words[1].lower() in EN_CLAIM_NOUNS
 
 
-cdef bint _postposed(str text, m, Py_ssize_t ue):
-    cdef Py_ssize_t me = m.end(), comma
+cdef bint _postposed(str text, _Cue m, Py_ssize_t ue) except -1:
+    cdef Py_ssize_t me = m.e, comma
     if not _content_in(text, me, ue) and text.count(" ", me, ue) <= 8:
         return True
     comma = text.find(",", me, min(ue, me + 30))
-    return comma > 0 and not _content_in(text, me, comma) and not _comma_before(text, m.start())
+    return comma > 0 and not _content_in(text, me, comma) and not _comma_before(text, m.s)
 
 
 cdef _Local analyse_en(str text, Py_ssize_t us, Py_ssize_t ue, list matches, DocState doc):
@@ -1428,26 +1445,37 @@ cdef _Local analyse_en(str text, Py_ssize_t us, Py_ssize_t ue, list matches, Doc
     cdef Py_ssize_t cs, ce, q, attr_end, k
     cdef str lead, before
     cdef bint inverted, preposed, colon
-    cands = [m for m in matches if not doc.quoted(m.start()) and _valid_en(text, m, us, ue)]
+    cdef _Cue m, last
+    cands = []
+    for m in matches:
+        if not doc.quoted(m.s) and _valid_en(text, m, us, ue):
+            cands.append(m)
     if not cands:
         return None
-    verbs = [m for m in cands if m.lastgroup in ("verb", "pointed", "quoted")]
+    verbs = []
+    for m in cands:
+        if m.kind in ("verb", "pointed", "quoted"):
+            verbs.append(m)
     last = None
     np_last = []
     if verbs:
         m = verbs[0]
         if verbs[-1] is not m and _postposed(text, verbs[-1], ue):
             last = verbs[-1]
-            np0 = np_before_en(text, us, last.start())
-            lead = text[us:np0[0][0] if np0 else last.start()].rstrip()
+            np0 = np_before_en(text, us, last.s)
+            lead = text[us:np0[0][0] if np0 else last.s].rstrip()
             if lead[-1:] in ",”\"":
                 m = last
                 np_last = np0
     else:
-        acc = [m for m in cands if m.lastgroup == "acc"]
+        acc = []
+        for m in cands:
+            if m.kind == "acc":
+                acc.append(m)
         m = acc[0] if acc else cands[0]
-    kind = m.lastgroup
-    cs, ce = m.span()
+    kind = m.kind
+    cs = m.s
+    ce = m.e
     if kind == "quoted":
         sm = _AS_SAYING.search(text, ce, min(ue, ce + 120))
         if sm is None:
@@ -2497,13 +2525,14 @@ cdef int _find_words(const _CharT* data, Py_ssize_t n, str text, list words, set
 
 def _test_find_cues(str text, finder):
     """(start, end, lastgroup) of each cue match find_cues gives, for the tests."""
-    return [(m.start(), m.end(), m.lastgroup) for m in find_cues(text, finder)]
+    return [((<_Cue>m).s, (<_Cue>m).e, (<_Cue>m).kind) for m in find_cues(text, finder)]
 
 
 cdef list find_cues(str text, finder):
     """attribution.find_cues: every cue match of ``finder.CUE_RE`` in ``text``, in order."""
     cdef Py_ssize_t pos, end, n = len(text), last_end = -1
     cdef str word
+    cdef _Cue c
     found = _key_filter(finder).found(text)
     if not found:
         return []
@@ -2535,8 +2564,9 @@ cdef list find_cues(str text, finder):
             continue
         m = cue_re.match(text, pos)
         if m is not None:
-            out.append(m)
-            last_end = m.end()
+            c = _cue_of(m)
+            out.append(c)
+            last_end = c.e
     return out
 
 
@@ -2744,9 +2774,10 @@ cdef tuple _cue_groups(Py_ssize_t nu, const Py_ssize_t* starts, const Py_ssize_t
     """attribution._cue_groups (``ordered``: units in order without overlap)."""
     cdef dict groups = {}
     cdef Py_ssize_t p, k, ci, cj, idx, us, ue, nc = len(cues)
+    cdef _Cue m
     if ordered:
         for m in cues:
-            p = m.start()
+            p = m.s
             k = _last_le(starts, nu, p)
             if k >= 0 and p < ends[k]:
                 g = groups.get(k)
@@ -2759,10 +2790,10 @@ cdef tuple _cue_groups(Py_ssize_t nu, const Py_ssize_t* starts, const Py_ssize_t
     for idx in range(nu):
         us = starts[idx]
         ue = ends[idx]
-        while ci < nc and cues[ci].start() < us:
+        while ci < nc and (<_Cue>cues[ci]).s < us:
             ci += 1
         cj = ci
-        while cj < nc and cues[cj].start() < ue:
+        while cj < nc and (<_Cue>cues[cj]).s < ue:
             cj += 1
         if cj > ci:
             groups[idx] = cues[ci:cj]
