@@ -513,3 +513,48 @@ def test_attribute_batch_equals_attribute_per_document(nat) -> None:  # type: ig
         nat.attribute_batch(texts, langs, [n + 1 for n in n_units], starts, ends, bytes(kinds), KINDS)
     with pytest.raises(ValueError, match="languages"):
         nat.attribute_batch(texts, langs[:-1], n_units, starts, ends, bytes(kinds), KINDS)
+
+
+def _en_cue_want(text: str, p: int) -> tuple[int, int, str | None] | None:
+    from stancekit.builder.segment import attribution_en
+
+    m = attribution_en.CUE_RE.match(text, p)
+    return None if m is None else (m.start(), m.end(), m.lastgroup)
+
+
+_EN_CUE_PIECES = ["According to", "according to", "According", "to", "quoted", "pointed out", "points out",
+                  "pointed", "points", "out", "said", "says", "saying", "say", "told", "added", "warned", "Said",
+                  "the", "a", " ", "  ", "\n", ",", ".", "_", "2", "é", "-", "'", "’", "\u00a0", "\u0301", "ـ",
+                  "قال", "x", "ly", "s", "ed"]
+
+
+def test_en_cue_at_matches_the_regex(nat) -> None:  # type: ignore[no-untyped-def]
+    """The hand-written English cue match at a position equals ``attribution_en.CUE_RE.match`` there: every cue word
+    alone and glued to word characters (letters, digits, ``_``, accented letters) or separators, the two-word cues
+    with other spacing, text ends, and news text at every position."""
+    from stancekit.builder.segment import attribution_en
+
+    words = sorted(set(attribution_en.CUE_KEYS.values()))
+    texts = [*words, "According to", "according  to", "According to_", "according tox", "pointed out", "points out",
+             "pointed  out", "points outs", "point out", "pointed\nout", "xsaid", "said_", "_said", "2said", "saidé",
+             "ésaid", "said\u0301", "quoted", "quotedly", "", "s", "According", "according to."]
+    rng = random.Random(17)
+    glue = ["", " ", "x", "_", "9", "é", ",", "-", "\n", "ـ", "\u0301"]
+    for w in words:
+        texts.append(rng.choice(glue) + w + rng.choice(glue))
+    texts += [text for text, lang in _mutated_news(60, seed=21) if lang != "ar"]
+    hits = 0
+    for text in texts:
+        for p in range(len(text) + 1):
+            want = _en_cue_want(text, p)
+            assert nat._test_en_cue_at(text, p) == want, (text[max(0, p - 20):p + 30], p)
+            hits += want is not None
+    assert hits > 250
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(st.sampled_from(_EN_CUE_PIECES), max_size=14))
+def test_en_cue_at_matches_the_regex_generated(nat, pieces: list[str]) -> None:  # type: ignore[no-untyped-def]
+    text = "".join(pieces)
+    for p in range(len(text) + 1):
+        assert nat._test_en_cue_at(text, p) == _en_cue_want(text, p), (text, p)

@@ -79,6 +79,7 @@ from stancekit.builder.segment.claim_lexicon import (
     EN_TITLES,
 )
 from stancekit.builder.segment.claim_lexicon import _PAST_T
+from stancekit.builder.segment.claim_lexicon import EN_PARTICIPLES, EN_VERBS_FREE, trie_regex
 
 cdef extern from *:
     const char* SK_SOURCE_SHA256
@@ -2523,6 +2524,64 @@ cdef int _find_words(const _CharT* data, Py_ssize_t n, str text, list words, set
     return 0
 
 
+cdef frozenset _EN_PART_SET = frozenset(EN_PARTICIPLES)
+cdef frozenset _EN_VERB_SET = frozenset(EN_VERBS_FREE)
+
+
+def _check_en_cue_re() -> None:
+    """EN_CUE_RE is the pattern _en_cue_at follows, and its cue words are made of ``\\w`` characters only."""
+    want = (r"\b(?:(?P<acc>[Aa]ccording to)|(?P<quoted>quoted)|(?P<pointed>point(?:ed|s) out)"
+            rf"|(?P<part>{trie_regex(EN_PARTICIPLES)})|(?P<verb>{trie_regex(EN_VERBS_FREE)}))\b")
+    words = [*EN_PARTICIPLES, *EN_VERBS_FREE]
+    if (_aen.CUE_RE.pattern != want or _aen.CUE_RE.flags != 32 or
+            not all(w and all(c == "_" or c.isalnum() for c in w) for w in words)):
+        raise ImportError("_attr_native is out of date: attribution_en.CUE_RE changed; rebuild it")
+
+
+_check_en_cue_re()
+
+
+cdef inline _Cue _new_cue(Py_ssize_t s, Py_ssize_t e, str kind):
+    cdef _Cue c = _Cue.__new__(_Cue)
+    c.s = s
+    c.e = e
+    c.gs = s
+    c.kind = kind
+    return c
+
+
+cdef _Cue _en_cue_at(str text, Py_ssize_t p):
+    """``EN_CUE_RE.match(text, p)`` (0 <= p) as a _Cue, or None, without the regex. Every cue word is made of
+    ``\\w`` characters, so a word with ``\\b`` on both sides is exactly the run of ``\\w`` characters starting at p
+    (after a non-word character); the two-word cues (``according to``, ``point(ed|s) out``) continue after that run
+    with one space. The alternatives are tried in the pattern's order."""
+    cdef Py_ssize_t n = len(text), r
+    cdef str w
+    if p >= n or not _is_word(_ch(text, p)) or (p > 0 and _is_word(_ch(text, p - 1))):
+        return None
+    r = p + 1
+    while r < n and _is_word(_ch(text, r)):
+        r += 1
+    w = PyUnicode_Substring(text, p, r)
+    if (w == "According" or w == "according") and text.startswith(" to", r) and _word_end(text, r + 3, n):
+        return _new_cue(p, r + 3, "acc")
+    if w == "quoted":
+        return _new_cue(p, r, "quoted")
+    if (w == "pointed" or w == "points") and text.startswith(" out", r) and _word_end(text, r + 4, n):
+        return _new_cue(p, r + 4, "pointed")
+    if w in _EN_PART_SET:
+        return _new_cue(p, r, "part")
+    if w in _EN_VERB_SET:
+        return _new_cue(p, r, "verb")
+    return None
+
+
+def _test_en_cue_at(str text, Py_ssize_t p):
+    """(start, end, lastgroup) of _en_cue_at(text, p), or None, for the comparison tests."""
+    c = _en_cue_at(text, p)
+    return None if c is None else (c.s, c.e, c.kind)
+
+
 def _test_find_cues(str text, finder):
     """(start, end, lastgroup) of each cue match find_cues gives, for the tests."""
     return [((<_Cue>m).s, (<_Cue>m).e, (<_Cue>m).kind) for m in find_cues(text, finder)]
@@ -2559,12 +2618,16 @@ cdef list find_cues(str text, finder):
                     starts.add(pos - 1)
             pos = text.find(word, end)
     cdef list out = []
+    cdef bint en = finder is _attribution_en
     for pos in sorted(starts):
         if pos < last_end:
             continue
-        m = cue_re.match(text, pos)
-        if m is not None:
-            c = _cue_of(m)
+        if en:
+            c = _en_cue_at(text, pos)
+        else:
+            m = cue_re.match(text, pos)
+            c = None if m is None else _cue_of(m)
+        if c is not None:
             out.append(c)
             last_end = c.e
     return out
