@@ -558,3 +558,19 @@ def test_en_cue_at_matches_the_regex_generated(nat, pieces: list[str]) -> None: 
     text = "".join(pieces)
     for p in range(len(text) + 1):
         assert nat._test_en_cue_at(text, p) == _en_cue_want(text, p), (text, p)
+
+
+def test_next_quote_finds_exactly_the_quote_marks(nat) -> None:  # type: ignore[no-untyped-def]
+    """The quote-mark scan (a table by the low byte, then the high bits) stops at exactly the characters of
+    claim_types.QUOTE_CHARS: every code point (strings of each width), and characters sharing a quote mark's low
+    byte (ء‚ آ, ‫...)."""
+    from stancekit.builder.segment.claim_types import QUOTE_CHARS
+
+    latin1 = "".join(map(chr, range(256)))
+    bmp = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    astral = "".join(chr(c) for c in range(0x10000, 0x110000, 7)) + "x\"“" + "".join(chr(c) for c in range(300))
+    near = "".join(chr((h << 8) | (ord(q) & 0xFF)) for q in QUOTE_CHARS for h in range(0x30)) + QUOTE_CHARS
+    for text in (latin1, bmp, astral, near, "", "no quotes here", "«»"):
+        want = [i for i, c in enumerate(text) if c in QUOTE_CHARS]
+        assert nat._test_next_quote(text) == want
+    assert len(nat._test_next_quote(bmp)) == len(QUOTE_CHARS)

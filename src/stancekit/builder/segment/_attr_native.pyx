@@ -1836,15 +1836,51 @@ _check_quote_literals()
 # ----------------------------------------------------------------------------------------------- claim_quotes
 
 
-cdef Py_ssize_t _next_quote(const _CharT* data, Py_ssize_t pos, Py_ssize_t n) noexcept:
-    """The first position >= pos of a quote mark (claim_types.QUOTE_CHARS), or n."""
+cdef unsigned int _QUOTE_HIGH[256]  # by a character's low byte: 1 + the high bits of the quote mark with it, or 0
+
+
+cdef int _init_quote_high() except -1:
     cdef Py_UCS4 c
+    memset(_QUOTE_HIGH, 0, sizeof(_QUOTE_HIGH))
+    for c in _ct.QUOTE_CHARS:
+        if _QUOTE_HIGH[<unsigned int>c & 0xFFU]:
+            raise ImportError("_attr_native is out of date: two quote marks share a low byte; rebuild it")
+        _QUOTE_HIGH[<unsigned int>c & 0xFFU] = (<unsigned int>c >> 8) + 1U
+    return 0
+
+
+_init_quote_high()
+
+
+cdef Py_ssize_t _next_quote(const _CharT* data, Py_ssize_t pos, Py_ssize_t n) noexcept:
+    """The first position >= pos of a quote mark (claim_types.QUOTE_CHARS), or n: one table look-up by the low byte
+    per character, the high bits compared only when the low byte is a quote mark's."""
+    cdef unsigned int c, hi
     while pos < n:
-        c = data[pos]
-        if c == 0x22 or c == 0xAB or c == 0xBB or (0x201C <= c <= 0x201E):
+        c = <unsigned int>data[pos]
+        hi = _QUOTE_HIGH[c & 0xFFU]
+        if hi and (c >> 8) + 1U == hi:
             return pos
         pos += 1
     return n
+
+
+def _test_next_quote(str text):
+    """Every position _next_quote stops at in ``text``, for the comparison tests."""
+    cdef list out = []
+    cdef Py_ssize_t pos = -1, n = len(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    while True:
+        if kind == PyUnicode_1BYTE_KIND:
+            pos = _next_quote(<const Py_UCS1*>data, pos + 1, n)
+        elif kind == PyUnicode_2BYTE_KIND:
+            pos = _next_quote(<const Py_UCS2*>data, pos + 1, n)
+        else:
+            pos = _next_quote(<const Py_UCS4*>data, pos + 1, n)
+        if pos >= n:
+            return out
+        out.append(pos)
 
 
 cdef list quote_spans(str text):
