@@ -420,49 +420,63 @@ cdef Py_ssize_t _quote_group(str text, list toks, Py_ssize_t i):
     return -1
 
 
+cdef inline str _sw(str text, list toks, list memo, Py_ssize_t k):
+    """``_tok_stripped(text, toks[k])``, made once per token of one np_after_ar call (``memo``: None or the word,
+    one per token)."""
+    w = memo[k]
+    if w is None:
+        w = _tok_stripped(text, toks[k])
+        memo[k] = w
+    return <str>w
+
+
 cdef list np_after_ar(str text, Py_ssize_t pos, Py_ssize_t end, bint extend=True):
     """speaker_ar.np_after: raw tokens of the speaker phrase that starts at ``pos``."""
     cdef list toks = tokens(text, pos, min(end, pos + 130))
     cdef list out = []
     cdef list ow = []
+    cdef list memo
     cdef Py_ssize_t i = 0, n = len(toks), s, e, j, k
     cdef str word, nxt
     cdef Py_UCS4 c0, cl
     cdef tuple named
+    memo = [None] * n
     while i < n and len(out) < _AR_NP_MAX:
         s = toks[i][0]
         e = toks[i][1]
         c0 = _ch(text, s)
         cl = _ch(text, e - 1)
-        word = stripped(text, s, e)
+        word = _sw(text, toks, memo, i)
         if _is_quote(c0) and not (out and e - s == 1):
             j = _quote_group(text, toks, i)
             if j < 0:
                 break
             out.extend(toks[i:j + 1])
-            ow.extend([_tok_stripped(text, t) for t in toks[i:j + 1]])
-            if _last(text, toks[j]) in "،,:؛." or _next_is_stop(text, toks, j + 1):
+            for k in range(i, j + 1):
+                ow.append(_sw(text, toks, memo, k))
+            if _last(text, toks[j]) in "،,:؛." or _next_is_stop(text, toks, j + 1, memo):
                 break
             i = j + 1
             continue
         if not word or c0 in ":،,":
             break
         if not out and word in AR_SPEECH_HEADS and i + 1 < n and (not _indefinite_word(
-                _tok_stripped(text, toks[i + 1])) or (i + 2 < n and _definite(_tok_stripped(text, toks[i + 2])))):
+                _sw(text, toks, memo, i + 1)) or (i + 2 < n and _definite(_sw(text, toks, memo, i + 2)))):
             k = i + 1
-            while k < n and k < i + 3 and _tok_stripped(text, toks[k]) in ("صادر", "الصادر", "عن", "صادرة"):
+            while k < n and k < i + 3 and _sw(text, toks, memo, k) in ("صادر", "الصادر", "عن", "صادرة"):
                 k += 1
             i = k
             continue
         if (word in _PREPS or (word == "من" and _adjectival(ow))) and out and extend:
-            named = _name_after_pp(text, toks, i)
+            named = _name_after_pp(text, toks, i, memo)
             if named is not None:
                 out.extend(toks[named[0]:named[1]])
                 break
-            j = _pp_extension(text, toks, i, out, ow)
+            j = _pp_extension(text, toks, i, out, ow, memo)
             if j > i:
                 out.extend(toks[i:j])
-                ow.extend([_tok_stripped(text, t) for t in toks[i:j]])
+                for k in range(i, j):
+                    ow.append(_sw(text, toks, memo, k))
                 i = j
                 if _last(text, toks[j - 1]) in "،,:؛." or word == "من":
                     break
@@ -474,10 +488,10 @@ cdef list np_after_ar(str text, Py_ssize_t pos, Py_ssize_t end, bint extend=True
         if out and word in _VERBAL_NOUN_OBJECTS and (_definite(ow[-1]) or ow[-1] not in _CONSTRUCT_HEADS):
             break
         if out and not _definite(word) and (_object_follows(text, out, ow, word) or _construct_object(
-                text, toks, i, out, ow, word)):
+                text, toks, i, out, ow, word, memo)):
             break
         if out and _ch(word, len(word) - 1) in "اً" and (word.endswith(("اً", "ًا")) or (
-                word.endswith("ا") and i + 1 < n and (_tok_stripped(text, toks[i + 1]).endswith(("ا", "اً", "ًا"))))) and (
+                word.endswith("ا") and i + 1 < n and (_sw(text, toks, memo, i + 1).endswith(("ا", "اً", "ًا"))))) and (
                 not _definite(word)):
             break
         if out and (word in AR_REL_VERBS or (word.endswith(("ها", "هم")) and not _definite(word))) and (
@@ -490,12 +504,12 @@ cdef list np_after_ar(str text, Py_ssize_t pos, Py_ssize_t end, bint extend=True
             break
         out.append(toks[i])
         ow.append(word)
-        if cl in "،," and extend and i + 2 < n and _tok_stripped(text, toks[i + 1]).lstrip("و") in AR_NAMED:
-            out.extend(toks[i + 1:_lookahead(text, toks, i + 1)])
+        if cl in "،," and extend and i + 2 < n and _sw(text, toks, memo, i + 1).lstrip("و") in AR_NAMED:
+            out.extend(toks[i + 1:_lookahead(text, toks, i + 1, memo)])
             break
-        if cl in "،," and extend and (not _name_candidates(text, out, None) or (
-                i + 1 < n and _tok_stripped(text, toks[i + 1]) in _HONORIFICS)):
-            j = _apposition(text, toks, i + 1)
+        if cl in "،," and extend and (not _name_candidates(text, out, ow) or (
+                i + 1 < n and _sw(text, toks, memo, i + 1) in _HONORIFICS)):
+            j = _apposition(text, toks, i + 1, memo)
             if j > i + 1:
                 out.extend(toks[i + 1:j])
             break
@@ -522,11 +536,11 @@ cdef bint _object_follows(str text, list out, list words, str word):
     return True
 
 
-cdef bint _construct_object(str text, list toks, Py_ssize_t i, list out, list words, str word):
+cdef bint _construct_object(str text, list toks, Py_ssize_t i, list out, list words, str word, list memo):
     if _definite(word) or word in _HIGH or word in AR_NAMED or i + 1 >= len(toks) or (
             len(words) == 1 and words[0] in AR_TITLES):
         return False
-    if words[0] not in AR_DESCRIPTORS or not _definite(_tok_stripped(text, toks[i + 1])):
+    if words[0] not in AR_DESCRIPTORS or not _definite(_sw(text, toks, memo, i + 1)):
         return False
     for w in words:
         if _definite(w):
@@ -534,13 +548,13 @@ cdef bint _construct_object(str text, list toks, Py_ssize_t i, list out, list wo
     return _last(text, out[-1]) not in "،,"
 
 
-cdef Py_ssize_t _lookahead(str text, list toks, Py_ssize_t i):
+cdef Py_ssize_t _lookahead(str text, list toks, Py_ssize_t i, list memo):
     cdef Py_ssize_t j = i + 1, n = len(toks), s, e
     cdef str w
     while j < n and j < i + 8:
         s = toks[j][0]
         e = toks[j][1]
-        w = stripped(text, s, e)
+        w = _sw(text, toks, memo, j)
         if not w or w in _CONTENT_WORDS or w in AR_NP_STOP or text.startswith(("لـ", ":"), s, e):
             break
         j += 1
@@ -549,33 +563,33 @@ cdef Py_ssize_t _lookahead(str text, list toks, Py_ssize_t i):
     return j
 
 
-cdef Py_ssize_t _pp_extension(str text, list toks, Py_ssize_t i, list out, list ow):
+cdef Py_ssize_t _pp_extension(str text, list toks, Py_ssize_t i, list out, list ow, list memo):
     cdef Py_ssize_t j, n = len(toks)
     cdef str nxt, head
     if i + 1 >= n:
         return i
-    nxt = _tok_stripped(text, toks[i + 1])
+    nxt = _sw(text, toks, memo, i + 1)
     if nxt in AR_EVENT_NOUNS or (nxt.startswith("ال") and nxt[2:] in AR_EVENT_NOUNS and nxt[2:] not in _CONSTRUCT_ONLY):
         return i
-    j = _lookahead(text, toks, i)
+    j = _lookahead(text, toks, i, memo)
     head = _tok_stripped(text, out[0])
-    if _tok_stripped(text, toks[i]) == "من":
+    if _sw(text, toks, memo, i) == "من":
         j = i + 2
         if _definite(nxt):
-            while j < n and j < i + 4 and _definite(_tok_stripped(text, toks[j])) and (
+            while j < n and j < i + 4 and _definite(_sw(text, toks, memo, j)) and (
                     _last(text, toks[j - 1]) not in "،,"):
                 j += 1
         return j
     if (head in AR_DESCRIPTORS and not _definite(head)) or _adjectival(ow):
         return j
-    if (head in AR_INSTITUTIONS or head in AR_ORG_HEADS) and _tok_stripped(text, toks[i]) == "في" and j - i == 2 and (
+    if (head in AR_INSTITUTIONS or head in AR_ORG_HEADS) and _sw(text, toks, memo, i) == "في" and j - i == 2 and (
             _any_lam_word(ow)):
         return j
     if head in AR_TITLES:
         cand = [c for c in _name_candidates(text, toks[i + 1:j], None) if c > 0]
         if cand and not _is_quote(_first(text, toks[i + 1 + cand[-1]])):
             return j
-        if _definite(nxt) and j < n and _tok_stripped(text, toks[j]) in _CONTENT_WORDS and (
+        if _definite(nxt) and j < n and _sw(text, toks, memo, j) in _CONTENT_WORDS and (
                 _last(text, toks[j - 1]) not in "،,:؛."):
             return j
     return i
@@ -596,38 +610,38 @@ cdef bint _indefinite_head(str text, list out):
     return head in AR_DESCRIPTORS and not _definite(head) and not _definite(nxt)
 
 
-cdef tuple _name_after_pp(str text, list toks, Py_ssize_t i):
+cdef tuple _name_after_pp(str text, list toks, Py_ssize_t i, list memo):
     cdef Py_ssize_t k, j
     cdef str w
     for k in range(i, min(len(toks), i + 6)):
-        w = _tok_stripped(text, toks[k])
+        w = _sw(text, toks, memo, k)
         if not w or _ar_cue_key(w) or w in _CONTENT_WORDS or _first(text, toks[k]) in ":،,":
             return None
         if _last(text, toks[k]) in "،,":
-            j = _apposition(text, toks, k + 1)
+            j = _apposition(text, toks, k + 1, memo)
             return (k + 1, j) if j > k + 1 and _name_candidates(text, toks[k + 1:j], None) else None
         if _last(text, toks[k]) in ":؛.":
             return None
     return None
 
 
-cdef Py_ssize_t _apposition(str text, list toks, Py_ssize_t i):
+cdef Py_ssize_t _apposition(str text, list toks, Py_ssize_t i, list memo):
     cdef Py_ssize_t j = i, n = len(toks)
     cdef str w
     while j < n and j < i + 4:
-        w = _tok_stripped(text, toks[j])
+        w = _sw(text, toks, memo, j)
         if not w or w in AR_NP_STOP or (_definite(w) and j == i and w not in AR_TITLES) or _ar_cue_key(w):
             return i
         j += 1
         if _last(text, toks[j - 1]) in "،,":
-            return j if _next_is_stop(text, toks, j) or (j < n and _definite(_tok_stripped(text, toks[j]))) else i
+            return j if _next_is_stop(text, toks, j, memo) or (j < n and _definite(_sw(text, toks, memo, j))) else i
     return i
 
 
-cdef bint _next_is_stop(str text, list toks, Py_ssize_t j):
+cdef bint _next_is_stop(str text, list toks, Py_ssize_t j, list memo):
     if j >= len(toks):
         return True
-    cdef str word = _tok_stripped(text, toks[j])
+    cdef str word = _sw(text, toks, memo, j)
     return word in AR_NP_STOP or word in _CONTENT_WORDS or _first(text, toks[j]) in ":،"
 
 
