@@ -574,3 +574,48 @@ def test_next_quote_finds_exactly_the_quote_marks(nat) -> None:  # type: ignore[
         want = [i for i, c in enumerate(text) if c in QUOTE_CHARS]
         assert nat._test_next_quote(text) == want
     assert len(nat._test_next_quote(bmp)) == len(QUOTE_CHARS)
+
+
+def _ar_cue_want(text: str, p: int) -> tuple[int, int, str | None, int] | None:
+    from stancekit.builder.segment import attribution_ar
+
+    m = attribution_ar.CUE_RE.match(text, p)
+    return None if m is None else (m.start(), m.end(), m.lastgroup, m.start(m.lastgroup or 0))
+
+
+_AR_CUE_PIECES = ["قال", "وقال", "فقال", "قالت", "أكد", "أكدت", "وأكد", "نقل", "نقلت", "بحسب", "حسب", "حسبما", "وفقا",
+                  "وفقاً", "وفقًا", "وفق", "طبقا", "نقلا", "نقلاً", "لـ", "ل", "عن", "جاء", "في", "اختتم", "ختمت",
+                  "استهل", "بدأ", "تابع", "حديثه", "كلمته", "بالقول", "مصدر", "متحدث", "الوزير", "و", "ف", " ", "  ",
+                  "\n", "\u00a0", "،", ".", "«", "“", "\"", "ـ", "َ", "ً", "\u0670", "_", "2", "x", "ا", "ت", "ين"]
+
+
+def test_ar_cue_at_matches_the_regex(nat) -> None:  # type: ignore[no-untyped-def]
+    """The Arabic cue match at a position (the phrase alternatives by their regexes, the one-word ones by the letter
+    run) equals ``attribution_ar.CUE_RE.match`` there: every cue word alone, with a proclitic and glued to letters,
+    diacritics, tatweel or punctuation; the phrase cues with odd spacing; and news text at every position."""
+    from stancekit.builder.segment import attribution_ar
+
+    words = sorted(set(attribution_ar.CUE_KEYS.values()))
+    texts = ["اختتم حديثه بالقول", "واختتمت  كلمته\nبالقول:", "ختم بالقول", "بدأت بالقولـ", "تابع  حديثها بالقولx",
+             "جاء في", "وجاء  في", "جاء\nفيه", "بحسب", "وفقاً لـ", "وفقًال", "وفقا  ل", "طبقاً لـ", "طبقا", "نقلاً عن",
+             "فنقلا  عن", "نقلت عن", "حسبما", "لحسب", "و", "", "قالـ", "قالً", "xقال", "_قال", "2قال"]
+    rng = random.Random(23)
+    glue = ["", " ", "و", "ف", "ـ", "ً", "x", "_", "2", "،", "«", "\n", "ال"]
+    for w in words[::3]:
+        texts.append(rng.choice(glue) + w + rng.choice(glue) + rng.choice(["", " عن", " في", " لـ"]))
+    texts += [text for text, lang in _mutated_news(80, seed=29) if lang != "en"]
+    hits = 0
+    for text in texts:
+        for p in range(len(text) + 1):
+            want = _ar_cue_want(text, p)
+            assert nat._test_ar_cue_at(text, p) == want, (text[max(0, p - 20):p + 30], p)
+            hits += want is not None
+    assert hits > 250
+
+
+@settings(deadline=None, max_examples=400)
+@given(st.lists(st.sampled_from(_AR_CUE_PIECES), max_size=14))
+def test_ar_cue_at_matches_the_regex_generated(nat, pieces: list[str]) -> None:  # type: ignore[no-untyped-def]
+    text = "".join(pieces)
+    for p in range(len(text) + 1):
+        assert nat._test_ar_cue_at(text, p) == _ar_cue_want(text, p), (text, p)

@@ -31,6 +31,7 @@ from libc.string cimport memset
 from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_ISALPHA, Py_UCS1, Py_UCS2, PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ, PyUnicode_Substring, Py_UNICODE_ISSPACE
 
 import array
+import re
 from bisect import bisect_right
 from itertools import islice
 from operator import le
@@ -2626,6 +2627,104 @@ cdef _Cue _en_cue_at(str text, Py_ssize_t p):
     return None
 
 
+from stancekit.builder.segment import claim_cues as _cc
+from stancekit.builder.segment import claim_lexicon as _cl
+
+_AR_EXPR = "(?:اختتم|ختم|استهل|بدأ|تابع)(?:ت)?\\s+(?:حديثه\\s+|حديثها\\s+|كلمته\\s+)?بالقول"
+_AR_CAME = "جاء\\s+في"
+_AR_MARKERS = "(?:ب?حسب|وفق(?:اً|ًا|ا)?\\s*(?:لـ|ل)|طبق(?:اً|ًا|ا)\\s*(?:لـ|ل)|نقل(?:اً|ًا|ا)\\s+عن)"
+cdef tuple _AR_EXPR_FIRST = ("اختتم", "ختم", "استهل", "بدأ", "تابع")
+cdef tuple _AR_MARKER_FIRST = ("حسب", "بحسب", "وفق", "طبق", "نقل")
+cdef object _AR_EXPR_RE = re.compile(f"(?:{_AR_EXPR}){_cc._AR_END}")
+cdef object _AR_CAME_RE = re.compile(f"(?:{_AR_CAME}){_cc._AR_END}")
+cdef object _AR_MARKER_RE = re.compile(_AR_MARKERS)
+# the one-word alternatives after the three phrase ones, in the pattern's order: (lastgroup, its words)
+cdef tuple _AR_WORD_GROUPS = (
+    ("relay", frozenset(_cl.ar_verb_forms("نقل"))), ("part", frozenset(_cc._AR_PARTS)),
+    ("free", frozenset(_cc._AR_FREE)), ("content", frozenset(_cc._AR_CONTENT)),
+    ("noun", frozenset(_cl.AR_SPEECH_NOUNS)), ("nonclaim", frozenset(_cc._AR_NONCLAIM)))
+
+
+def _check_ar_cue_re() -> None:
+    """AR_CUE_RE is the pattern _ar_cue_at follows (its phrase alternatives the three above, its letter class
+    _ar_letter's), and its one-word cues are made of AR_LETTER characters only."""
+    end = _cc._AR_END
+    want = (
+        rf"(?<!{_cl.AR_LETTER})[وف]?(?:"
+        rf"(?P<expr>{_AR_EXPR}){end}"
+        rf"|(?P<came>{_AR_CAME}){end}"
+        rf"|(?P<marker>{_AR_MARKERS})"
+        + "".join(rf"|(?P<{name}>{trie_regex(words)}){end}" for name, words in _AR_WORD_GROUPS)
+        + ")"
+    )
+    ok = (_cl.AR_LETTER == "[\\w\u064b-\u065f\u0670\u0640]" and end == f"(?!{_cl.AR_LETTER})" and
+          _cl.AR_EXPRESSION_RE == _AR_EXPR and _cl.AR_CAME_RE == _AR_CAME and _cl.AR_MARKERS_RE == _AR_MARKERS and
+          _aar.CUE_RE.pattern == want and _aar.CUE_RE.flags == 32)
+    for _, words in _AR_WORD_GROUPS:
+        for w in words:
+            if not w or not all(_ar_letter(c) for c in w):
+                ok = False
+    if not ok:
+        raise ImportError("_attr_native is out of date: attribution_ar.CUE_RE changed; rebuild it")
+
+
+_check_ar_cue_re()
+
+
+cdef _Cue _ar_cue_at(str text, Py_ssize_t p):
+    """``AR_CUE_RE.match(text, p)`` (0 <= p) as a _Cue, or None, with a regex only for the three phrase
+    alternatives, and only where one of their first words stands. As the pattern: not after an AR_LETTER character;
+    the proclitic و/ف taken first, then not; for each, the alternatives in order. A one-word cue followed by a
+    non-letter is exactly the run of AR_LETTER characters where it starts (its characters are all letters)."""
+    cdef Py_ssize_t n = len(text), q, r, pre
+    cdef str w
+    cdef Py_UCS4 c
+    if p >= n or (p > 0 and _ar_letter(_ch(text, p - 1))):
+        return None
+    c = _ch(text, p)
+    for pre in range(1, -1, -1):
+        if pre and c != "و" and c != "ف":
+            continue
+        q = p + pre
+        if q >= n or not _ar_letter(_ch(text, q)):
+            continue
+        if text.startswith(_AR_EXPR_FIRST, q):
+            m = _AR_EXPR_RE.match(text, q)
+            if m is not None:
+                return _ar_new_cue(p, m.end(), "expr", q)
+        if text.startswith("جاء", q):
+            m = _AR_CAME_RE.match(text, q)
+            if m is not None:
+                return _ar_new_cue(p, m.end(), "came", q)
+        if text.startswith(_AR_MARKER_FIRST, q):
+            m = _AR_MARKER_RE.match(text, q)
+            if m is not None:
+                return _ar_new_cue(p, m.end(), "marker", q)
+        r = q + 1
+        while r < n and _ar_letter(_ch(text, r)):
+            r += 1
+        w = PyUnicode_Substring(text, q, r)
+        for name, words in _AR_WORD_GROUPS:
+            if w in <frozenset>words:
+                return _ar_new_cue(p, r, name, q)
+    return None
+
+
+cdef inline _Cue _ar_new_cue(Py_ssize_t s, Py_ssize_t e, str kind, Py_ssize_t gs):
+    cdef _Cue c = _Cue.__new__(_Cue)
+    c.s = s
+    c.e = e
+    c.gs = gs
+    c.kind = kind
+    return c
+
+
+def _test_ar_cue_at(str text, Py_ssize_t p):
+    """(start, end, lastgroup, start of lastgroup) of _ar_cue_at(text, p), or None, for the comparison tests."""
+    c = _ar_cue_at(text, p)
+    return None if c is None else (c.s, c.e, c.kind, c.gs)
+
+
 def _test_en_cue_at(str text, Py_ssize_t p):
     """(start, end, lastgroup) of _en_cue_at(text, p), or None, for the comparison tests."""
     c = _en_cue_at(text, p)
@@ -2668,12 +2767,14 @@ cdef list find_cues(str text, finder):
                     starts.add(pos - 1)
             pos = text.find(word, end)
     cdef list out = []
-    cdef bint en = finder is _attribution_en
+    cdef bint en = finder is _attribution_en, ar = finder is _attribution_ar
     for pos in sorted(starts):
         if pos < last_end:
             continue
         if en:
             c = _en_cue_at(text, pos)
+        elif ar:
+            c = _ar_cue_at(text, pos)
         else:
             m = cue_re.match(text, pos)
             c = None if m is None else _cue_of(m)
