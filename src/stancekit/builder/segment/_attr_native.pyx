@@ -2645,6 +2645,18 @@ cdef tuple _AR_WORD_GROUPS = (
     ("noun", frozenset(_cl.AR_SPEECH_NOUNS)), ("nonclaim", frozenset(_cc._AR_NONCLAIM)))
 
 
+cdef dict _ar_word_kinds():
+    """Each one-word cue -> the first of _AR_WORD_GROUPS holding it (the alternative the pattern takes)."""
+    cdef dict out = {}
+    for name, words in _AR_WORD_GROUPS:
+        for w in words:
+            out.setdefault(w, name)
+    return out
+
+
+cdef dict _AR_WORD_KIND = _ar_word_kinds()
+
+
 def _check_ar_cue_re() -> None:
     """AR_CUE_RE is the pattern _ar_cue_at follows (its phrase alternatives the three above, its letter class
     _ar_letter's), and its one-word cues are made of AR_LETTER characters only."""
@@ -2664,6 +2676,8 @@ def _check_ar_cue_re() -> None:
         for w in words:
             if not w or not all(_ar_letter(c) for c in w):
                 ok = False
+    if {w[0] for w in _AR_EXPR_FIRST} != set("اخبت") or {w[0] for w in _AR_MARKER_FIRST} != set("حبوطن"):
+        ok = False
     if not ok:
         raise ImportError("_attr_native is out of date: attribution_ar.CUE_RE changed; rebuild it")
 
@@ -2677,8 +2691,7 @@ cdef _Cue _ar_cue_at(str text, Py_ssize_t p):
     the proclitic و/ف taken first, then not; for each, the alternatives in order. A one-word cue followed by a
     non-letter is exactly the run of AR_LETTER characters where it starts (its characters are all letters)."""
     cdef Py_ssize_t n = len(text), q, r, pre
-    cdef str w
-    cdef Py_UCS4 c
+    cdef Py_UCS4 c, c0
     if p >= n or (p > 0 and _ar_letter(_ch(text, p - 1))):
         return None
     c = _ch(text, p)
@@ -2688,25 +2701,25 @@ cdef _Cue _ar_cue_at(str text, Py_ssize_t p):
         q = p + pre
         if q >= n or not _ar_letter(_ch(text, q)):
             continue
-        if text.startswith(_AR_EXPR_FIRST, q):
+        c0 = _ch(text, q)
+        if c0 in "اخبت" and text.startswith(_AR_EXPR_FIRST, q):  # (the first letters of _AR_EXPR_FIRST)
             m = _AR_EXPR_RE.match(text, q)
             if m is not None:
                 return _ar_new_cue(p, m.end(), "expr", q)
-        if text.startswith("جاء", q):
+        if c0 == "ج" and text.startswith("جاء", q):
             m = _AR_CAME_RE.match(text, q)
             if m is not None:
                 return _ar_new_cue(p, m.end(), "came", q)
-        if text.startswith(_AR_MARKER_FIRST, q):
+        if c0 in "حبوطن" and text.startswith(_AR_MARKER_FIRST, q):  # (the first letters of _AR_MARKER_FIRST)
             m = _AR_MARKER_RE.match(text, q)
             if m is not None:
                 return _ar_new_cue(p, m.end(), "marker", q)
         r = q + 1
         while r < n and _ar_letter(_ch(text, r)):
             r += 1
-        w = PyUnicode_Substring(text, q, r)
-        for name, words in _AR_WORD_GROUPS:
-            if w in <frozenset>words:
-                return _ar_new_cue(p, r, name, q)
+        kind = _AR_WORD_KIND.get(PyUnicode_Substring(text, q, r))
+        if kind is not None:
+            return _ar_new_cue(p, r, kind, q)
     return None
 
 
