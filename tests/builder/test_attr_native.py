@@ -619,3 +619,14 @@ def test_ar_cue_at_matches_the_regex_generated(nat, pieces: list[str]) -> None: 
     text = "".join(pieces)
     for p in range(len(text) + 1):
         assert nat._test_ar_cue_at(text, p) == _ar_cue_want(text, p), (text, p)
+
+
+def test_first_character_predicates(nat) -> None:  # type: ignore[no-untyped-def]
+    """The one-character tests that replace ``w[:1].isupper()`` (and islower, isalpha, isdigit, ``text[k:k + 1]``)
+    give the str methods' answers: every BMP character alone and leading a word, sampled astral ones, empty."""
+    chars = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000]
+    chars += [chr(c) for c in range(0x10000, 0x110000, 97)]
+    for w in ["", *chars, *(c + "ab" for c in chars[::37]), *("a" + c for c in chars[::41])]:
+        f = w[:1]
+        want = (f.isupper(), f.islower(), f.isalpha(), f.isdigit(), w[0:1].isupper(), w[1:2].isupper())
+        assert nat._test_first(w) == want, repr(w)

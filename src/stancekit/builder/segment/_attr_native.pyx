@@ -28,6 +28,7 @@ indexes lists and strings as the Python code does; the character loops read with
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc
 from libc.string cimport memset
+from cpython.unicode cimport Py_UNICODE_ISDIGIT, Py_UNICODE_ISLOWER, Py_UNICODE_ISUPPER
 from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_ISALPHA, Py_UCS1, Py_UCS2, PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ, PyUnicode_Substring, Py_UNICODE_ISSPACE
 
 import array
@@ -260,6 +261,46 @@ cdef str ar_gender(str form):
         return "f"
     return "m"
 
+# ----------------------------------------------- one-character str predicates without the slice and the method call
+# (str.isupper/islower/isalpha/isdigit of a one-character string is the Py_UNICODE_IS* test of that character)
+
+cdef inline bint _first_upper(str w) noexcept:
+    """``w[:1].isupper()``."""
+    return len(w) > 0 and Py_UNICODE_ISUPPER(_ch(w, 0))
+
+
+cdef inline bint _first_lower(str w) noexcept:
+    """``w[:1].islower()``."""
+    return len(w) > 0 and Py_UNICODE_ISLOWER(_ch(w, 0))
+
+
+cdef inline bint _first_alpha(str w) noexcept:
+    """``w[:1].isalpha()``."""
+    return len(w) > 0 and Py_UNICODE_ISALPHA(_ch(w, 0))
+
+
+cdef inline bint _first_digit(str w) noexcept:
+    """``w[:1].isdigit()``."""
+    return len(w) > 0 and Py_UNICODE_ISDIGIT(_ch(w, 0))
+
+
+cdef inline bint _upper_at(str text, Py_ssize_t k) noexcept:
+    """``text[k:k + 1].isupper()`` for k >= 0."""
+    return k < len(text) and Py_UNICODE_ISUPPER(_ch(text, k))
+
+
+cdef bint _disjoint(words_set, list words) except -1:
+    """``words_set.isdisjoint(words)``."""
+    for w in words:
+        if w in words_set:
+            return False
+    return True
+
+
+def _test_first(str w):
+    """The one-character predicates above, for the comparison tests."""
+    return _first_upper(w), _first_lower(w), _first_alpha(w), _first_digit(w), _upper_at(w, 0), _upper_at(w, 1)
+
 # ------------------------------------------------------------------ any()/all() as loops (no generator expression: in
 # Cython one makes its function allocate a closure scope on every call, and read its locals through it)
 
@@ -297,7 +338,7 @@ cdef bint _any_lower_part(str w) except -1:
     cdef list parts = w.split("-")
     cdef Py_ssize_t k
     for k in range(1, len(parts)):
-        if (<str>parts[k])[:1].islower():
+        if _first_lower(<str>parts[k]):
             return True
     return False
 
@@ -527,8 +568,8 @@ cdef bint _indefinite_word(str w):
 
 cdef bint _object_follows(str text, list out, list words, str word):
     if len(words) == 1 and words[0] in AR_PLACES:
-        return not word.startswith(("ل", "ب")) and word[:1].isalpha()
-    if not _definite(words[-1]) or word.startswith(("ل", "ب")) or not word[:1].isalpha() or (
+        return not word.startswith(("ل", "ب")) and _first_alpha(word)
+    if not _definite(words[-1]) or word.startswith(("ل", "ب")) or not _first_alpha(word) or (
             _is_quote(_last(text, out[-1]))):
         return False
     for w in words:
@@ -663,7 +704,7 @@ cdef list np_before_ar(str text, Py_ssize_t start, Py_ssize_t pos):
         word = stripped(text, s, e)
         if word in AR_PRE_STOP or _ch(text, e - 1) in "،,:؛.)" or len(out) >= _AR_NP_MAX or word.isdigit():
             break
-        if not word[:1].isalpha():
+        if not _first_alpha(word):
             for c in word:
                 if c.isalpha():
                     break
@@ -721,7 +762,7 @@ cdef object speaker_span_ar(str text, list toks):
     if not toks:
         return None
     words = [_tok_stripped(text, t) for t in toks]
-    if not _NAMED_ALL.isdisjoint(words):
+    if not _disjoint(_NAMED_ALL, words):
         for k in range(n):
             if words[k] in _NAMED_ALL and k + 1 < n:
                 return core(text, toks[k + 1][0], toks[-1][1])
@@ -1042,7 +1083,7 @@ cdef list _np_before_comma(str text, Py_ssize_t us, Py_ssize_t pos, Py_ssize_t s
             return []
         first = text[inner[0][0]:inner[0][1]] if inner else ""
         skip = (first.lower() in ("who", "which", "whose", "a", "an", "the", "speaking", "whom") or
-                first[:1].islower() or first[:1].isdigit() or (len(inner) == 1 and _AFFIL.match(first) is not None))
+                _first_lower(first) or _first_digit(first) or (len(inner) == 1 and _AFFIL.match(first) is not None))
         if not skip or prev_start < us:
             toks = inner
             break
@@ -1142,7 +1183,7 @@ cdef list np_after_en(str text, Py_ssize_t pos, Py_ssize_t ue):
         if low in _SOURCE_HEADS and _all_determiners(text, out):
             out.append(t)
             continue
-        if low == "and" and out and text[out[-1][0]:out[-1][0] + 1].isupper() and text[e + 1:e + 2].isupper():
+        if low == "and" and out and _upper_at(text, out[-1][0]) and _upper_at(text, e + 1):
             out.append(t)
             continue
         if low in EN_NP_STOP and low != "the":
@@ -1165,7 +1206,7 @@ cdef str _clean_word(str text, tuple tok):
 
 
 cdef bint _cap(str w):
-    if not w[:1].isupper() or w in EN_DETERMINERS:
+    if not _first_upper(w) or w in EN_DETERMINERS:
         return "-" in w and _NAME_PREFIX.match(w) is not None
     low = w.lower()
     if "-" in w and not w.isupper() and _any_lower_part(w):
@@ -1200,7 +1241,7 @@ cdef tuple speaker_span_en(str text, list toks):
         return None, g, g in "mf"
     lows = [w.lower() for w in words]
     gender = "?"
-    if not _GENDER_KEYS.isdisjoint(lows):
+    if not _disjoint(_GENDER_KEYS, lows):
         gender = _first_gender(lows)
     if (<str>words[-1]).lower() in EN_SPEECH_NOUNS and not _all_in(words, 0, len(words) - 1, EN_DETERMINERS) and (
             (<str>words[-1]).lower() not in {"spokesman", "spokeswoman", "spokesperson"}):
@@ -1259,7 +1300,7 @@ cdef Py_ssize_t _named_after_office(list words, Py_ssize_t conn) except -2:
     if n - (last + 1) < 2:
         return -1
     for k in range(last + 1, n):
-        if not (<str>words[k])[:1].isupper():
+        if not _first_upper(<str>words[k]):
             return -1
     start = n - 1 if n - (last + 1) == 2 else n - 2
     while start > last + 2 and _is_initial(words[start]):
@@ -1283,7 +1324,7 @@ cdef tuple _name(str text, list toks, list words, str gender):
     cdef Py_ssize_t i = len(words), j, k, k0, k1, nw = len(words)
     cdef str last, low
     while i > 0 and (_cap(words[i - 1]) or (i < nw and i > 1 and _cap(words[i - 2]) and (
-            (<str>words[i - 1]).lower() in _NAME_PARTICLES or (<str>words[i - 1])[:1].isupper()))):
+            (<str>words[i - 1]).lower() in _NAME_PARTICLES or _first_upper(<str>words[i - 1])))):
         i -= 1
     if i < nw:
         last = (<str>words[-1]).lower()
@@ -1574,7 +1615,7 @@ cdef bint _source_like(str phrase):
         if w in EN_HEADLINE_LABELS:
             return False
     head = (<str>lows[-1]).removesuffix("'s").removesuffix("’s")
-    return (<str>words[-1])[:1].isupper() or head in EN_DESCRIPTOR_NOUNS or head in EN_TITLES or (
+    return _first_upper(<str>words[-1]) or head in EN_DESCRIPTOR_NOUNS or head in EN_TITLES or (
         head in EN_ORG_HEADS or head in EN_DEMONYMS)
 
 
@@ -1818,7 +1859,7 @@ cdef object resolve(str text, list entities, _Local loc, Py_ssize_t us):
     full = _rfind_word(text, name, ent.start, us)
     best = (full, full + len(name)) if full >= 0 else (ent.start, ent.start + len(name))
     parts = name.split()
-    if ent.is_person and len(parts) > 1 and _DESCRIPTIVE.isdisjoint(parts):
+    if ent.is_person and len(parts) > 1 and _disjoint(_DESCRIPTIVE, parts):
         last = _rfind_word(text, parts[-1], ent.start, us)
         if last >= best[1]:
             best = (last, last + len(parts[-1]))
