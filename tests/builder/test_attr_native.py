@@ -630,3 +630,22 @@ def test_first_character_predicates(nat) -> None:  # type: ignore[no-untyped-def
         f = w[:1]
         want = (f.isupper(), f.islower(), f.isalpha(), f.isdigit(), w[0:1].isupper(), w[1:2].isupper())
         assert nat._test_first(w) == want, repr(w)
+
+
+def test_cue_in_equals_the_regex_search(nat) -> None:  # type: ignore[no-untyped-def]
+    """quote_type's "is there a cue after the cue" test equals ``finder.CUE_RE.search(tail) is not None``: news text
+    cut at every cue end (both languages), and pieces of cue words with proclitics, glue and odd spacing."""
+    from stancekit.builder.segment import attribution_ar, attribution_en
+
+    rng = random.Random(31)
+    news = [text for text, _ in _mutated_news(60, seed=37)]
+    seen = {True: 0, False: 0}
+    for finder, pieces in ((attribution_en, _EN_CUE_PIECES), (attribution_ar, _AR_CUE_PIECES)):
+        tails = [text[m.end():m.end() + rng.randrange(1, 300)] for text in news
+                 for m in finder.CUE_RE.finditer(text)]
+        tails += ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12))) for _ in range(3000)]
+        for tail in tails:
+            want = finder.CUE_RE.search(tail) is not None
+            assert nat._test_cue_in(finder, tail) == want, (finder.__name__, tail)
+            seen[want] += 1
+    assert min(seen.values()) > 500

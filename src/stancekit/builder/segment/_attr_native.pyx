@@ -2038,7 +2038,7 @@ cdef str quote_type(str text, DocState doc, _Local loc, Py_ssize_t us, Py_ssize_
         return "indirect"
     if not loc.preposed:
         tail = text[loc.cue_end:ue]
-        if _has_marker(tail) or finder.CUE_RE.search(tail):
+        if _has_marker(tail) or _cue_in(finder, tail):
             return "indirect"
     return "direct"
 
@@ -2777,6 +2777,28 @@ def _test_ar_cue_at(str text, Py_ssize_t p):
     """(start, end, lastgroup, start of lastgroup) of _ar_cue_at(text, p), or None, for the comparison tests."""
     c = _ar_cue_at(text, p)
     return None if c is None else (c.s, c.e, c.kind, c.gs)
+
+
+cdef bint _cue_in(finder, str s) except -1:
+    """``finder.CUE_RE.search(s) is not None``: for English and Arabic, the hand-written match tried at each
+    position where one can start (a word character after a non-word one; not after an Arabic letter)."""
+    cdef Py_ssize_t p, n = len(s)
+    if finder is _attribution_en:
+        for p in range(n):
+            if _is_word(_ch(s, p)) and (p == 0 or not _is_word(_ch(s, p - 1))) and _en_cue_at(s, p) is not None:
+                return True
+        return False
+    if finder is _attribution_ar:
+        for p in range(n):
+            if (p == 0 or not _ar_letter(_ch(s, p - 1))) and _ar_cue_at(s, p) is not None:
+                return True
+        return False
+    return finder.CUE_RE.search(s) is not None
+
+
+def _test_cue_in(finder, str s):
+    """_cue_in, for the comparison tests."""
+    return _cue_in(finder, s)
 
 
 def _test_en_cue_at(str text, Py_ssize_t p):
