@@ -11,14 +11,15 @@ word list lives once; only the control flow is repeated. The few character sets 
 compiler turns ``c in "..."`` into a switch) are checked against the Python constants at import, and so are the
 patterns of the small regexes run per cue that are hand-written here over offsets (claim_quotes' marker and
 punctuation-only, ``_CONTENT_RE``, ``AR_CONTENT_RE``, both first-person regexes, the title letters of
-``_EN_MENTION_RE``): a change there makes this module refuse to load (the Python code then runs) until it is updated.
+``_EN_MENTION_RE``, both ``CUE_RE``s: one-word cues by their word sets, the Arabic phrase cues by their own regexes): a
+change there makes this module refuse to load (the Python code then runs) until it is updated.
 ``tests/builder/test_attr_native.py`` checks both give the same attributions on the gold sets, the UD documents,
 mutated documents and generated text, and each hand-written matcher against its regex (through the ``_test_*``
 functions below). ``native.load("_attr_native")`` loads this module.
 
 Where the time goes (news corpus, ~45 CPU ms per MB; perf): cue finding ~20% (the key pre-filter's scan of every
 character ~5% and its dict look-ups of the cue tokens ~2%, the one-pass search of the cue words found ~3.5%,
-``CUE_RE.match`` where they stand ~3%, the filter's one-time build), the speaker phrases
+the cue matched where they stand, by hand, the filter's one-time build), the speaker phrases
 (``analyse_ar``/``_en``: token tuples ~5%, stripped words, set look-ups; spread thin) ~50%, quote type ~5%, the rest
 per document (quotation spans, unit offsets, continuations, antecedents).
 
