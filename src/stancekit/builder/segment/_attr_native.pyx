@@ -2628,7 +2628,8 @@ def _check_en_cue_re() -> None:
     words = [*EN_PARTICIPLES, *EN_VERBS_FREE]
     if (_aen.CUE_RE.pattern != want or _aen.CUE_RE.flags != 32 or
             not all(w and all(c == "_" or c.isalnum() for c in w) for w in words)):
-        raise ImportError("_attr_native is out of date: attribution_en.CUE_RE changed; rebuild it")
+        raise ImportError("attribution_en.CUE_RE changed: the hand-written _en_cue_at in _attr_native.pyx "
+                          "follows it; change it the same way, then rebuild")
 
 
 _check_en_cue_re()
@@ -2721,7 +2722,8 @@ def _check_ar_cue_re() -> None:
     if {w[0] for w in _AR_EXPR_FIRST} != set("اخبت") or {w[0] for w in _AR_MARKER_FIRST} != set("حبوطن"):
         ok = False
     if not ok:
-        raise ImportError("_attr_native is out of date: attribution_ar.CUE_RE changed; rebuild it")
+        raise ImportError("attribution_ar.CUE_RE changed: the hand-written _ar_cue_at in _attr_native.pyx "
+                          "follows it; change it the same way, then rebuild")
 
 
 _check_ar_cue_re()
