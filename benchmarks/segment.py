@@ -13,17 +13,17 @@ Usage: ``python benchmarks/segment.py [--mb 100] [--corpus mixed|news] [--peer-m
 
 Where the time goes (perf, one core), with the compiled segmenter (``_native.pyx``) and attribution
 (``_attr_native.pyx``) that follow the Python rules (``STANCEKIT_NATIVE=0`` times the Python rules alone):
-- units: about a third in the compiled rule walk (line scan, sentence scanner, the line rules' gates), a fifth in the
-  Python regexes the rules still call (mostly the line-start alternation of ``boilerplate._START`` on every line of
-  at most 25 words, ~0.3 us a line), and the rest in Python objects the table needs (each unit's text, id and row;
-  each line's str for the regexes), the BLAKE2b of each unit id (~0.16 us), and the polars frame. Before the compiled
-  segmenter the rule walk alone (``segment_tuples``) took ~60 ms per MB; compiled it takes ~20, regexes included.
-- claims: cue finding ~30% (a hash-table pre-filter, then the cue regex where a cue word occurs), the speaker phrases
-  (``analyse``) ~40%, quote type, quotation spans, continuations and antecedents ~15%.
-Reaching the targets (units 50, whole stage 20 MB/s per core) needs the regexes the rules call per line and per cue
-replaced by hand-written matchers in the compiled code; the Python regexes are the reference they would be checked
-against. A per-line or per-document cache would only measure this corpus's repetition (every document recurs ~200
-times in 100 MB), so none is used.
+- units (~24 ms per MB): about 70% in the compiled code, spread thin: the character scans (line ends, the line rules'
+  needles, sentence candidates, each a few percent), the BLAKE2b of each unit id (~8%), the UTF-8 of the text column;
+  about 10% in the Python regexes the line rules still run (most lines now run none: the dispatch on their first two
+  characters finds no rule that can match); the rest is each line's str, the documents' str (polars ``to_list``) and
+  the polars frame. The unit columns are written as Arrow buffers, without a Python object per unit.
+- claims: the compiled attribution, flat: speaker phrases (``analyse_ar``/``analyse_en``) ~60%, cue finding ~20%,
+  and Python object churn throughout (token tuples, word strings, set look-ups); only the claim units' fields are
+  returned as Python objects.
+Reaching the units target (50 MB/s per core) needs the line classifier without Python strs or regexes at all; a
+per-line or per-document cache would only measure this corpus's repetition (every document recurs ~200 times in
+100 MB), so none is used.
 """
 
 from __future__ import annotations

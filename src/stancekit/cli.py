@@ -157,7 +157,8 @@ def segment(
     if engine != "ray" and workers != 1:  # (the local pool's workers: forked with the segmenter imported)
         from stancekit.workers import warm
 
-        warm(["stancekit.engine", "stancekit.builder.segment.units"])
+        warm(["stancekit.engine", "stancekit.builder.segment.units", "stancekit.builder.segment._native",
+              "stancekit.builder.segment._attr_native"])
     from stancekit.pipeline.segment import run_segment
 
     summary = run_segment(_campaign(campaign), force=force, workers=workers, engine=engine, ray_address=ray_address)
