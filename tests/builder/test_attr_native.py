@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -515,6 +516,17 @@ def test_attribute_batch_equals_attribute_per_document(nat) -> None:  # type: ig
         nat.attribute_batch(texts, langs[:-1], n_units, starts, ends, bytes(kinds), KINDS)
 
 
+def _cue_matcher_hits(got: Any, want: Any, texts: list[str]) -> int:
+    """Assert a hand-written cue matcher equals the regex at every position of every text; the number of matches."""
+    hits = 0
+    for text in texts:
+        for p in range(len(text) + 1):
+            expected = want(text, p)
+            assert got(text, p) == expected, (text[max(0, p - 20):p + 30], p)
+            hits += expected is not None
+    return hits
+
+
 def _en_cue_want(text: str, p: int) -> tuple[int, int, str | None] | None:
     from stancekit.builder.segment import attribution_en
 
@@ -543,21 +555,13 @@ def test_en_cue_at_matches_the_regex(nat) -> None:  # type: ignore[no-untyped-de
     for w in words:
         texts.append(rng.choice(glue) + w + rng.choice(glue))
     texts += [text for text, lang in _mutated_news(60, seed=21) if lang != "ar"]
-    hits = 0
-    for text in texts:
-        for p in range(len(text) + 1):
-            want = _en_cue_want(text, p)
-            assert nat._test_en_cue_at(text, p) == want, (text[max(0, p - 20):p + 30], p)
-            hits += want is not None
-    assert hits > 250
+    assert _cue_matcher_hits(nat._test_en_cue_at, _en_cue_want, texts) > 250
 
 
 @settings(deadline=None, max_examples=300)
 @given(st.lists(st.sampled_from(_EN_CUE_PIECES), max_size=14))
 def test_en_cue_at_matches_the_regex_generated(nat, pieces: list[str]) -> None:  # type: ignore[no-untyped-def]
-    text = "".join(pieces)
-    for p in range(len(text) + 1):
-        assert nat._test_en_cue_at(text, p) == _en_cue_want(text, p), (text, p)
+    _cue_matcher_hits(nat._test_en_cue_at, _en_cue_want, ["".join(pieces)])
 
 
 def test_next_quote_finds_exactly_the_quote_marks(nat) -> None:  # type: ignore[no-untyped-def]
@@ -604,21 +608,13 @@ def test_ar_cue_at_matches_the_regex(nat) -> None:  # type: ignore[no-untyped-de
     for w in words[::3]:
         texts.append(rng.choice(glue) + w + rng.choice(glue) + rng.choice(["", " عن", " في", " لـ"]))
     texts += [text for text, lang in _mutated_news(80, seed=29) if lang != "en"]
-    hits = 0
-    for text in texts:
-        for p in range(len(text) + 1):
-            want = _ar_cue_want(text, p)
-            assert nat._test_ar_cue_at(text, p) == want, (text[max(0, p - 20):p + 30], p)
-            hits += want is not None
-    assert hits > 250
+    assert _cue_matcher_hits(nat._test_ar_cue_at, _ar_cue_want, texts) > 250
 
 
 @settings(deadline=None, max_examples=400)
 @given(st.lists(st.sampled_from(_AR_CUE_PIECES), max_size=14))
 def test_ar_cue_at_matches_the_regex_generated(nat, pieces: list[str]) -> None:  # type: ignore[no-untyped-def]
-    text = "".join(pieces)
-    for p in range(len(text) + 1):
-        assert nat._test_ar_cue_at(text, p) == _ar_cue_want(text, p), (text, p)
+    _cue_matcher_hits(nat._test_ar_cue_at, _ar_cue_want, ["".join(pieces)])
 
 
 def test_first_character_predicates(nat) -> None:  # type: ignore[no-untyped-def]

@@ -1929,15 +1929,19 @@ def _test_next_quote(str text):
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
     while True:
-        if kind == PyUnicode_1BYTE_KIND:
-            pos = _next_quote(<const Py_UCS1*>data, pos + 1, n)
-        elif kind == PyUnicode_2BYTE_KIND:
-            pos = _next_quote(<const Py_UCS2*>data, pos + 1, n)
-        else:
-            pos = _next_quote(<const Py_UCS4*>data, pos + 1, n)
+        pos = _next_quote_of(kind, data, pos + 1, n)
         if pos >= n:
             return out
         out.append(pos)
+
+
+cdef inline Py_ssize_t _next_quote_of(int kind, void* data, Py_ssize_t pos, Py_ssize_t n) noexcept:
+    """_next_quote over a str's buffer of the given kind."""
+    if kind == PyUnicode_1BYTE_KIND:
+        return _next_quote(<const Py_UCS1*>data, pos, n)
+    if kind == PyUnicode_2BYTE_KIND:
+        return _next_quote(<const Py_UCS2*>data, pos, n)
+    return _next_quote(<const Py_UCS4*>data, pos, n)
 
 
 cdef list quote_spans(str text):
@@ -1949,12 +1953,7 @@ cdef list quote_spans(str text):
     cdef void* data = PyUnicode_DATA(text)
     pos = -1
     while True:
-        if kind == PyUnicode_1BYTE_KIND:
-            pos = _next_quote(<const Py_UCS1*>data, pos + 1, n)
-        elif kind == PyUnicode_2BYTE_KIND:
-            pos = _next_quote(<const Py_UCS2*>data, pos + 1, n)
-        else:
-            pos = _next_quote(<const Py_UCS4*>data, pos + 1, n)
+        pos = _next_quote_of(kind, data, pos + 1, n)
         if pos >= n:
             break
         ch = PyUnicode_READ(kind, data, pos)
