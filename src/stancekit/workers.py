@@ -16,7 +16,11 @@ from multiprocessing import forkserver
 
 def warm(modules: list[str]) -> None:
     """Start the fork server now (if it is not running yet) with ``modules`` imported in it. A module that fails to
-    import there is skipped by the server (the worker imports it itself, and reports any error)."""
-    ctx = mp.get_context("forkserver")
+    import there is skipped by the server (the worker imports it itself, and reports any error). Where there is no
+    fork server (Windows), nothing happens: a one-worker run does not need one, and a pool reports it as before."""
+    try:
+        ctx = mp.get_context("forkserver")
+    except ValueError:
+        return
     ctx.set_forkserver_preload(modules)
     forkserver.ensure_running()
