@@ -167,8 +167,8 @@ def _segment_compiled(compiled: Any, docs: pl.DataFrame, seg_name: str, langs: l
         series |= {f: _constant(None, n, schema[f]) for f in _CLAIM_FIELDS}
     elif batch_attr is not None:  # the compiled attribution reads the columns: objects only for the claim units
         idx, fields = batch_attr(texts, langs, cols["n_units"], cols["start"], cols["end"], cols["kind"], KINDS)
-        series |= _claim_columns_at(n, np.frombuffer(idx, dtype=np.int64) if len(idx) else [],
-                                    dict(zip(_CLAIM_FIELDS, fields, strict=True)), schema)
+        series |= _claim_columns_at(n, _int_series("idx", idx, pl.Int64), dict(zip(_CLAIM_FIELDS, fields, strict=True)),
+                                    schema)
     else:
         attrs: list[Any] = []
         for i, raw in enumerate(cols["tuples"]):
