@@ -372,7 +372,8 @@ class FirstCharDispatch:
         self._by_char: dict[str, re.Pattern[str] | None] = {}
         self._alts_by_char: dict[str, list[list[tuple[str, frozenset[Prefix] | None]]]] = {}
         self._by_source: dict[str, re.Pattern[str] | None] = {}
-        self._seen: dict[str, int] = {}
+        self._seen: dict[str, int] = {}  # sightings of a key not settled yet
+        self._seen_chars: dict[str, int] = {}  # of a first character without its own alternation yet
         self._whole: re.Pattern[str] | None = None
 
     def _compile(self, kept: list[list[str]]) -> re.Pattern[str] | None:
@@ -440,8 +441,8 @@ class FirstCharDispatch:
             return self._by_char[ch]
         except KeyError:
             pass
-        n = self._seen.get(ch, 0) + 1
-        self._seen[ch] = n
+        n = self._seen_chars.get(ch, 0) + 1
+        self._seen_chars[ch] = n
         if n < _OWN_PATTERN_AFTER:
             return self._every()
         rx = self._by_char[ch] = self._compile([[alt for alt, _p in alts] for alts in self._starting(ch)])
