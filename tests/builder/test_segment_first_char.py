@@ -108,6 +108,19 @@ def test_rules_with_a_shared_name_and_no_rule_for_a_character() -> None:
     assert d.first("") is None
 
 
+def test_a_key_is_analysed_once_and_settles_after_its_sightings(monkeypatch) -> None:
+    calls: list[str] = []
+    real = first_char.can_prefix
+    monkeypatch.setattr(first_char, "can_prefix", lambda prefixes, key: calls.append(key) or real(prefixes, key))
+    monkeypatch.setattr(first_char, "_OWN_PATTERN_AFTER", 3)
+    d = FirstCharDispatch([("a", re.compile("ab|ac")), ("b", re.compile("xy"))])
+    assert [d.first("ab"), d.first("abz"), d.first("ac")] == ["a", "a", "a"]
+    assert calls == ["ab", "ab", "ac", "ac"]  # (each key's two alternatives, tested once per key)
+    assert "ab" not in d._by_key and d.first("ab!") == "a" and "ab" in d._by_key  # (the third sighting settles it)
+    assert d.first("zz") is None and d._by_key["zz"] is None  # (no alternative: settled at once)
+    assert calls == ["ab", "ab", "ac", "ac"]  # (and no alternative starts with z)
+
+
 def test_prefix_set() -> None:
     a, b = (frozenset("a"), frozenset()), (frozenset("b"), frozenset())
     assert prefix_set("ab") == {(a, b)}

@@ -372,7 +372,7 @@ class FirstCharDispatch:
         self._by_char: dict[str, re.Pattern[str] | None] = {}
         self._alts_by_char: dict[str, list[list[tuple[str, frozenset[Prefix] | None]]]] = {}
         self._by_source: dict[str, re.Pattern[str] | None] = {}
-        self._seen: dict[str, int] = {}  # sightings of a key not settled yet
+        self._pending: dict[str, list[Any]] = {}  # a key not settled yet: [its alternatives kept, sightings]
         self._seen_chars: dict[str, int] = {}  # of a first character without its own alternation yet
         self._whole: re.Pattern[str] | None = None
 
@@ -400,15 +400,25 @@ class FirstCharDispatch:
         """The pattern for a key not settled yet (see the class)."""
         if not key or any(not ch.isascii() and (ch.lower() != ch or ch.upper() != ch) for ch in key):
             return self._every()  # (empty, or a cased non-ASCII character: IGNORECASE's special folds)
-        kept = [[alt for alt, prefixes in alts if can_prefix(prefixes, key)] for alts in self._starting(key[0])]
-        n = self._seen.get(key, 0) + 1
-        if any(kept) and n < _OWN_PATTERN_AFTER:
-            self._seen[key] = n
+        pending = self._pending.get(key)
+        if pending is None:
+            kept = [[alt for alt, prefixes in alts if can_prefix(prefixes, key)] for alts in self._starting(key[0])]
+            if not any(kept):
+                return self._settle(key, kept)
+            pending = [kept, 0]
+            if len(self._pending) < _MAX_KEYS:
+                self._pending[key] = pending
+        pending[1] += 1
+        if pending[1] < _OWN_PATTERN_AFTER:
             return self._for_char(key[0])
+        self._pending.pop(key, None)
+        return self._settle(key, pending[0])
+
+    def _settle(self, key: str, kept: list[list[str]]) -> re.Pattern[str] | None:
+        """The key's own alternation of its ``kept`` alternatives, remembered (up to ``_MAX_KEYS`` keys)."""
         rx = self._compile(kept)
         if len(self._by_key) < _MAX_KEYS:
             self._by_key[key] = rx
-            self._seen.pop(key, None)
         return rx
 
     def _starting(self, ch: str) -> list[list[tuple[str, frozenset[Prefix] | None]]]:
