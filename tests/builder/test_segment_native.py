@@ -129,6 +129,41 @@ def test_word_count_thresholds(nat, lang: str) -> None:  # type: ignore[no-untyp
     assert _differences(nat, [(d, lang) for d in docs]) == []
 
 
+_NEEDLE_WORDS = {"hoto": "hoto", "Image": "Image", "Getty": "Getty", "contributed": "contributed", "bar": " | ",
+                 "ookie": "ookie", "inbox": "inbox", "ewsletter": "ewsletter", "slash": "/", "at": "@"}
+_AR_CHROME = ("الارتباط", "كوكيز", "توافق", "نشرة", "نشرتنا", "بريدك")
+
+
+def _needles_expected(line: str) -> set[str]:
+    """What the needle scan must find in a line of fewer than 45 spaces, as Python's ``in``."""
+    out = {name for name, word in _NEEDLE_WORDS.items() if word in line}
+    out |= {"crumb"} if any(c in line for c in ">»›") else set()
+    out |= {"you_agree"} if "you agree" in line or "you accept" in line else set()
+    out |= {"ar_chrome"} if any(w in line for w in _AR_CHROME) else set()
+    return out | ({"digit"} if any(c.isdecimal() for c in line) else set())
+
+
+_NEEDLE_PIECES = st.sampled_from([
+    *_NEEDLE_WORDS.values(), *_AR_CHROME, "you agree", "you accept", "Photo", "newsletter", "cookie", "Jane Doe",
+    "ho", "ib", "ki", "ox", "ws", "yo", "Im", "Ge", "اط", "يز", "فق", "نش", "دك", ">", "»", "›",
+    "7", "٣", "۵", "\u07c3", "\u2070", "é", "😀", "x", "ب", " ", "|",  # (N'Ko three: a digit above U+0700)
+])
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.lists(_NEEDLE_PIECES, max_size=60), st.sampled_from(["", "é", "ب", "😀"]))
+def test_needle_scan(nat, pieces: list[str], width: str) -> None:  # type: ignore[no-untyped-def]
+    """The needle scan (16- or 8-character blocks, then one character at a time) finds what ``in`` finds, in lines of
+    each character width, up to the space limit."""
+    line = width + "".join(pieces)
+    found, spaces = nat.needles(line)
+    if line.count(" ") >= 45:
+        assert spaces >= 45
+        return
+    assert spaces == line.count(" ")
+    assert {name for name, bit in nat.NEEDLE_FLAGS.items() if found & bit} == _needles_expected(line), line
+
+
 def test_line_classifier(nat) -> None:  # type: ignore[no-untyped-def]
     lines = {text[s:e] for text, _ in gold_texts() for s, e, _ in physical_lines(text)}
     lines |= {

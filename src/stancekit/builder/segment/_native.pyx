@@ -630,21 +630,94 @@ cdef Py_ssize_t _MAX_NETWORK_WORDS = _bp._MAX_NETWORK_WORDS
 cdef Py_ssize_t _MAX_CREDIT_WORDS = _bp._MAX_CREDIT_WORDS
 
 
-cdef enum:
-    N_SLASH = 1 << 0
-    N_HOTO = 1 << 1
-    N_IMAGE = 1 << 2
-    N_GETTY = 1 << 3
-    N_CONTRIBUTED = 1 << 4
-    N_AT = 1 << 5
-    N_CRUMB = 1 << 6  # > » ›
-    N_BAR = 1 << 7  # " | "
-    N_OOKIE = 1 << 8
-    N_INBOX = 1 << 9
-    N_EWSLETTER = 1 << 10
-    N_YOU_AGREE = 1 << 11  # "you agree" or "you accept"
-    N_AR_CHROME = 1 << 12  # الارتباط كوكيز توافق نشرة نشرتنا بريدك
-    N_DIGIT = 1 << 13  # a decimal digit (\d)
+# The needle flags, and the needle scan's 16-byte blocks (SSE2, which every x86-64 has; elsewhere the blocks are
+# not compiled and the scan is the scalar loop alone). A block reports its spaces, the flags its characters set by
+# themselves, and a mask of where an anchor pair of a word needle stands (the caller compares the word there); the
+# two-byte block also says whether a character at or above U+0700 is in it (the caller then scans it character by
+# character). The pairs and characters are those of _init_needle_tables.
+cdef extern from *:
+    """
+    enum {
+        N_SLASH = 1 << 0, N_HOTO = 1 << 1, N_IMAGE = 1 << 2, N_GETTY = 1 << 3, N_CONTRIBUTED = 1 << 4, N_AT = 1 << 5,
+        N_CRUMB = 1 << 6, N_BAR = 1 << 7, N_OOKIE = 1 << 8, N_INBOX = 1 << 9, N_EWSLETTER = 1 << 10,
+        N_YOU_AGREE = 1 << 11, N_AR_CHROME = 1 << 12, N_DIGIT = 1 << 13
+    };
+    #if defined(__SSE2__)
+    #include <emmintrin.h>
+    #define SK_BLOCKS 1
+    #define SK_EQ8(x, c) _mm_cmpeq_epi8((x), _mm_set1_epi8((char)(c)))
+    #define SK_PAIR8(c1, c2) _mm_and_si128(SK_EQ8(v, c1), SK_EQ8(w, c2))
+    #define SK_ANY(m) (_mm_movemask_epi8(m) != 0)
+    /* 16 one-byte characters at p (p[16] is readable too) */
+    static inline unsigned sk_block1(const unsigned char *p, Py_ssize_t *spaces, int *flags) {
+        __m128i v = _mm_loadu_si128((const __m128i *)p), w = _mm_loadu_si128((const __m128i *)(p + 1));
+        __m128i sp = SK_EQ8(v, ' '), d = _mm_sub_epi8(v, _mm_set1_epi8('0')), m;
+        int f = 0;
+        *spaces = __builtin_popcount((unsigned)_mm_movemask_epi8(sp));
+        if (SK_ANY(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d))) f |= N_DIGIT;
+        if (SK_ANY(SK_EQ8(v, '/'))) f |= N_SLASH;
+        if (SK_ANY(SK_EQ8(v, '@'))) f |= N_AT;
+        if (SK_ANY(_mm_or_si128(SK_EQ8(v, '>'), SK_EQ8(v, 0xBB)))) f |= N_CRUMB;
+        *flags = f;
+        m = _mm_and_si128(sp, SK_EQ8(w, '|'));
+        m = _mm_or_si128(m, _mm_and_si128(_mm_or_si128(SK_EQ8(v, 'h'), SK_EQ8(v, 'y')), SK_EQ8(w, 'o')));
+        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR8('i', 'b'), SK_PAIR8('k', 'i')));
+        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR8('o', 'x'), SK_PAIR8('w', 's')));
+        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR8('I', 'm'), SK_PAIR8('G', 'e')));
+        return (unsigned)_mm_movemask_epi8(m);
+    }
+    #define SK_EQ16(x, c) _mm_cmpeq_epi16((x), _mm_set1_epi16((short)(c)))
+    #define SK_PAIR16(c1, c2) _mm_and_si128(SK_EQ16(v, c1), SK_EQ16(w, c2))
+    #define SK_UPTO16(x, lo, k) _mm_cmpeq_epi16(_mm_subs_epu16(_mm_sub_epi16((x), _mm_set1_epi16((short)(lo))), \
+                                                               _mm_set1_epi16((short)(k))), _mm_setzero_si128())
+    /* 8 two-byte characters at p (p[8] is readable too) */
+    static inline unsigned sk_block2(const Py_UCS2 *p, Py_ssize_t *spaces, int *flags, int *beyond) {
+        __m128i v = _mm_loadu_si128((const __m128i *)p), w = _mm_loadu_si128((const __m128i *)(p + 1));
+        __m128i sp = SK_EQ16(v, ' '), m;
+        int f = 0;
+        *beyond = _mm_movemask_epi8(SK_UPTO16(v, 0, 0x6FF)) != 0xFFFF;
+        *spaces = __builtin_popcount((unsigned)_mm_movemask_epi8(sp)) >> 1;
+        if (SK_ANY(_mm_or_si128(SK_UPTO16(v, '0', 9), _mm_or_si128(SK_UPTO16(v, 0x0660, 9), SK_UPTO16(v, 0x06F0, 9)))))
+            f |= N_DIGIT;
+        if (SK_ANY(SK_EQ16(v, '/'))) f |= N_SLASH;
+        if (SK_ANY(SK_EQ16(v, '@'))) f |= N_AT;
+        if (SK_ANY(_mm_or_si128(SK_EQ16(v, '>'), SK_EQ16(v, 0xBB)))) f |= N_CRUMB;
+        *flags = f;
+        m = _mm_and_si128(sp, SK_EQ16(w, '|'));
+        m = _mm_or_si128(m, _mm_and_si128(_mm_or_si128(SK_EQ16(v, 'h'), SK_EQ16(v, 'y')), SK_EQ16(w, 'o')));
+        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR16('i', 'b'), SK_PAIR16('k', 'i')));
+        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR16('o', 'x'), SK_PAIR16('w', 's')));
+        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR16('I', 'm'), SK_PAIR16('G', 'e')));
+        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR16(0x0627, 0x0637), SK_PAIR16(0x064A, 0x0632)));  /* اط يز */
+        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR16(0x0641, 0x0642), SK_PAIR16(0x0646, 0x0634)));  /* فق نش */
+        m = _mm_or_si128(m, SK_PAIR16(0x062F, 0x0643));  /* دك */
+        return (unsigned)_mm_movemask_epi8(_mm_packs_epi16(m, _mm_setzero_si128()));  /* (one bit per character) */
+    }
+    #else
+    #define SK_BLOCKS 0
+    static inline unsigned sk_block1(const unsigned char *p, Py_ssize_t *spaces, int *flags) { return 0; }
+    static inline unsigned sk_block2(const Py_UCS2 *p, Py_ssize_t *spaces, int *flags, int *beyond) { return 0; }
+    #endif
+    """
+    enum:
+        N_SLASH
+        N_HOTO
+        N_IMAGE
+        N_GETTY
+        N_CONTRIBUTED
+        N_AT
+        N_CRUMB  # > » ›
+        N_BAR  # " | "
+        N_OOKIE
+        N_INBOX
+        N_EWSLETTER
+        N_YOU_AGREE  # "you agree" or "you accept"
+        N_AR_CHROME  # الارتباط كوكيز توافق نشرة نشرتنا بريدك
+        N_DIGIT  # a decimal digit (\d)
+    bint SK_BLOCKS
+    int __builtin_ctz(unsigned x) noexcept
+    unsigned sk_block1(const Py_UCS1 *p, Py_ssize_t *spaces, int *flags) noexcept
+    unsigned sk_block2(const Py_UCS2 *p, Py_ssize_t *spaces, int *flags, int *beyond) noexcept
 
 
 cdef inline bint _at(const _char_t *data, Py_ssize_t n, Py_ssize_t i, str needle) noexcept:
@@ -658,100 +731,118 @@ cdef inline bint _at(const _char_t *data, Py_ssize_t n, Py_ssize_t i, str needle
     return True
 
 
-cdef inline Py_UCS4 _nb(const _char_t *data, Py_ssize_t n, Py_ssize_t i) noexcept:
-    """``data[i]``, or 0 outside the ``n`` characters."""
-    return data[i] if 0 <= i < n else 0
+# One character at a time (a line's tail after its blocks, a block with a character at or above U+0700, four-byte
+# text), the needle scan reads two tables for a character below U+0700 (ASCII, Latin-1, the Arabic block): the flags
+# it sets by itself (a digit, a slash, ...) and, for the character chosen to anchor a word needle, the character that
+# must follow it there (the "ho" of "hoto"). Only where that pair stands is the word compared (_word_needle). The
+# blocks (sk_block1/2) look for the same pairs; test_needle_scan holds both to Python's ``in``.
+cdef enum:
+    _TABLE_END = 0x0700
+cdef int _FLAG_OF[_TABLE_END]
+cdef Py_UCS4 _NEXT_OF[_TABLE_END]
 
 
-# the characters _needles looks at more closely (0: none): ASCII, and the Arabic block (U+0600 + index)
-cdef unsigned char _ASCII_LOOK[128]
-cdef unsigned char _ARABIC_LOOK[256]
-
-
-cdef void _init_look() noexcept:
+cdef void _init_needle_tables() except *:
     cdef int k
-    for k in b"hbkxwy /IG@>0123456789":
-        _ASCII_LOOK[k] = 1
-    _ARABIC_LOOK[0x37] = _ARABIC_LOOK[0x32] = _ARABIC_LOOK[0x42] = _ARABIC_LOOK[0x34] = _ARABIC_LOOK[0x43] = 1  # طزقشك
     for k in range(10):
-        _ARABIC_LOOK[0x60 + k] = 1  # ٠-٩
-        _ARABIC_LOOK[0xF0 + k] = 1  # ۰-۹
+        _FLAG_OF[0x30 + k] = N_DIGIT
+        _FLAG_OF[0x0660 + k] = N_DIGIT  # ٠-٩
+        _FLAG_OF[0x06F0 + k] = N_DIGIT  # ۰-۹
+    _FLAG_OF[0x2F] = N_SLASH  # /
+    _FLAG_OF[0x40] = N_AT  # @
+    _FLAG_OF[0x3E] = N_CRUMB  # >
+    _FLAG_OF[0xBB] = N_CRUMB  # »
+    for pair in (" |", "ho", "ib", "ki", "ox", "ws", "yo", "Im", "Ge", "اط", "يز", "فق", "نش", "دك"):
+        _NEXT_OF[ord(pair[0])] = ord(pair[1])
 
 
-_init_look()
+_init_needle_tables()
+
+
+cdef int _word_needle(const _char_t *data, Py_ssize_t n, Py_ssize_t i) noexcept:
+    """The flag of the word needle anchored at ``i`` (its anchor pair stands there), or 0."""
+    cdef Py_UCS4 c = data[i]
+    if c == u" ":
+        return N_BAR if _at(data, n, i, " | ") else 0
+    if c == u"h":
+        return N_HOTO if _at(data, n, i, "hoto") else 0
+    if c == u"i":
+        return N_CONTRIBUTED if _at(data, n, i - 5, "contributed") else 0
+    if c == u"k":
+        return N_OOKIE if _at(data, n, i - 2, "ookie") else 0
+    if c == u"o":
+        return N_INBOX if _at(data, n, i - 3, "inbox") else 0
+    if c == u"w":
+        return N_EWSLETTER if _at(data, n, i - 1, "ewsletter") else 0
+    if c == u"y":
+        return N_YOU_AGREE if _at(data, n, i, "you agree") or _at(data, n, i, "you accept") else 0
+    if c == u"I":
+        return N_IMAGE if _at(data, n, i, "Image") else 0
+    if c == u"G":
+        return N_GETTY if _at(data, n, i, "Getty") else 0
+    if c == u"ا":
+        return N_AR_CHROME if _at(data, n, i - 6, "الارتباط") else 0
+    if c == u"ي":
+        return N_AR_CHROME if _at(data, n, i - 3, "كوكيز") else 0
+    if c == u"ف":
+        return N_AR_CHROME if _at(data, n, i - 3, "توافق") else 0
+    if c == u"ن":
+        return N_AR_CHROME if _at(data, n, i, "نشرة") or _at(data, n, i, "نشرتنا") else 0
+    if c == u"د":
+        return N_AR_CHROME if _at(data, n, i - 3, "بريدك") else 0
+    return 0
+
+
+cdef bint _scan_chars(const _char_t *data, Py_ssize_t n, Py_ssize_t lo, Py_ssize_t hi, Py_ssize_t *n_spaces,
+                      int *out) noexcept:
+    """The needle scan of ``data[lo:hi]`` one character at a time, adding to the counts; True at the space limit."""
+    cdef Py_ssize_t i
+    cdef Py_UCS4 c, nxt
+    for i in range(lo, hi):
+        c = data[i]
+        if _char_t is Py_UCS1 or c < _TABLE_END:
+            n_spaces[0] += c == u" "
+            if n_spaces[0] >= _MAX_CAPTION_WORDS:
+                return True
+            out[0] |= _FLAG_OF[c]
+            nxt = _NEXT_OF[c]
+            if nxt and i + 1 < n and data[i + 1] == nxt:
+                out[0] |= _word_needle(data, n, i)
+        elif c == u"›":
+            out[0] |= N_CRUMB
+        elif not (0x2000 <= c <= 0x206F) and Py_UNICODE_ISDECIMAL(c):  # (no other digit < U+0660)
+            out[0] |= N_DIGIT
+    return False
 
 
 cdef int _needles_in(const _char_t *data, Py_ssize_t n, Py_ssize_t *spaces) noexcept:
-    cdef Py_ssize_t i, n_spaces = 0
-    cdef int out = 0
-    cdef Py_UCS4 c
-    for i in range(n):
-        c = data[i]
-        if c < 128:
-            if not _ASCII_LOOK[c]:
-                continue
-            if c == u" ":
-                n_spaces += 1
-                if n_spaces >= _MAX_CAPTION_WORDS:
-                    break  # (too many words for any line rule: classify_line stops at the count)
-                if i + 1 < n and data[i + 1] == u"|" and _at(data, n, i, " | "):
-                    out |= N_BAR
-            elif c == u"h":  # (each needle's neighbour letter is tested first: the common letters rarely pass)
-                if _nb(data, n, i + 1) == u"o" and _at(data, n, i, "hoto"):
-                    out |= N_HOTO
-            elif c == u"b":
-                if _nb(data, n, i - 1) == u"i" and _at(data, n, i - 6, "contributed"):
-                    out |= N_CONTRIBUTED
-            elif c == u"k":
-                if _nb(data, n, i + 1) == u"i" and _at(data, n, i - 2, "ookie"):
-                    out |= N_OOKIE
-            elif c == u"x":
-                if _nb(data, n, i - 1) == u"o" and _at(data, n, i - 4, "inbox"):
-                    out |= N_INBOX
-            elif c == u"w":
-                if _nb(data, n, i + 1) == u"s" and _at(data, n, i - 1, "ewsletter"):
-                    out |= N_EWSLETTER
-            elif c == u"y":
-                if _nb(data, n, i + 1) == u"o" and (_at(data, n, i, "you agree") or _at(data, n, i, "you accept")):
-                    out |= N_YOU_AGREE
-            elif c == u"/":
-                out |= N_SLASH
-            elif c == u"I":
-                if _nb(data, n, i + 1) == u"m" and _at(data, n, i, "Image"):
-                    out |= N_IMAGE
-            elif c == u"G":
-                if _nb(data, n, i + 1) == u"e" and _at(data, n, i, "Getty"):
-                    out |= N_GETTY
-            elif c == u"@":
-                out |= N_AT
-            elif c == u">":
-                out |= N_CRUMB
-            else:
-                out |= N_DIGIT
-        elif 0x0600 <= c <= 0x06FF:
-            if not _ARABIC_LOOK[<unsigned int>c - 0x0600]:
-                continue
-            if c == u"ط":
-                if _nb(data, n, i - 1) == u"ا" and _at(data, n, i - 7, "الارتباط"):
-                    out |= N_AR_CHROME
-            elif c == u"ز":
-                if _nb(data, n, i - 1) == u"ي" and _at(data, n, i - 4, "كوكيز"):
-                    out |= N_AR_CHROME
-            elif c == u"ق":
-                if _nb(data, n, i - 1) == u"ف" and _at(data, n, i - 4, "توافق"):
-                    out |= N_AR_CHROME
-            elif c == u"ش":
-                if _nb(data, n, i - 1) == u"ن" and (_at(data, n, i - 1, "نشرة") or _at(data, n, i - 1, "نشرتنا")):
-                    out |= N_AR_CHROME
-            elif c == u"ك":
-                if _nb(data, n, i - 1) == u"د" and _at(data, n, i - 4, "بريدك"):
-                    out |= N_AR_CHROME
-            else:
-                out |= N_DIGIT  # (the block's decimal digits)
-        elif c == u"»" or c == u"›":
-            out |= N_CRUMB
-        elif c > 0x06FF and not (0x2000 <= c <= 0x206F) and Py_UNICODE_ISDECIMAL(c):  # (no other digit < U+0660)
-            out |= N_DIGIT
+    cdef Py_ssize_t i = 0, n_spaces = 0, block_spaces = 0, width = 0
+    cdef int out = 0, flags = 0, beyond = 0
+    cdef unsigned pairs = 0
+    if SK_BLOCKS:
+        if _char_t is Py_UCS1:
+            width = 16
+        elif _char_t is Py_UCS2:
+            width = 8
+    while width and i + width < n:  # (a block reads one character past itself)
+        if _char_t is Py_UCS1:
+            pairs = sk_block1(data + i, &block_spaces, &flags)
+        elif _char_t is Py_UCS2:
+            pairs = sk_block2(data + i, &block_spaces, &flags, &beyond)
+        if beyond:
+            if _scan_chars(data, n, i, i + width, &n_spaces, &out):
+                break
+        else:
+            n_spaces += block_spaces
+            if n_spaces >= _MAX_CAPTION_WORDS:
+                break  # (too many words for any line rule: classify_line stops at the count)
+            out |= flags
+            while pairs:
+                out |= _word_needle(data, n, i + __builtin_ctz(pairs))
+                pairs &= pairs - 1
+        i += width
+    else:
+        _scan_chars(data, n, i, n, &n_spaces, &out)
     spaces[0] = n_spaces
     return out
 
@@ -767,6 +858,18 @@ cdef int _needles(str line, Py_ssize_t *spaces) noexcept:
     if kind == PyUnicode_2BYTE_KIND:
         return _needles_in(<const Py_UCS2 *>PyUnicode_DATA(line), len(line), spaces)
     return _needles_in(<const Py_UCS4 *>PyUnicode_DATA(line), len(line), spaces)
+
+
+NEEDLE_FLAGS = {"slash": N_SLASH, "hoto": N_HOTO, "Image": N_IMAGE, "Getty": N_GETTY, "contributed": N_CONTRIBUTED,
+                "at": N_AT, "crumb": N_CRUMB, "bar": N_BAR, "ookie": N_OOKIE, "inbox": N_INBOX,
+                "ewsletter": N_EWSLETTER, "you_agree": N_YOU_AGREE, "ar_chrome": N_AR_CHROME, "digit": N_DIGIT}
+
+
+def needles(str line):
+    """``(flags, spaces)`` of the needle scan of ``line`` (for the tests; ``NEEDLE_FLAGS`` names the bits)."""
+    cdef Py_ssize_t spaces
+    cdef int found = _needles(line, &spaces)
+    return found, spaces
 
 
 cdef str _ROLE_LAST = "".join(sorted({w[-1] for w in _ROLE_ENDS}))  # (endswith gates: the last letters)
