@@ -108,7 +108,8 @@ def test_random_texts(nat, pieces: list[str], lang: str) -> None:  # type: ignor
 
 
 @settings(deadline=None, max_examples=300)
-@given(st.text(alphabet=st.sampled_from(list(" \n.!?؟…\"“”«»'’()[],،:;Aa1٣بقال-–/@|>")), min_size=1, max_size=80))
+@given(st.text(alphabet=st.sampled_from([*" \n.!?؟…\"“”«»'’()[],،:;Aa1٣بقال-–/@|>", "é", "😀"]), min_size=1,
+               max_size=80))
 def test_random_characters(nat, text: str) -> None:  # type: ignore[no-untyped-def]
     for lang in ("ar", "en"):
         assert nat.segment_tuples(text, lang) == rules.segment_tuples(text, lang)

@@ -64,6 +64,129 @@ cdef extern from "Python.h":
 
 SOURCE_SHA256 = SK_SOURCE_SHA256.decode("ascii")
 
+# Character scans in C: the sentence terminal finders, and the line rules' needle flags and needle scan's 16-byte
+# blocks (SSE2, which every x86-64 has; elsewhere the blocks are not compiled and the scans go one character at a
+# time). A needle block reports its spaces, the flags its characters set by themselves, and a mask of where an
+# anchor pair of a word needle stands (the caller compares the word there); the two-byte block also says whether a
+# character at or above U+0700 is in it (the caller then scans it character by character). The pairs and characters
+# are those of _init_needle_tables.
+cdef extern from *:
+    """
+    enum {
+        N_SLASH = 1 << 0, N_HOTO = 1 << 1, N_IMAGE = 1 << 2, N_GETTY = 1 << 3, N_CONTRIBUTED = 1 << 4, N_AT = 1 << 5,
+        N_CRUMB = 1 << 6, N_BAR = 1 << 7, N_OOKIE = 1 << 8, N_INBOX = 1 << 9, N_EWSLETTER = 1 << 10,
+        N_YOU_AGREE = 1 << 11, N_AR_CHROME = 1 << 12, N_DIGIT = 1 << 13
+    };
+    #if defined(__SSE2__)
+    #include <emmintrin.h>
+    #define SK_BLOCKS 1
+    #define SK_EQ8(x, c) _mm_cmpeq_epi8((x), _mm_set1_epi8((char)(c)))
+    #define SK_PAIR8(c1, c2) _mm_and_si128(SK_EQ8(v, c1), SK_EQ8(w, c2))
+    #define SK_ANY(m) (_mm_movemask_epi8(m) != 0)
+    /* 16 one-byte characters at p (p[16] is readable too) */
+    static inline unsigned sk_block1(const unsigned char *p, Py_ssize_t *spaces, int *flags) {
+        __m128i v = _mm_loadu_si128((const __m128i *)p), w = _mm_loadu_si128((const __m128i *)(p + 1));
+        __m128i sp = SK_EQ8(v, ' '), d = _mm_sub_epi8(v, _mm_set1_epi8('0')), m;
+        int f = 0;
+        *spaces = __builtin_popcount((unsigned)_mm_movemask_epi8(sp));
+        if (SK_ANY(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d))) f |= N_DIGIT;
+        if (SK_ANY(SK_EQ8(v, '/'))) f |= N_SLASH;
+        if (SK_ANY(SK_EQ8(v, '@'))) f |= N_AT;
+        if (SK_ANY(_mm_or_si128(SK_EQ8(v, '>'), SK_EQ8(v, 0xBB)))) f |= N_CRUMB;
+        *flags = f;
+        m = _mm_and_si128(sp, SK_EQ8(w, '|'));
+        m = _mm_or_si128(m, _mm_and_si128(_mm_or_si128(SK_EQ8(v, 'h'), SK_EQ8(v, 'y')), SK_EQ8(w, 'o')));
+        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR8('i', 'b'), SK_PAIR8('k', 'i')));
+        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR8('o', 'x'), SK_PAIR8('w', 's')));
+        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR8('I', 'm'), SK_PAIR8('G', 'e')));
+        return (unsigned)_mm_movemask_epi8(m);
+    }
+    #define SK_EQ16(x, c) _mm_cmpeq_epi16((x), _mm_set1_epi16((short)(c)))
+    #define SK_PAIR16(c1, c2) _mm_and_si128(SK_EQ16(v, c1), SK_EQ16(w, c2))
+    #define SK_UPTO16(x, lo, k) _mm_cmpeq_epi16(_mm_subs_epu16(_mm_sub_epi16((x), _mm_set1_epi16((short)(lo))), \
+                                                               _mm_set1_epi16((short)(k))), _mm_setzero_si128())
+    /* 8 two-byte characters at p (p[8] is readable too) */
+    static inline unsigned sk_block2(const Py_UCS2 *p, Py_ssize_t *spaces, int *flags, int *beyond) {
+        __m128i v = _mm_loadu_si128((const __m128i *)p), w = _mm_loadu_si128((const __m128i *)(p + 1));
+        __m128i sp = SK_EQ16(v, ' '), m;
+        int f = 0;
+        *beyond = _mm_movemask_epi8(SK_UPTO16(v, 0, 0x6FF)) != 0xFFFF;
+        *spaces = __builtin_popcount((unsigned)_mm_movemask_epi8(sp)) >> 1;
+        if (SK_ANY(_mm_or_si128(SK_UPTO16(v, '0', 9), _mm_or_si128(SK_UPTO16(v, 0x0660, 9), SK_UPTO16(v, 0x06F0, 9)))))
+            f |= N_DIGIT;
+        if (SK_ANY(SK_EQ16(v, '/'))) f |= N_SLASH;
+        if (SK_ANY(SK_EQ16(v, '@'))) f |= N_AT;
+        if (SK_ANY(_mm_or_si128(SK_EQ16(v, '>'), SK_EQ16(v, 0xBB)))) f |= N_CRUMB;
+        *flags = f;
+        m = _mm_and_si128(sp, SK_EQ16(w, '|'));
+        m = _mm_or_si128(m, _mm_and_si128(_mm_or_si128(SK_EQ16(v, 'h'), SK_EQ16(v, 'y')), SK_EQ16(w, 'o')));
+        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR16('i', 'b'), SK_PAIR16('k', 'i')));
+        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR16('o', 'x'), SK_PAIR16('w', 's')));
+        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR16('I', 'm'), SK_PAIR16('G', 'e')));
+        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR16(0x0627, 0x0637), SK_PAIR16(0x064A, 0x0632)));  /* اط يز */
+        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR16(0x0641, 0x0642), SK_PAIR16(0x0646, 0x0634)));  /* فق نش */
+        m = _mm_or_si128(m, SK_PAIR16(0x062F, 0x0643));  /* دك */
+        return (unsigned)_mm_movemask_epi8(_mm_packs_epi16(m, _mm_setzero_si128()));  /* (one bit per character) */
+    }
+    #else
+    #define SK_BLOCKS 0
+    static inline unsigned sk_block1(const unsigned char *p, Py_ssize_t *spaces, int *flags) { return 0; }
+    static inline unsigned sk_block2(const Py_UCS2 *p, Py_ssize_t *spaces, int *flags, int *beyond) { return 0; }
+    #endif
+    /* The first sentence terminal (. ! ? ؟ …: _is_terminal) in d[p:hi], or hi; one-byte text has no ؟ or … */
+    static inline Py_ssize_t sk_terminal1(const unsigned char *d, Py_ssize_t p, Py_ssize_t hi) {
+    #if defined(__SSE2__)
+        for (; p + 16 <= hi; p += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(d + p));
+            unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(SK_EQ8(v, '.'), SK_EQ8(v, '!')),
+                                                                  SK_EQ8(v, '?')));
+            if (m) return p + __builtin_ctz(m);
+        }
+    #endif
+        for (; p < hi; p++) if (d[p] == '.' || d[p] == '!' || d[p] == '?') return p;
+        return hi;
+    }
+    static inline Py_ssize_t sk_terminal2(const Py_UCS2 *d, Py_ssize_t p, Py_ssize_t hi) {
+    #if defined(__SSE2__)
+        for (; p + 8 <= hi; p += 8) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(d + p));
+            __m128i m = _mm_or_si128(_mm_or_si128(SK_EQ16(v, '.'), SK_EQ16(v, '!')), SK_EQ16(v, '?'));
+            unsigned bits;
+            m = _mm_or_si128(m, _mm_or_si128(SK_EQ16(v, 0x061F), SK_EQ16(v, 0x2026)));
+            bits = (unsigned)_mm_movemask_epi8(_mm_packs_epi16(m, _mm_setzero_si128()));
+            if (bits) return p + __builtin_ctz(bits);
+        }
+    #endif
+        for (; p < hi; p++) {
+            Py_UCS2 c = d[p];
+            if (c == '.' || c == '!' || c == '?' || c == 0x061F || c == 0x2026) return p;
+        }
+        return hi;
+    }
+    """
+    enum:
+        N_SLASH
+        N_HOTO
+        N_IMAGE
+        N_GETTY
+        N_CONTRIBUTED
+        N_AT
+        N_CRUMB  # > » ›
+        N_BAR  # " | "
+        N_OOKIE
+        N_INBOX
+        N_EWSLETTER
+        N_YOU_AGREE  # "you agree" or "you accept"
+        N_AR_CHROME  # الارتباط كوكيز توافق نشرة نشرتنا بريدك
+        N_DIGIT  # a decimal digit (\d)
+    bint SK_BLOCKS
+    int __builtin_ctz(unsigned x) noexcept
+    unsigned sk_block1(const Py_UCS1 *p, Py_ssize_t *spaces, int *flags) noexcept
+    unsigned sk_block2(const Py_UCS2 *p, Py_ssize_t *spaces, int *flags, int *beyond) noexcept
+    Py_ssize_t sk_terminal1(const Py_UCS1 *d, Py_ssize_t p, Py_ssize_t hi) noexcept
+    Py_ssize_t sk_terminal2(const Py_UCS2 *d, Py_ssize_t p, Py_ssize_t hi) noexcept
+
+
 # ---------------------------------------------------------------------------------------------------- characters
 
 cdef inline Py_UCS4 _ch(str s, Py_ssize_t i) noexcept:
@@ -258,10 +381,15 @@ cdef Py_ssize_t _candidate_in(const _char_t *data, Py_ssize_t pos, Py_ssize_t hi
     cdef Py_ssize_t p = pos, q
     cdef Py_UCS4 c
     while p < hi:
-        c = data[p]
-        if not _is_terminal(c):
-            p += 1
-            continue
+        if _char_t is Py_UCS1:
+            p = sk_terminal1(data, p, hi)
+        elif _char_t is Py_UCS2:
+            p = sk_terminal2(data, p, hi)
+        else:
+            while p < hi and not _is_terminal(data[p]):
+                p += 1
+        if p >= hi:
+            break
         q = p + 1
         while q < hi and _is_terminal(data[q]):
             q += 1
@@ -628,96 +756,6 @@ cdef Py_ssize_t _MAX_SHARE_WORDS = _bp._MAX_SHARE_WORDS
 cdef Py_ssize_t _MAX_TIME_WORDS = _bp._MAX_TIME_WORDS
 cdef Py_ssize_t _MAX_NETWORK_WORDS = _bp._MAX_NETWORK_WORDS
 cdef Py_ssize_t _MAX_CREDIT_WORDS = _bp._MAX_CREDIT_WORDS
-
-
-# The needle flags, and the needle scan's 16-byte blocks (SSE2, which every x86-64 has; elsewhere the blocks are
-# not compiled and the scan is the scalar loop alone). A block reports its spaces, the flags its characters set by
-# themselves, and a mask of where an anchor pair of a word needle stands (the caller compares the word there); the
-# two-byte block also says whether a character at or above U+0700 is in it (the caller then scans it character by
-# character). The pairs and characters are those of _init_needle_tables.
-cdef extern from *:
-    """
-    enum {
-        N_SLASH = 1 << 0, N_HOTO = 1 << 1, N_IMAGE = 1 << 2, N_GETTY = 1 << 3, N_CONTRIBUTED = 1 << 4, N_AT = 1 << 5,
-        N_CRUMB = 1 << 6, N_BAR = 1 << 7, N_OOKIE = 1 << 8, N_INBOX = 1 << 9, N_EWSLETTER = 1 << 10,
-        N_YOU_AGREE = 1 << 11, N_AR_CHROME = 1 << 12, N_DIGIT = 1 << 13
-    };
-    #if defined(__SSE2__)
-    #include <emmintrin.h>
-    #define SK_BLOCKS 1
-    #define SK_EQ8(x, c) _mm_cmpeq_epi8((x), _mm_set1_epi8((char)(c)))
-    #define SK_PAIR8(c1, c2) _mm_and_si128(SK_EQ8(v, c1), SK_EQ8(w, c2))
-    #define SK_ANY(m) (_mm_movemask_epi8(m) != 0)
-    /* 16 one-byte characters at p (p[16] is readable too) */
-    static inline unsigned sk_block1(const unsigned char *p, Py_ssize_t *spaces, int *flags) {
-        __m128i v = _mm_loadu_si128((const __m128i *)p), w = _mm_loadu_si128((const __m128i *)(p + 1));
-        __m128i sp = SK_EQ8(v, ' '), d = _mm_sub_epi8(v, _mm_set1_epi8('0')), m;
-        int f = 0;
-        *spaces = __builtin_popcount((unsigned)_mm_movemask_epi8(sp));
-        if (SK_ANY(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d))) f |= N_DIGIT;
-        if (SK_ANY(SK_EQ8(v, '/'))) f |= N_SLASH;
-        if (SK_ANY(SK_EQ8(v, '@'))) f |= N_AT;
-        if (SK_ANY(_mm_or_si128(SK_EQ8(v, '>'), SK_EQ8(v, 0xBB)))) f |= N_CRUMB;
-        *flags = f;
-        m = _mm_and_si128(sp, SK_EQ8(w, '|'));
-        m = _mm_or_si128(m, _mm_and_si128(_mm_or_si128(SK_EQ8(v, 'h'), SK_EQ8(v, 'y')), SK_EQ8(w, 'o')));
-        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR8('i', 'b'), SK_PAIR8('k', 'i')));
-        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR8('o', 'x'), SK_PAIR8('w', 's')));
-        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR8('I', 'm'), SK_PAIR8('G', 'e')));
-        return (unsigned)_mm_movemask_epi8(m);
-    }
-    #define SK_EQ16(x, c) _mm_cmpeq_epi16((x), _mm_set1_epi16((short)(c)))
-    #define SK_PAIR16(c1, c2) _mm_and_si128(SK_EQ16(v, c1), SK_EQ16(w, c2))
-    #define SK_UPTO16(x, lo, k) _mm_cmpeq_epi16(_mm_subs_epu16(_mm_sub_epi16((x), _mm_set1_epi16((short)(lo))), \
-                                                               _mm_set1_epi16((short)(k))), _mm_setzero_si128())
-    /* 8 two-byte characters at p (p[8] is readable too) */
-    static inline unsigned sk_block2(const Py_UCS2 *p, Py_ssize_t *spaces, int *flags, int *beyond) {
-        __m128i v = _mm_loadu_si128((const __m128i *)p), w = _mm_loadu_si128((const __m128i *)(p + 1));
-        __m128i sp = SK_EQ16(v, ' '), m;
-        int f = 0;
-        *beyond = _mm_movemask_epi8(SK_UPTO16(v, 0, 0x6FF)) != 0xFFFF;
-        *spaces = __builtin_popcount((unsigned)_mm_movemask_epi8(sp)) >> 1;
-        if (SK_ANY(_mm_or_si128(SK_UPTO16(v, '0', 9), _mm_or_si128(SK_UPTO16(v, 0x0660, 9), SK_UPTO16(v, 0x06F0, 9)))))
-            f |= N_DIGIT;
-        if (SK_ANY(SK_EQ16(v, '/'))) f |= N_SLASH;
-        if (SK_ANY(SK_EQ16(v, '@'))) f |= N_AT;
-        if (SK_ANY(_mm_or_si128(SK_EQ16(v, '>'), SK_EQ16(v, 0xBB)))) f |= N_CRUMB;
-        *flags = f;
-        m = _mm_and_si128(sp, SK_EQ16(w, '|'));
-        m = _mm_or_si128(m, _mm_and_si128(_mm_or_si128(SK_EQ16(v, 'h'), SK_EQ16(v, 'y')), SK_EQ16(w, 'o')));
-        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR16('i', 'b'), SK_PAIR16('k', 'i')));
-        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR16('o', 'x'), SK_PAIR16('w', 's')));
-        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR16('I', 'm'), SK_PAIR16('G', 'e')));
-        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR16(0x0627, 0x0637), SK_PAIR16(0x064A, 0x0632)));  /* اط يز */
-        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR16(0x0641, 0x0642), SK_PAIR16(0x0646, 0x0634)));  /* فق نش */
-        m = _mm_or_si128(m, SK_PAIR16(0x062F, 0x0643));  /* دك */
-        return (unsigned)_mm_movemask_epi8(_mm_packs_epi16(m, _mm_setzero_si128()));  /* (one bit per character) */
-    }
-    #else
-    #define SK_BLOCKS 0
-    static inline unsigned sk_block1(const unsigned char *p, Py_ssize_t *spaces, int *flags) { return 0; }
-    static inline unsigned sk_block2(const Py_UCS2 *p, Py_ssize_t *spaces, int *flags, int *beyond) { return 0; }
-    #endif
-    """
-    enum:
-        N_SLASH
-        N_HOTO
-        N_IMAGE
-        N_GETTY
-        N_CONTRIBUTED
-        N_AT
-        N_CRUMB  # > » ›
-        N_BAR  # " | "
-        N_OOKIE
-        N_INBOX
-        N_EWSLETTER
-        N_YOU_AGREE  # "you agree" or "you accept"
-        N_AR_CHROME  # الارتباط كوكيز توافق نشرة نشرتنا بريدك
-        N_DIGIT  # a decimal digit (\d)
-    bint SK_BLOCKS
-    int __builtin_ctz(unsigned x) noexcept
-    unsigned sk_block1(const Py_UCS1 *p, Py_ssize_t *spaces, int *flags) noexcept
-    unsigned sk_block2(const Py_UCS2 *p, Py_ssize_t *spaces, int *flags, int *beyond) noexcept
 
 
 cdef inline bint _at(const _char_t *data, Py_ssize_t n, Py_ssize_t i, str needle) noexcept:
@@ -1117,6 +1155,7 @@ cdef class _Units:
     cdef vector[Py_ssize_t] end
     cdef vector[int] kind
     cdef list bk  # the boilerplate kind (a str) of each unit, None for content
+    cdef vector[Py_ssize_t] sa, sb  # _Doc.emit's sentences (kept from call to call: their memory is reused)
 
     def __cinit__(self):
         self.bk = []
@@ -1150,34 +1189,36 @@ cdef class _Doc:
     cdef vector[Py_ssize_t] title_a, title_b
 
     cdef void emit(self, Py_ssize_t s, Py_ssize_t e, bint single, Py_ssize_t item, bint head) except *:
-        cdef vector[Py_ssize_t] sa, sb
+        cdef _Units units = self.units
         cdef str text = self.text
         cdef Py_UCS4 last = _ch(text, e - 1)
         cdef Py_ssize_t a, n
         cdef size_t i
+        units.sa.clear()
+        units.sb.clear()
         if item:
-            _split_sentences(text, s + item, e, self.arabic, sa, sb)
-            sa[0] = s
+            _split_sentences(text, s + item, e, self.arabic, units.sa, units.sb)
+            units.sa[0] = s
         elif self.title_s == s and single:
             for i in range(self.title_a.size()):
-                sa.push_back(self.title_a[i] + s)
-                sb.push_back(self.title_b[i] + s)
+                units.sa.push_back(self.title_a[i] + s)
+                units.sb.push_back(self.title_b[i] + s)
         else:
-            _split_sentences(text, s, e, self.arabic, sa, sb)
+            _split_sentences(text, s, e, self.arabic, units.sa, units.sb)
         if (
             single
             and not item
-            and sa.size() == 1
+            and units.sa.size() == 1
             and _count_char(self.lt, u" ", s, e) < self.heading_max
             and (head or not (last == u":" or last == u"," or last == u"،"))
             and not _ends_sentence_at(text, s, e)
         ):
             self.units.add(s, e, K_HEADING, None)
             return
-        for i in range(sa.size()):
-            self.units.add(sa[i], sb[i], K_BODY, None)
-        if sa.size() > 1 and last == u")":
-            a = sa[sa.size() - 1]
+        for i in range(units.sa.size()):
+            units.add(units.sa[i], units.sb[i], K_BODY, None)
+        if units.sa.size() > 1 and last == u")":
+            a = units.sa[units.sa.size() - 1]
             if _is_bare_agency(text[a:e]):
                 n = self.units.start.size() - 1
                 self.units.start[n] = a
