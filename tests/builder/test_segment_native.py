@@ -20,6 +20,7 @@ from stancekit.builder.segment import native, rules, sentences
 from stancekit.builder.segment.boilerplate import classify_line
 from stancekit.builder.segment.layout import physical_lines
 from stancekit.builder.segment.units import segment_batch
+from stancekit.errors import SchemaError
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -207,6 +208,20 @@ def test_batch_frames_equal(nat, monkeypatch: pytest.MonkeyPatch) -> None:  # ty
         assert units_c.equals(units_p)
         assert rejects_c.equals(rejects_p)
         assert rejects_c.height >= 3
+
+
+def test_a_null_doc_id_is_the_same_error(nat, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The doc_id column is written by segment_docs: a null id there is the error the Python path gives."""
+    docs = pl.DataFrame({"doc_id": ["a", None, "c"], "text": ["One. Two.", "Three. Four.", "Five."],
+                         "lang": ["en"] * 3})
+    errors = []
+    for compiled in (True, False):
+        if not compiled:
+            monkeypatch.setattr(native, "load", lambda name="_native": None)
+        with pytest.raises(SchemaError) as exc:
+            segment_batch(docs, claims=False)
+        errors.append(str(exc.value))
+    assert errors[0] == errors[1] and "doc_id" in errors[0] and "row(s) 2, 3" in errors[0]
 
 
 _DATELINE_LINES = [

@@ -83,12 +83,19 @@ cdef extern from *:
     #define SK_EQ8(x, c) _mm_cmpeq_epi8((x), _mm_set1_epi8((char)(c)))
     #define SK_PAIR8(c1, c2) _mm_and_si128(SK_EQ8(v, c1), SK_EQ8(w, c2))
     #define SK_ANY(m) (_mm_movemask_epi8(m) != 0)
+    /* the bits set in a 16-bit movemask (plain x86-64 has no popcnt instruction: gcc would call a library function) */
+    static inline Py_ssize_t sk_bits16(unsigned x) {
+        x = x - ((x >> 1) & 0x5555u);
+        x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+        x = (x + (x >> 4)) & 0x0F0Fu;
+        return (Py_ssize_t)((x + (x >> 8)) & 0x1Fu);
+    }
     /* 16 one-byte characters at p (p[16] is readable too) */
     static inline unsigned sk_block1(const unsigned char *p, Py_ssize_t *spaces, int *flags) {
         __m128i v = _mm_loadu_si128((const __m128i *)p), w = _mm_loadu_si128((const __m128i *)(p + 1));
         __m128i sp = SK_EQ8(v, ' '), d = _mm_sub_epi8(v, _mm_set1_epi8('0')), m;
         int f = 0;
-        *spaces = __builtin_popcount((unsigned)_mm_movemask_epi8(sp));
+        *spaces = sk_bits16((unsigned)_mm_movemask_epi8(sp));
         if (SK_ANY(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d))) f |= N_DIGIT;
         if (SK_ANY(SK_EQ8(v, '/'))) f |= N_SLASH;
         if (SK_ANY(SK_EQ8(v, '@'))) f |= N_AT;
@@ -111,7 +118,7 @@ cdef extern from *:
         __m128i sp = SK_EQ16(v, ' '), m;
         int f = 0;
         *beyond = _mm_movemask_epi8(SK_UPTO16(v, 0, 0x6FF)) != 0xFFFF;
-        *spaces = __builtin_popcount((unsigned)_mm_movemask_epi8(sp)) >> 1;
+        *spaces = sk_bits16((unsigned)_mm_movemask_epi8(sp)) >> 1;
         if (SK_ANY(_mm_or_si128(SK_UPTO16(v, '0', 9), _mm_or_si128(SK_UPTO16(v, 0x0660, 9), SK_UPTO16(v, 0x06F0, 9)))))
             f |= N_DIGIT;
         if (SK_ANY(SK_EQ16(v, '/'))) f |= N_SLASH;
@@ -1542,6 +1549,17 @@ cdef class _StrColumn:
         else:
             self.append_slice(value, 0, len(value))
 
+    cdef void repeat_last(self, Py_ssize_t k) except *:
+        """Append the last value (or null) ``k`` more times."""
+        cdef long long a = self.offsets[self.n - 1], b = self.offsets[self.n]
+        cdef bint ok = self.valid[(self.n - 1) >> 3] & (1 << ((self.n - 1) & 7))
+        cdef Py_ssize_t i
+        self.data.reserve(self.data.size() + <size_t>(k * (b - a)))
+        for i in range(k):
+            if ok:
+                self.data.insert(self.data.end(), self.data.begin() + a, self.data.begin() + b)
+            self._mark(ok)
+
     cdef tuple buffers(self):
         """``(validity or None when no value is null, offsets, data)``, as bytes and (data) an _Owned; the column is
         left without its data."""
@@ -1573,21 +1591,22 @@ def segment_docs(list doc_ids, list texts, list langs, bint tuples=False):
     """The units of a batch of documents as the UNITS table's columns: ``units.segment_batch``'s rule segmenter work.
 
     ``doc_ids[i]``, ``texts[i]`` and ``langs[i]`` describe document i (a None or blank text has no units; a None
-    language is ``und``). Returns a dict: ``n`` (the number of units); the string columns ``unit_id``, ``text``,
+    language is ``und``). Returns a dict: ``n`` (the number of units); the string columns ``unit_id``, ``doc_id``
+    (each unit's document's id, null for None), ``text``,
     ``boilerplate_kind``, ``prev_unit_id`` and ``next_unit_id`` as Arrow ``large_string`` buffers
     ``(validity or None, offsets, data)`` (content units are linked within their document; boilerplate is skipped);
     ``position`` as ``(validity or None, int32 data)``; ``kind`` (bytes: each unit's index in ``protocol.KINDS``);
-    ``start``, ``end`` and ``row`` (the document's index) as ``array('q')``; per document, ``n_units`` and
+    ``start`` and ``end`` as ``array('q')``; per document, ``n_units`` and
     ``n_boilerplate``; and with ``tuples=True``, ``tuples``: each document's units as ``segment_tuples`` gives them
     (what attribution reads).
     """
     cdef Py_ssize_t i, j, n = len(texts), base, pos, prev, m, total = 0
-    cdef vector[Py_ssize_t] rows, starts, ends, nxt
+    cdef vector[Py_ssize_t] starts, ends, nxt
     cdef vector[char] kinds
     cdef vector[int] positions
     cdef vector[unsigned char] pos_valid
     cdef _IdColumn ids = _IdColumn(), prevs = _IdColumn(), nexts = _IdColumn()
-    cdef _StrColumn utexts = _StrColumn(), bks = _StrColumn()
+    cdef _StrColumn utexts = _StrColumn(), bks = _StrColumn(), dids = _StrColumn()
     cdef list n_units = [], n_boiler = [], per_doc = [] if tuples else None
     cdef _Units out = _Units()
     cdef sk_blake2b_state state
@@ -1617,6 +1636,9 @@ def segment_docs(list doc_ids, list texts, list langs, bint tuples=False):
         doc_id = doc_ids[i]
         doc_state(doc_id if type(doc_id) is str else str(doc_id), &state)  # (as ids: str(doc_id); None fails later)
         m = out.start.size()
+        if m:
+            dids.append_str(doc_id if doc_id is None or type(doc_id) is str else str(doc_id))
+            dids.repeat_last(m - 1)
         base = total
         nxt.assign(m, -1)
         prev = -1
@@ -1630,7 +1652,6 @@ def segment_docs(list doc_ids, list texts, list langs, bint tuples=False):
         pos = 0
         prev = -1
         for j in range(m):
-            rows.push_back(i)
             starts.push_back(out.start[j])
             ends.push_back(out.end[j])
             utexts.append_slice(text, out.start[j], out.end[j])
@@ -1664,11 +1685,12 @@ def segment_docs(list doc_ids, list texts, list langs, bint tuples=False):
             per_doc.append(out.tuples())
     cdef bint all_content = total == 0 or bks.nulls == total
     return {
-        "n": total, "unit_id": ids.buffers(), "text": utexts.buffers(), "boilerplate_kind": bks.buffers(),
+        "n": total, "unit_id": ids.buffers(), "doc_id": dids.buffers(), "text": utexts.buffers(),
+        "boilerplate_kind": bks.buffers(),
         "prev_unit_id": prevs.buffers(), "next_unit_id": nexts.buffers(),
         "position": (None if all_content else _vec_bytes(<const char *>pos_valid.data(), pos_valid.size()),
                      _vec_bytes(<const char *>positions.data(), positions.size() * sizeof(int))),
         "kind": _vec_bytes(kinds.data(), kinds.size()),
-        "start": _new_int64_array(starts), "end": _new_int64_array(ends), "row": _new_int64_array(rows),
+        "start": _new_int64_array(starts), "end": _new_int64_array(ends),
         "n_units": n_units, "n_boilerplate": n_boiler, "tuples": per_doc,
     }

@@ -141,8 +141,7 @@ def _segment_compiled(compiled: Any, docs: pl.DataFrame, seg_name: str, langs: l
                       rows: list[Any], attribute: AttributeFn | None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """:func:`segment_batch` with the compiled rule segmenter (``native``): the same frames, the batch in one call
     that also computes the ids (in C), positions and links, so the frame is built in one step."""
-    doc_id_col = docs["doc_id"].cast(pl.String)
-    doc_ids = doc_id_col.to_list()
+    doc_ids = docs["doc_id"].cast(pl.String).to_list()
     texts = docs["text"].to_list()
     batch_attr = _attribute_batch_fn() if attribute is not None else None
     cols = compiled.segment_docs(doc_ids, texts, langs, attribute is not None and batch_attr is None)
@@ -154,9 +153,7 @@ def _segment_compiled(compiled: Any, docs: pl.DataFrame, seg_name: str, langs: l
     schema = UNITS.polars_schema()
     n = cols["n"]
     series = {name: _arrow_strings(n, cols[name])
-              for name in ("unit_id", "text", "boilerplate_kind", "prev_unit_id", "next_unit_id")}
-    row = _int_series("row", cols["row"], pl.Int64)
-    series["doc_id"] = doc_id_col.gather(row)
+              for name in ("unit_id", "doc_id", "text", "boilerplate_kind", "prev_unit_id", "next_unit_id")}
     series["kind"] = _KIND_NAMES.gather(pl.Series(np.frombuffer(cols["kind"], dtype=np.uint8)))
     valid, data = cols["position"]
     series["position"] = pl.Series(pa.Array.from_buffers(pa.int32(), n, [_buffer(valid), pa.py_buffer(data)]))
