@@ -233,22 +233,31 @@ ctypedef fused _char_t:
     Py_UCS4
 
 
-cdef inline Py_ssize_t _count_in(const _char_t *data, Py_UCS4 ch, Py_ssize_t lo, Py_ssize_t hi) noexcept:
+cdef inline Py_ssize_t _count_in(const _char_t *data, Py_UCS4 ch, Py_ssize_t lo, Py_ssize_t hi,
+                                 Py_ssize_t limit) noexcept:
     cdef Py_ssize_t n = 0, i
     for i in range(lo, hi):
         if data[i] == ch:
             n += 1
+            if n == limit:
+                break
     return n
 
 
-cdef Py_ssize_t _count_char(str s, Py_UCS4 ch, Py_ssize_t lo, Py_ssize_t hi) noexcept:
-    """``s.count(ch, lo, hi)`` for one character."""
+cdef Py_ssize_t _count_upto(str s, Py_UCS4 ch, Py_ssize_t lo, Py_ssize_t hi, Py_ssize_t limit) noexcept:
+    """``min(s.count(ch, lo, hi), limit)`` for one character: the count stops at ``limit`` (for a comparison with
+    it)."""
     cdef unsigned int kind = PyUnicode_KIND(s)
     if kind == PyUnicode_1BYTE_KIND:
-        return _count_in(<const Py_UCS1 *>PyUnicode_DATA(s), ch, lo, hi)
+        return _count_in(<const Py_UCS1 *>PyUnicode_DATA(s), ch, lo, hi, limit)
     if kind == PyUnicode_2BYTE_KIND:
-        return _count_in(<const Py_UCS2 *>PyUnicode_DATA(s), ch, lo, hi)
-    return _count_in(<const Py_UCS4 *>PyUnicode_DATA(s), ch, lo, hi)
+        return _count_in(<const Py_UCS2 *>PyUnicode_DATA(s), ch, lo, hi, limit)
+    return _count_in(<const Py_UCS4 *>PyUnicode_DATA(s), ch, lo, hi, limit)
+
+
+cdef inline Py_ssize_t _count_char(str s, Py_UCS4 ch, Py_ssize_t lo, Py_ssize_t hi) noexcept:
+    """``s.count(ch, lo, hi)`` for one character."""
+    return _count_upto(s, ch, lo, hi, -1)
 
 
 cdef inline Py_ssize_t _count_dquotes(str s, Py_ssize_t lo, Py_ssize_t hi) noexcept:  # '"“”'
@@ -597,7 +606,7 @@ cdef bint _continues(str a, str b, bint arabic):
         if a_word.lower() in EN_CONTINUE_END:
             return True
         return (
-            _count_char(a, u" ", 0, len(a)) >= _SHORT_LINE_WORDS
+            _count_upto(a, u" ", 0, len(a), _SHORT_LINE_WORDS) >= _SHORT_LINE_WORDS
             and a_word[:1].isupper()
             and b_word[:1].isupper()
             and b_word not in EN_STARTERS
@@ -607,7 +616,7 @@ cdef bint _continues(str a, str b, bint arabic):
         return True
     if _count_dquotes(a, 0, len(a)) % 2 == 1 or _count_char(a, u"«", 0, len(a)) > _count_char(a, u"»", 0, len(a)):
         return True
-    if _count_char(a, u" ", 0, len(a)) < _SHORT_LINE_WORDS:
+    if _count_upto(a, u" ", 0, len(a), _SHORT_LINE_WORDS) < _SHORT_LINE_WORDS:
         return False
     if b_word in AR_STARTERS or _is_quote(b0):
         return False
@@ -695,7 +704,7 @@ cdef bint _unwrap(str text, vector[Py_ssize_t]& ls, vector[Py_ssize_t]& le, vect
             n_full += 1
             if e - s >= width - _WRAP_SLACK:
                 near += 1
-        elif _count_char(text, u" ", s, e) >= 3 and not _ends_sentence_at(text, s, e):
+        elif _count_upto(text, u" ", s, e, 3) >= 3 and not _ends_sentence_at(text, s, e):
             open_lines += 1
     if n_full < _WRAP_MIN_LINES or n_full < _WRAP_MIN_SHARE * (n_full + open_lines):
         return False
@@ -1120,6 +1129,9 @@ cdef bint _has_dash(str line) noexcept:  # datelines._DASH_CHAR.search(line)
 
 
 cdef object _DL_OTHER = _dl._en_dateline_other
+if not _dl._EN_DATELINE_COLON.pattern.startswith("(?P<place>[A-Z]{3,}"):
+    raise ImportError("datelines._EN_DATELINE_COLON changed: _dateline_prefix's gate reads three capitals A-Z at the "
+                      "start of the line; change it the same way, then rebuild")
 cdef Py_ssize_t _DATELINE_WITHIN = _dl._DATELINE_WITHIN
 cdef Py_ssize_t _COLON_DATELINE_MIN_SPACES = _dl._COLON_DATELINE_MIN_SPACES
 cdef Py_ssize_t _SLASH_DATELINE_WITHIN = _dl._SLASH_DATELINE_WITHIN
@@ -1139,8 +1151,8 @@ cdef bint _has_dash_space(str line) noexcept:
 cdef Py_ssize_t _dateline_prefix(str line, str slang) except -1:
     """datelines.dateline_prefix. Every dateline pattern but two needs a dash (the English ones a dash and then
     whitespace); those two need a slash near the start (Arabic) or a colon near the start of a long line that starts
-    with a capital (English): a line with none of them has no dateline, and the others are left to the Python
-    function."""
+    with three capitals (English, ``_EN_DATELINE_COLON``): a line with none of them has no dateline, and the others
+    are left to the Python function."""
     cdef Py_UCS4 c0 = _ch(line, 0)
     if slang == "ar" or c0 >= 128:
         if _has_dash(line) or line.find("/", 0, _SLASH_DATELINE_WITHIN) >= 0:
@@ -1148,9 +1160,11 @@ cdef Py_ssize_t _dateline_prefix(str line, str slang) except -1:
         return 0
     if _has_dash_space(line):
         return _dateline_prefix_py(line, slang)
-    if not c0.isupper():
+    # (without a dash, only the colon form is left: it starts with three capitals, A-Z)
+    if len(line) < 3 or not (u"A" <= c0 <= u"Z" and u"A" <= _ch(line, 1) <= u"Z" and u"A" <= _ch(line, 2) <= u"Z"):
         return 0
-    if line.find(":", 0, _DATELINE_WITHIN) < 0 or _count_char(line, u" ", 0, len(line)) < _COLON_DATELINE_MIN_SPACES:
+    if line.find(":", 0, _DATELINE_WITHIN) < 0 or (
+            _count_upto(line, u" ", 0, len(line), _COLON_DATELINE_MIN_SPACES) < _COLON_DATELINE_MIN_SPACES):
         return 0
     return _DL_OTHER(line)
 
@@ -1216,7 +1230,7 @@ cdef class _Doc:
             single
             and not item
             and units.sa.size() == 1
-            and _count_char(self.lt, u" ", s, e) < self.heading_max
+            and _count_upto(self.lt, u" ", s, e, self.heading_max) < self.heading_max
             and (head or not (last == u":" or last == u"," or last == u"،"))
             and not _ends_sentence_at(text, s, e)
         ):
@@ -1281,7 +1295,7 @@ cdef class _Doc:
         """rules._title_test: does the first content line (at ``s``) read as a headline? When its sentences were
         computed they are kept as the title split (``title_s``, ``title_a``/``title_b``)."""
         cdef Py_UCS4 last = _ch(line, len(line) - 1)
-        if _count_char(line, u" ", 0, len(line)) >= _TITLE_MAX_WORDS:
+        if _count_upto(line, u" ", 0, len(line), _TITLE_MAX_WORDS) >= _TITLE_MAX_WORDS:
             return False
         if last == u":" or last == u",":
             return False
@@ -1330,7 +1344,8 @@ cdef class _Doc:
             if kind is not None:
                 if kinds[idx] == "read_also" and (
                     last == u":" or last == u"：" or (
-                        _count_char(line, u" ", 0, len(line)) < _LINK_HEADER_MAX_SPACES and not _ends_sentence(line))
+                        _count_upto(line, u" ", 0, len(line), _LINK_HEADER_MAX_SPACES) < _LINK_HEADER_MAX_SPACES
+                        and not _ends_sentence(line))
                 ):
                     list_kind, list_marked = kind, None
                 elif kind != list_kind:
@@ -1396,7 +1411,7 @@ cdef class _Doc:
 
     cdef bint _is_link_line(self, str line):  # rules._is_link_line
         cdef Py_UCS4 c = _ch(line, 0)
-        return c in _LINK_BULLETS or (_count_char(line, u" ", 0, len(line)) < 20 and not _ends_sentence(line))
+        return c in _LINK_BULLETS or (_count_upto(line, u" ", 0, len(line), 20) < 20 and not _ends_sentence(line))
 
 
 cdef bint _is_arabic_doc(str text, str lang) noexcept:
