@@ -176,6 +176,7 @@ def test_line_classifier(nat) -> None:  # type: ignore[no-untyped-def]
         "تواصل معنا: 0123456789", "Contact us: +44 20 7946 0000", "للتواصل: ٠١٢٣٤٥٦٧٨٩", "Home > News > World",
         "الرئيسية » أخبار » اقتصاد", "email@example.com", "foo@bar.com said the minister", "ookie", "inbox",
         "b", "k", "x", "w", "y", "ط", "ز", "ق", "ش", "ك", "Tags: Iraq", "Reuters", "(AP Photo/John Doe)",
+        "7 min read", "12 - minutes read", "قراءة 4 دقائق", "٤ دقائق للقراءة", "۴ دقيقة", "min read", "دقائق قراءة",
     }
     # every word-count threshold of the line rules (8, 10, 12, 14, 16, 20, 25, 40, 45 words) on both sides
     for n in range(1, 50):

@@ -1039,6 +1039,9 @@ cdef object _EMAIL = _sc._EMAIL
 cdef object _BY_EMAIL = _sc._BY_EMAIL
 cdef object _SC_REPORTING = _sc._REPORTING
 cdef object _READ_TIME = _sc._READ_TIME
+if not all(r"\d" in alt for alt in _READ_TIME.pattern.split("|^")):
+    raise ImportError("site_chrome._READ_TIME has an alternative without a digit: _chrome_kind tries it only on lines "
+                      "with one; change that gate, then rebuild")
 cdef object _NEWSLETTER = _sc._NEWSLETTER
 cdef object _COOKIE = _sc._COOKIE
 cdef object _CONTACT = _sc._CONTACT
@@ -1066,7 +1069,7 @@ cdef object _chrome_kind(str line, Py_ssize_t n_words, int found):
             return "byline"
         if not _SC_REPORTING.search(line):
             return "footer"
-    if n_words <= _READ_TIME_MAX_WORDS and _READ_TIME.match(line):
+    if n_words <= _READ_TIME_MAX_WORDS and found & N_DIGIT and _READ_TIME.match(line):  # (it needs a \d)
         return "timestamp"
     if _gated(found, first >= 0x0600):
         if n_words <= _NEWSLETTER_MAX_WORDS and _NEWSLETTER.search(line):
