@@ -118,6 +118,19 @@ def test_random_characters(nat, text: str) -> None:  # type: ignore[no-untyped-d
             assert nat.split_sentences(text, 0, len(text), lang) == sentences.split_sentences(text, 0, len(text), lang)
 
 
+_TOKEN_TEXT = st.text(alphabet=st.sampled_from([*"ab.A1 \n\t\"“”«»'‘’()[],!?؟،:;", "\u00a0", "ب", "😀"]), max_size=40)
+
+
+@settings(deadline=None, max_examples=500)
+@given(_TOKEN_TEXT, st.integers(0, 40), st.integers(0, 40))
+def test_token_before_and_word_after(nat, text: str, a: int, b: int) -> None:  # type: ignore[no-untyped-def]
+    """The hand-written scans equal the regexes they replace, backtracking and ``$`` before a newline included."""
+    lo, p = sorted((min(a, len(text)), min(b, len(text))))
+    assert nat.token_before(text, p, lo) == sentences._token_before(text, p, lo)
+    m = sentences._WORD_AFTER.match(text, lo, p)
+    assert nat.word_after(text, lo, p) == (m.group(1) if m else "")
+
+
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_word_count_thresholds(nat, lang: str) -> None:  # type: ignore[no-untyped-def]
     """Lines of 1..50 words in each role (title, heading, link list, continued lines, captions), so every threshold

@@ -39,7 +39,6 @@ from stancekit.builder.segment import boilerplate as _bp
 from stancekit.builder.segment import datelines as _dl
 from stancekit.builder.segment import layout as _lay
 from stancekit.builder.segment import rules as _ru
-from stancekit.builder.segment import sentences as _sen
 from stancekit.builder.segment import site_chrome as _sc
 from stancekit.builder.segment.first_char import KEY_CHARS, literal_alternatives
 from stancekit.builder.segment.protocol import KINDS
@@ -305,16 +304,21 @@ cdef bint _is_closer(str text, Py_ssize_t j, Py_ssize_t lo, Py_ssize_t end, bint
 
 
 cdef str _token_before(str text, Py_ssize_t p, Py_ssize_t lo):
-    cdef Py_ssize_t low = max(lo, p - 24)
-    cdef Py_ssize_t i = p - 1, a
-    while i >= low and _ch(text, i) != u" ":
+    """sentences._token_before: the run of token characters (``_is_token_char``) ending at ``p``, at most 24 and not
+    before ``lo``. As its ``_TOKEN_START.search`` (``[^...]*$``), the run may also end just before ``p`` when the
+    character there is a newline: ``$`` matches before a final newline too."""
+    cdef Py_ssize_t low = max(lo, p - 24), end = p, i
+    if end > low and _ch(text, end - 1) == u"\n":
+        end -= 1
+    i = end - 1
+    while i >= low and _is_token_char(_ch(text, i)):
         i -= 1
-    a = low if i < low else i + 1
-    for i in range(a, p):
-        if not _is_token_char(_ch(text, i)):
-            m = _sen._TOKEN_START.search(text, low, p)  # another separator inside: the general search
-            return m.group() if m else ""
-    return PyUnicode_Substring(text, a, p)
+    return PyUnicode_Substring(text, i + 1, end)
+
+
+def token_before(str text, Py_ssize_t p, Py_ssize_t lo):
+    """:func:`_token_before`, for the tests."""
+    return _token_before(text, p, lo)
 
 
 cdef bint _has_digit(str token):
@@ -328,10 +332,42 @@ cdef bint _has_digit(str token):
 cdef Py_ssize_t _ABBREV_MAX = max(len(w) for w in TITLE_ABBREV | OTHER_ABBREV | MONTH_ABBREV | {"no"})
 
 
+cdef inline bint _is_opener(Py_UCS4 c) noexcept:  # the first class of sentences._WORD_AFTER
+    return (c == u'"' or c == u"“" or c == u"”" or c == u"«" or c == u"»" or c == u"'" or c == u"‘" or c == u"’"
+            or c == u"(" or c == u"[")
+
+
+cdef inline bint _is_word_char(Py_UCS4 c) noexcept:  # the second class of sentences._WORD_AFTER
+    return not (c.isspace() or c == u'"' or c == u"“" or c == u"”" or c == u"«" or c == u"»" or c == u"'"
+                or c == u"‘" or c == u"’" or c == u")" or c == u"]" or c == u"." or c == u"," or c == u"!"
+                or c == u"?" or c == u"؟" or c == u"،" or c == u":" or c == u";")
+
+
 cdef str _word_after(str text, Py_ssize_t k, Py_ssize_t hi):
-    """The word at ``k`` without quotes and openers before it (sentences: ``_WORD_AFTER``), or ""."""
-    wm = _sen._WORD_AFTER.match(text, k, hi)
-    return wm.group(1) if wm else ""
+    """The word at ``k`` without quotes and openers before it (``sentences._WORD_AFTER.match(text, k, hi)``'s group
+    1), or "". As the regex backtracks: when no word character follows the openers, the last ``(`` or ``[`` among
+    them (a word character too) is the word."""
+    cdef Py_ssize_t i = k, j
+    while i < hi and _is_opener(_ch(text, i)):
+        i += 1
+    if i < hi and _is_word_char(_ch(text, i)):
+        j = i + 1
+        while j < hi and _is_word_char(_ch(text, j)):
+            j += 1
+        return PyUnicode_Substring(text, i, j)
+    for j in range(i - 1, k - 1, -1):
+        if _ch(text, j) == u"(" or _ch(text, j) == u"[":
+            return PyUnicode_Substring(text, j, j + 1)
+    return ""
+
+
+def word_after(str text, Py_ssize_t k, Py_ssize_t hi):
+    """:func:`_word_after`, for the tests."""
+    return _word_after(text, k, hi)
+
+
+if "" in EN_STARTERS:
+    raise ImportError("sentences.EN_STARTERS holds the empty word: _period_blocks reads a missing word as one")
 
 
 cdef bint _abbrev_blocks(str text, Py_ssize_t p, Py_ssize_t lo, Py_ssize_t k, Py_ssize_t hi):
@@ -371,8 +407,7 @@ cdef bint _period_blocks(str text, Py_ssize_t p, Py_ssize_t lo, Py_ssize_t k, Py
     if n == 1:
         if not token.isupper():
             return False
-        wm = _sen._WORD_AFTER.match(text, k, hi)
-        return not (wm is not None and wm.group(1) in EN_STARTERS)
+        return _word_after(text, k, hi) not in EN_STARTERS
     if n > _ABBREV_MAX and "." not in token:
         return False  # (no abbreviation is this long: the key tests below cannot pass)
     key = token.replace(".", "").lower()
@@ -381,8 +416,7 @@ cdef bint _period_blocks(str text, Py_ssize_t p, Py_ssize_t lo, Py_ssize_t k, Py
     if "." in token and _has_digit(token):
         return False
     if "." in token or key in OTHER_ABBREV:
-        wm = _sen._WORD_AFTER.match(text, k, hi)
-        nxt_word = wm.group(1) if wm else ""
+        nxt_word = _word_after(text, k, hi)
         if key in ENDING_ABBREV:
             return not (nxt_word[:1].isupper() and nxt_word not in ABBREV_CONTINUE)
         return not (nxt_word[:1].isupper() and nxt_word in EN_STARTERS)
