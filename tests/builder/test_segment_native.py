@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stancekit.builder.segment import native, rules, sentences
+from stancekit.builder.segment import datelines, native, rules, sentences
 from stancekit.builder.segment.boilerplate import classify_line
 from stancekit.builder.segment.layout import physical_lines
 from stancekit.builder.segment.units import segment_batch
@@ -236,6 +236,47 @@ def test_a_null_doc_id_is_the_same_error(nat, monkeypatch: pytest.MonkeyPatch) -
             segment_batch(docs, claims=False)
         errors.append(str(exc.value))
     assert errors[0] == errors[1] and "doc_id" in errors[0] and "row(s) 2, 3" in errors[0]
+
+
+_AR_DATELINE_PIECES = st.sampled_from([
+    "بغداد", "واشنطن", "بيروت", "قال", "إن", "ـ", " ", "  ", "\n", "\t", "،", ",", "-", "--", "–", "—", "(", ")",
+    "رويترز", "أ ف ب", "بال بلس", "«الحياة»", "5 مايو", "x", ":", "/", "ٱ", "ۓ", "؟", "ء",
+])
+
+
+_WS = st.sampled_from(["", " ", "  ", "\n", "\t"])
+_AR_COMMA_PART = st.tuples(st.sampled_from(["،", ","]), _WS,
+                           st.one_of(st.text(alphabet="ب x", min_size=25, max_size=35),
+                                     st.text(alphabet="ب x\n)", max_size=40)), _WS).map("".join)
+_AR_AGENCY_PART = st.tuples(_WS, st.sampled_from(["", "-", "–"]), _WS, st.just("("),
+                            st.text(alphabet="رب x", max_size=32), st.just(")")).map("".join)
+_AR_DATELINE_SHAPED = st.tuples(  # a place, a comma part of any length, an agency, a dash: each boundary of the regex
+    st.lists(st.sampled_from(["بغداد", "غزة", "ۓ", "ٱب", "x"]), min_size=1, max_size=4).map(" ".join), _WS,
+    st.one_of(st.just(""), _AR_COMMA_PART), st.one_of(st.just(""), _AR_AGENCY_PART),
+    _WS, st.sampled_from(["-", "--", "—", "ـ", ""]), _WS, st.sampled_from(["", "قال", "رويترز", "بال بلس"]),
+).map("".join)
+
+
+@settings(deadline=None, max_examples=1500)
+@given(st.one_of(st.lists(_AR_DATELINE_PIECES, max_size=16).map("".join), _AR_DATELINE_SHAPED))
+def test_ar_dateline_gate_never_refuses_a_match(nat, line: str) -> None:  # type: ignore[no-untyped-def]
+    """The compiled gate before ``_AR_DATELINE`` says no only where the regex cannot match."""
+    if datelines._AR_DATELINE.match(line):
+        assert nat.ar_dateline_may_match(line), line
+
+
+def test_ar_dateline_gate_refuses_lines_without_a_dateline_start(nat) -> None:  # type: ignore[no-untyped-def]
+    for line in ("في يوم الثلاثاء, الثالث من تشرين الثاني, قرر عمدة سان-غودانس (في إقليم",
+                 "من خلال جدته, كان ميشيما ينحدر مباشرةً من سلالة توكوغاوا إيه-ياسو.", "قال الوزير إن النمو - كما توقع",
+                 "- بغداد", "بغداد  - رويترز", "بغداد، (رويترز) - قال"):
+        assert not datelines._AR_DATELINE.match(line) or nat.ar_dateline_may_match(line), line
+    assert not nat.ar_dateline_may_match("في يوم الثلاثاء, الثالث من تشرين الثاني, قرر عمدة سان-غودانس")
+    assert not nat.ar_dateline_may_match("قال الوزير إن النمو - كما توقع")
+    assert nat.ar_dateline_may_match("بغداد (رويترز) - قال") and nat.ar_dateline_may_match("واشنطن – بال بلس")
+    assert nat.ar_dateline_may_match("الرياض، 5 مايو (رويترز) - رفعت")
+    for n in (29, 30, 31):  # the comma part's 30 characters, from its first to its last that is not a space
+        line = f"بغداد،  {'ب' * (n - 2)} ب  - قال"
+        assert nat.ar_dateline_may_match(line) == bool(datelines._AR_DATELINE.match(line)) == (n <= 30), n
 
 
 _DATELINE_LINES = [

@@ -1146,23 +1146,75 @@ cdef Py_ssize_t _LINK_HEADER_MAX_SPACES = _ru._LINK_HEADER_MAX_SPACES
 cdef dict _HEADING_MAX_WORDS = _ru._HEADING_MAX_WORDS
 
 
-cdef inline bint _has_dash_in(const _char_t *data, Py_ssize_t n) noexcept:
-    cdef Py_ssize_t i
+cdef inline bint _is_dash(Py_UCS4 c) noexcept:  # datelines._DASH_CHAR (every DASH starts with one)
+    return c == u"-" or c == u"–" or c == u"—" or c == u"‒" or c == u"―"
+
+
+cdef inline bint _is_ar_word_char(Py_UCS4 c) noexcept:  # datelines._AR_WORD's class
+    return (0x0621 <= c <= 0x065F) or (0x0670 <= c <= 0x06D3)
+
+
+_AR_HEAD = (r"(?P<place>[\u0621-\u065f\u0670-\u06d3]+(?:\s[\u0621-\u065f\u0670-\u06d3]+){0,2})"
+            r"(?:\s*[،,]\s*[^\n()–—-]{1,30}?)?(?:\s*(?:(?:--|[–—‒―-])\s*)?\((?P<agency>")
+if not _dl._AR_DATELINE.pattern.startswith(_AR_HEAD):
+    raise ImportError("datelines._AR_DATELINE changed: _ar_dateline_may_match follows its start (the place, the comma "
+                      "part, the agency in parentheses); change it the same way, then rebuild")
+
+
+cdef bint _after_place_may_match(str line, Py_ssize_t e) noexcept:
+    """Can ``_AR_DATELINE`` go on after a place ending at ``e``? What follows it is ``\\s*`` and then a dash or ``(``
+    (the agency, or the dash itself), or ``،``/``,`` and then the first dash or ``(`` with no ``)`` before it, and at
+    most 30 characters from the first to the last that is not whitespace on the way (the regex's ``{1,30}?``). A
+    superset: the rest is left to the regex."""
+    cdef Py_ssize_t n = len(line), j = e, first = -1
     cdef Py_UCS4 c
-    for i in range(n):
-        c = data[i]
-        if c == u"-" or c == u"–" or c == u"—" or c == u"‒" or c == u"―":
+    while j < n and _ch(line, j).isspace():
+        j += 1
+    if j >= n:
+        return False
+    c = _ch(line, j)
+    if _is_dash(c) or c == u"(":
+        return True
+    if c != u"،" and c != u",":
+        return False
+    for j in range(j + 1, n):
+        c = _ch(line, j)
+        if _is_dash(c) or c == u"(":
             return True
+        if c == u")":
+            return False
+        if not c.isspace():
+            if first < 0:
+                first = j
+            elif j - first >= 30:
+                return False
     return False
 
 
-cdef bint _has_dash(str line) noexcept:  # datelines._DASH_CHAR.search(line)
-    cdef unsigned int kind = PyUnicode_KIND(line)
-    if kind == PyUnicode_1BYTE_KIND:
-        return _has_dash_in(<const Py_UCS1 *>PyUnicode_DATA(line), len(line))
-    if kind == PyUnicode_2BYTE_KIND:
-        return _has_dash_in(<const Py_UCS2 *>PyUnicode_DATA(line), len(line))
-    return _has_dash_in(<const Py_UCS4 *>PyUnicode_DATA(line), len(line))
+cdef bint _ar_dateline_may_match(str line) noexcept:
+    """Can ``datelines._AR_DATELINE`` match at the start of ``line``? Its place is one to three Arabic words, each
+    but the first after one whitespace character (whole words: a shorter one could not go on), and
+    ``_after_place_may_match`` after one of them. False only when the regex cannot match (a superset)."""
+    cdef Py_ssize_t n = len(line), i = 0, j, words = 0
+    while words < 3:
+        j = i
+        while j < n and _is_ar_word_char(_ch(line, j)):
+            j += 1
+        if j == i:
+            return False
+        words += 1
+        if _after_place_may_match(line, j):
+            return True
+        if j + 1 < n and _ch(line, j).isspace() and _is_ar_word_char(_ch(line, j + 1)):
+            i = j + 1
+        else:
+            return False
+    return False
+
+
+def ar_dateline_may_match(str line):
+    """:func:`_ar_dateline_may_match`, for the tests."""
+    return _ar_dateline_may_match(line)
 
 
 cdef object _DL_OTHER = _dl._en_dateline_other
@@ -1180,19 +1232,20 @@ cdef bint _has_dash_space(str line) noexcept:
     cdef Py_UCS4 c
     for i in range(n - 1):
         c = _ch(line, i)
-        if (c == u"-" or c == u"–" or c == u"—" or c == u"‒" or c == u"―") and _ch(line, i + 1).isspace():
+        if _is_dash(c) and _ch(line, i + 1).isspace():
             return True
     return False
 
 
 cdef Py_ssize_t _dateline_prefix(str line, str slang) except -1:
     """datelines.dateline_prefix. Every dateline pattern but two needs a dash (the English ones a dash and then
-    whitespace); those two need a slash near the start (Arabic) or a colon near the start of a long line that starts
-    with three capitals (English, ``_EN_DATELINE_COLON``): a line with none of them has no dateline, and the others
-    are left to the Python function."""
+    whitespace, the Arabic one a dash after a place: ``_ar_dateline_may_match``); those two need a slash near the start
+    (Arabic) or a colon near the start of a long line that starts with three capitals (English,
+    ``_EN_DATELINE_COLON``): a line with none of them has no dateline, and the others are left to the Python
+    function."""
     cdef Py_UCS4 c0 = _ch(line, 0)
     if slang == "ar" or c0 >= 128:
-        if _has_dash(line) or line.find("/", 0, _SLASH_DATELINE_WITHIN) >= 0:
+        if _ar_dateline_may_match(line) or line.find("/", 0, _SLASH_DATELINE_WITHIN) >= 0:
             return _dateline_prefix_py(line, slang)
         return 0
     if _has_dash_space(line):
@@ -1411,7 +1464,7 @@ cdef class _Doc:
                 continue
             dateline = -1
             if not self.content:
-                if self.arabic and _has_dash(line) and _known_agency_dateline(line):
+                if self.arabic and _ar_dateline_may_match(line) and _known_agency_dateline(line):
                     self.units.add(s, e, K_BOILERPLATE, "dateline")
                     continue
                 joined = False
