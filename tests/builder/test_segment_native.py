@@ -144,6 +144,16 @@ def test_word_count_thresholds(nat, lang: str) -> None:  # type: ignore[no-untyp
     assert _differences(nat, [(d, lang) for d in docs]) == []
 
 
+@settings(deadline=None, max_examples=500)
+@given(st.text(alphabet=st.sampled_from([*"ab  \n«“", "é", "ب", "😀"]), max_size=70),
+       st.sampled_from([*" \n«“é", "😀"]), st.integers(0, 70), st.integers(0, 70), st.integers(-1, 40))
+def test_count_upto(nat, text: str, ch: str, a: int, b: int, limit: int) -> None:  # type: ignore[no-untyped-def]
+    """The character count (16 or 8 characters at a time, then one by one) stops at its limit and counts exactly."""
+    lo, hi = sorted((min(a, len(text)), min(b, len(text))))
+    n = text.count(ch, lo, hi)
+    assert nat.count_upto(text, ch, lo, hi, limit) == (n if limit < 0 else min(n, limit))
+
+
 _NEEDLE_WORDS = {"hoto": "hoto", "Image": "Image", "Getty": "Getty", "contributed": "contributed", "bar": " | ",
                  "ookie": "ookie", "inbox": "inbox", "ewsletter": "ewsletter", "slash": "/", "at": "@"}
 _AR_CHROME = ("الارتباط", "كوكيز", "توافق", "نشرة", "نشرتنا", "بريدك")

@@ -139,6 +139,35 @@ cdef extern from *:
     static inline unsigned sk_block1(const unsigned char *p, Py_ssize_t *spaces, int *flags) { return 0; }
     static inline unsigned sk_block2(const Py_UCS2 *p, Py_ssize_t *spaces, int *flags, int *beyond) { return 0; }
     #endif
+    /* min(count of ch in d[lo:hi], limit), all of them when limit < 0 (16 bytes at a time where SSE2 is) */
+    #define SK_COUNT_BODY(T, width, eq, ones)                                                                  \
+        Py_ssize_t n = 0, i = lo;                                                                          \
+        if (ch > (Py_UCS4)(T)(-1)) return 0;  /* (a character this text cannot hold) */                   \
+        SK_COUNT_BLOCKS(T, width, eq, ones)                                                                \
+        for (; i < hi; i++) {                                                                              \
+            if (d[i] == (T)ch && ++n == limit) return n;                                                  \
+        }                                                                                                  \
+        return (limit >= 0 && n > limit) ? limit : n;
+    #if defined(__SSE2__)
+    #define SK_COUNT_BLOCKS(T, width, eq, ones)                                                                \
+        {                                                                                                  \
+            __m128i c = ones((T)ch);                                                                       \
+            for (; i + width <= hi; i += width) {                                                          \
+                n += sk_bits16((unsigned)_mm_movemask_epi8(eq(_mm_loadu_si128((const __m128i *)(d + i)), c))) \
+                     / (16 / width);                                                                       \
+                if (limit >= 0 && n >= limit) return limit;                                                \
+            }                                                                                              \
+        }
+    #else
+    #define SK_COUNT_BLOCKS(T, width, eq, ones)
+    #endif
+    static inline Py_ssize_t sk_count1(const unsigned char *d, Py_ssize_t lo, Py_ssize_t hi, Py_UCS4 ch,
+                                       Py_ssize_t limit) {
+        SK_COUNT_BODY(unsigned char, 16, _mm_cmpeq_epi8, _mm_set1_epi8)
+    }
+    static inline Py_ssize_t sk_count2(const Py_UCS2 *d, Py_ssize_t lo, Py_ssize_t hi, Py_UCS4 ch, Py_ssize_t limit) {
+        SK_COUNT_BODY(Py_UCS2, 8, _mm_cmpeq_epi16, _mm_set1_epi16)
+    }
     /* The first sentence terminal (. ! ? ؟ …: _is_terminal) in d[p:hi], or hi; one-byte text has no ؟ or … */
     static inline Py_ssize_t sk_terminal1(const unsigned char *d, Py_ssize_t p, Py_ssize_t hi) {
     #if defined(__SSE2__)
@@ -189,6 +218,8 @@ cdef extern from *:
     int __builtin_ctz(unsigned x) noexcept
     unsigned sk_block1(const Py_UCS1 *p, Py_ssize_t *spaces, int *flags) noexcept
     unsigned sk_block2(const Py_UCS2 *p, Py_ssize_t *spaces, int *flags, int *beyond) noexcept
+    Py_ssize_t sk_count1(const Py_UCS1 *d, Py_ssize_t lo, Py_ssize_t hi, Py_UCS4 ch, Py_ssize_t limit) noexcept
+    Py_ssize_t sk_count2(const Py_UCS2 *d, Py_ssize_t lo, Py_ssize_t hi, Py_UCS4 ch, Py_ssize_t limit) noexcept
     Py_ssize_t sk_terminal1(const Py_UCS1 *d, Py_ssize_t p, Py_ssize_t hi) noexcept
     Py_ssize_t sk_terminal2(const Py_UCS2 *d, Py_ssize_t p, Py_ssize_t hi) noexcept
 
@@ -232,7 +263,7 @@ ctypedef fused _char_t:
     Py_UCS4
 
 
-cdef inline Py_ssize_t _count_in(const _char_t *data, Py_UCS4 ch, Py_ssize_t lo, Py_ssize_t hi,
+cdef inline Py_ssize_t _count_in(const Py_UCS4 *data, Py_UCS4 ch, Py_ssize_t lo, Py_ssize_t hi,
                                  Py_ssize_t limit) noexcept:
     cdef Py_ssize_t n = 0, i
     for i in range(lo, hi):
@@ -240,18 +271,25 @@ cdef inline Py_ssize_t _count_in(const _char_t *data, Py_UCS4 ch, Py_ssize_t lo,
             n += 1
             if n == limit:
                 break
-    return n
+    return limit if 0 <= limit < n else n
 
 
 cdef Py_ssize_t _count_upto(str s, Py_UCS4 ch, Py_ssize_t lo, Py_ssize_t hi, Py_ssize_t limit) noexcept:
-    """``min(s.count(ch, lo, hi), limit)`` for one character: the count stops at ``limit`` (for a comparison with
-    it)."""
+    """``min(s.count(ch, lo, hi), limit)`` for one character (all of them when ``limit`` is negative): the count
+    stops at ``limit`` (for a comparison with it)."""
     cdef unsigned int kind = PyUnicode_KIND(s)
     if kind == PyUnicode_1BYTE_KIND:
-        return _count_in(<const Py_UCS1 *>PyUnicode_DATA(s), ch, lo, hi, limit)
+        return sk_count1(<const Py_UCS1 *>PyUnicode_DATA(s), lo, hi, ch, limit)
     if kind == PyUnicode_2BYTE_KIND:
-        return _count_in(<const Py_UCS2 *>PyUnicode_DATA(s), ch, lo, hi, limit)
+        return sk_count2(<const Py_UCS2 *>PyUnicode_DATA(s), lo, hi, ch, limit)
     return _count_in(<const Py_UCS4 *>PyUnicode_DATA(s), ch, lo, hi, limit)
+
+
+def count_upto(str s, str ch, Py_ssize_t lo, Py_ssize_t hi, Py_ssize_t limit):
+    """:func:`_count_upto`, for the tests (``ch`` one character; ``0 <= lo <= hi <= len(s)``)."""
+    if len(ch) != 1 or not 0 <= lo <= hi <= len(s):
+        raise ValueError("count_upto: one character, and 0 <= lo <= hi <= len(s)")
+    return _count_upto(s, ch[0], lo, hi, limit)
 
 
 cdef inline Py_ssize_t _count_char(str s, Py_UCS4 ch, Py_ssize_t lo, Py_ssize_t hi) noexcept:
