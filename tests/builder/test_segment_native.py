@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 import pytest
 from hypothesis import given, settings
@@ -152,6 +153,28 @@ def test_count_upto(nat, text: str, ch: str, a: int, b: int, limit: int) -> None
     lo, hi = sorted((min(a, len(text)), min(b, len(text))))
     n = text.count(ch, lo, hi)
     assert nat.count_upto(text, ch, lo, hi, limit) == (n if limit < 0 else min(n, limit))
+
+
+def _text_column(cols: dict) -> list[str]:  # type: ignore[type-arg]
+    _valid, offsets, data = cols["text"]
+    at = np.frombuffer(offsets, dtype=np.int64)
+    raw = bytes(memoryview(data))
+    return [raw[at[i]:at[i + 1]].decode("utf-8") for i in range(cols["n"])]
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.lists(st.sampled_from(["Plain ASCII words here", " ", ". ", "’", "é", "ب", "…", "😀", "\n\n", "Ab"]),
+                min_size=1, max_size=30).map("".join))
+def test_text_column_is_the_units_utf8(nat, text: str) -> None:  # type: ignore[no-untyped-def]
+    """The text column is written as UTF-8 from each kind of str (ASCII runs of 8 at once in two-byte text)."""
+    cols = nat.segment_docs(["d"], [text], ["en"])
+    starts, ends = cols["start"], cols["end"]
+    assert _text_column(cols) == [text[a:b] for a, b in zip(starts, ends, strict=True)]
+
+
+def test_a_lone_surrogate_cannot_be_written(nat) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(UnicodeEncodeError, match="surrogate"):
+        nat.segment_docs(["d"], ["Words before it. A lone \ud800 here."], ["en"])
 
 
 _NEEDLE_WORDS = {"hoto": "hoto", "Image": "Image", "Getty": "Getty", "contributed": "contributed", "bar": " | ",

@@ -168,6 +168,28 @@ cdef extern from *:
     static inline Py_ssize_t sk_count2(const Py_UCS2 *d, Py_ssize_t lo, Py_ssize_t hi, Py_UCS4 ch, Py_ssize_t limit) {
         SK_COUNT_BODY(Py_UCS2, 8, _mm_cmpeq_epi16, _mm_set1_epi16)
     }
+    /* The UTF-8 of a code point below U+0800 at p (two bytes are written; the second is dropped for ASCII); returns
+       the end. Without a branch: ASCII and Arabic letters alternate in Arabic text. */
+    static inline unsigned char *sk_utf8_below_800(unsigned c, unsigned char *p) {
+        unsigned two = c >= 0x80;
+        p[0] = (unsigned char)(two ? (0xC0 | (c >> 6)) : c);
+        p[1] = (unsigned char)(0x80 | (c & 0x3F));
+        return p + 1 + two;
+    }
+    /* 8 two-byte characters at d written as 8 ASCII bytes at p when they all are ASCII: 8, else 0 (nothing written) */
+    static inline Py_ssize_t sk_ascii_block2(const Py_UCS2 *d, unsigned char *p) {
+    #if defined(__SSE2__)
+        __m128i v = _mm_loadu_si128((const __m128i *)d);
+        if (_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_subs_epu16(v, _mm_set1_epi16(0x7F)), _mm_setzero_si128()))
+                != 0xFFFF)
+            return 0;
+        _mm_storel_epi64((__m128i *)p, _mm_packus_epi16(v, v));
+        return 8;
+    #else
+        (void)d; (void)p;
+        return 0;
+    #endif
+    }
     /* The first sentence terminal (. ! ? ؟ …: _is_terminal) in d[p:hi], or hi; one-byte text has no ؟ or … */
     static inline Py_ssize_t sk_terminal1(const unsigned char *d, Py_ssize_t p, Py_ssize_t hi) {
     #if defined(__SSE2__)
@@ -220,6 +242,8 @@ cdef extern from *:
     unsigned sk_block2(const Py_UCS2 *p, Py_ssize_t *spaces, int *flags, int *beyond) noexcept
     Py_ssize_t sk_count1(const Py_UCS1 *d, Py_ssize_t lo, Py_ssize_t hi, Py_UCS4 ch, Py_ssize_t limit) noexcept
     Py_ssize_t sk_count2(const Py_UCS2 *d, Py_ssize_t lo, Py_ssize_t hi, Py_UCS4 ch, Py_ssize_t limit) noexcept
+    unsigned char *sk_utf8_below_800(unsigned c, unsigned char *p) noexcept
+    Py_ssize_t sk_ascii_block2(const Py_UCS2 *d, unsigned char *p) noexcept
     Py_ssize_t sk_terminal1(const Py_UCS1 *d, Py_ssize_t p, Py_ssize_t hi) noexcept
     Py_ssize_t sk_terminal2(const Py_UCS2 *d, Py_ssize_t p, Py_ssize_t hi) noexcept
 
@@ -1610,31 +1634,38 @@ cdef Py_ssize_t _utf8_in(const _char_t *data, Py_ssize_t s, Py_ssize_t e, vector
     cdef unsigned int c  # (not Py_UCS4: Cython would do its arithmetic on str objects)
     cdef unsigned char *p
     cdef size_t width = 2 if _char_t is Py_UCS1 else (3 if _char_t is Py_UCS2 else 4)
+    cdef Py_ssize_t stop
     out.resize(at + width * <size_t>(e - s))  # (the most bytes a code point of this kind takes; cut back below)
     p = <unsigned char *>out.data() + at
-    for i in range(s, e):
-        c = <unsigned int>data[i]
-        if c < 0x80:
-            p[0] = c
-            p += 1
-        elif c < 0x800:
-            p[0] = 0xC0 | (c >> 6)
-            p[1] = 0x80 | (c & 0x3F)
-            p += 2
-        elif c < 0x10000:
-            if 0xD800 <= c <= 0xDFFF:
-                out.resize(at)
-                return i
-            p[0] = 0xE0 | (c >> 12)
-            p[1] = 0x80 | ((c >> 6) & 0x3F)
-            p[2] = 0x80 | (c & 0x3F)
-            p += 3
-        else:
-            p[0] = 0xF0 | (c >> 18)
-            p[1] = 0x80 | ((c >> 12) & 0x3F)
-            p[2] = 0x80 | ((c >> 6) & 0x3F)
-            p[3] = 0x80 | (c & 0x3F)
-            p += 4
+    i = s
+    while i < e:
+        stop = e
+        if _char_t is Py_UCS2:
+            if i + 8 <= e:  # (8 ASCII characters at once, else these 8 one by one)
+                if sk_ascii_block2(data + i, p):
+                    i += 8
+                    p += 8
+                    continue
+                stop = i + 8
+        while i < stop:
+            c = <unsigned int>data[i]
+            if c < 0x800:
+                p = sk_utf8_below_800(c, p)  # (its second byte, unused for ASCII, is within the width reserved)
+            elif c < 0x10000:
+                if 0xD800 <= c <= 0xDFFF:
+                    out.resize(at)
+                    return i
+                p[0] = 0xE0 | (c >> 12)
+                p[1] = 0x80 | ((c >> 6) & 0x3F)
+                p[2] = 0x80 | (c & 0x3F)
+                p += 3
+            else:
+                p[0] = 0xF0 | (c >> 18)
+                p[1] = 0x80 | ((c >> 12) & 0x3F)
+                p[2] = 0x80 | ((c >> 6) & 0x3F)
+                p[3] = 0x80 | (c & 0x3F)
+                p += 4
+            i += 1
     out.resize(<size_t>(<char *>p - out.data()))
     return -1
 
