@@ -1288,15 +1288,33 @@ cdef Py_ssize_t _COLON_DATELINE_MIN_SPACES = _dl._COLON_DATELINE_MIN_SPACES
 cdef Py_ssize_t _SLASH_DATELINE_WITHIN = _dl._SLASH_DATELINE_WITHIN
 
 
-cdef bint _has_dash_space(str line) noexcept:
-    """Is a dash followed by whitespace (``{DASH}\\s``, which every English dash pattern needs) in the line?"""
-    cdef Py_ssize_t i, n = len(line)
-    cdef Py_UCS4 c
+cdef bint _has_dash_space_in(const _char_t *data, Py_ssize_t n) noexcept:
+    cdef Py_ssize_t i = 0
+    cdef const void *hit
+    if _char_t is Py_UCS1:  # (of the dashes, one-byte text can hold only "-": memchr finds it)
+        while i < n - 1:
+            hit = memchr(data + i, 45, <size_t>(n - 1 - i))
+            if hit == NULL:
+                return False
+            i = <const Py_UCS1 *>hit - data
+            if Py_UNICODE_ISSPACE(data[i + 1]):
+                return True
+            i += 1
+        return False
     for i in range(n - 1):
-        c = _ch(line, i)
-        if _is_dash(c) and _ch(line, i + 1).isspace():
+        if _is_dash(data[i]) and Py_UNICODE_ISSPACE(data[i + 1]):
             return True
     return False
+
+
+cdef bint _has_dash_space(str line) noexcept:
+    """Is a dash followed by whitespace (``{DASH}\\s``, which every English dash pattern needs) in the line?"""
+    cdef unsigned int kind = PyUnicode_KIND(line)
+    if kind == PyUnicode_1BYTE_KIND:
+        return _has_dash_space_in(<const Py_UCS1 *>PyUnicode_DATA(line), len(line))
+    if kind == PyUnicode_2BYTE_KIND:
+        return _has_dash_space_in(<const Py_UCS2 *>PyUnicode_DATA(line), len(line))
+    return _has_dash_space_in(<const Py_UCS4 *>PyUnicode_DATA(line), len(line))
 
 
 cdef Py_ssize_t _dateline_prefix(str line, str slang) except -1:
