@@ -155,10 +155,9 @@ def segment(
 ) -> None:
     """Cut documents into units (titles, headings, sentences, boilerplate): tables/units.parquet."""
     if engine != "ray" and workers != 1:  # (the local pool's workers: forked with the segmenter imported)
-        from stancekit.workers import warm
+        from stancekit.workers import SEGMENT_PRELOAD, warm
 
-        warm(["stancekit.engine", "stancekit.builder.segment.units", "stancekit.builder.segment._native",
-              "stancekit.builder.segment._attr_native"])
+        warm(SEGMENT_PRELOAD)  # (already running when the console script started it: see stancekit.entry)
     from stancekit.pipeline.segment import run_segment
 
     summary = run_segment(_campaign(campaign), force=force, workers=workers, engine=engine, ray_address=ray_address)

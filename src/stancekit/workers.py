@@ -11,7 +11,12 @@ heavy, so a command can call it first.
 from __future__ import annotations
 
 import multiprocessing as mp
+from collections.abc import Sequence
 from multiprocessing import forkserver
+
+# what a segment worker runs: the engine's slice, the segmenter and its compiled modules
+SEGMENT_PRELOAD = ["stancekit.engine", "stancekit.builder.segment.units", "stancekit.builder.segment._native",
+                   "stancekit.builder.segment._attr_native"]
 
 
 def warm(modules: list[str]) -> None:
@@ -24,3 +29,23 @@ def warm(modules: list[str]) -> None:
         return
     ctx.set_forkserver_preload(modules)
     forkserver.ensure_running()
+
+
+def _option(args: Sequence[str], name: str) -> str | None:
+    """The value of ``--name VALUE`` or ``--name=VALUE`` in ``args`` (the last one), else None."""
+    value = None
+    for i, arg in enumerate(args):
+        if arg == name and i + 1 < len(args):
+            value = args[i + 1]
+        elif arg.startswith(name + "="):
+            value = arg[len(name) + 1:]
+    return value
+
+
+def segment_pool_wanted(args: Sequence[str]) -> bool:
+    """Does this command line (``sys.argv[1:]``) run ``stancekit segment`` on the local pool? Read before the CLI is
+    imported, so its fork server can start first: not for ``--help``, ``--engine ray`` or ``--workers 1``. A wrong
+    guess costs nothing but time: the command still warms (or not) by its parsed options."""
+    if not args or args[0] != "segment" or "--help" in args:
+        return False
+    return _option(args, "--engine") != "ray" and _option(args, "--workers") != "1"
