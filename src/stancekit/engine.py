@@ -45,7 +45,6 @@ from stancekit.io import (
     sweep_stale_temps,
     temp_name,
 )
-from stancekit.progress import bar
 
 ENGINES = ("local", "ray")
 BatchResult = pl.DataFrame | tuple[pl.DataFrame, pl.DataFrame]
@@ -225,6 +224,8 @@ def map_table(
                                               num_cpus=max(workers, 1), columns=columns, fn_kwargs=kwargs,
                                               address=ray_address, align=align)
         return MapResult(rows_in=n_in, rows_out=n_out, rejects=[rejected] if rejected is not None else [])
+    from stancekit.progress import bar  # (here, not at the top: pool workers import this module, and need no rich)
+
     result = MapResult()
     total = count_rows(source)
     slices = plan_slices(source, batch_size, align) if workers > 1 else []
