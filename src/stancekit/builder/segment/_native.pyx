@@ -76,6 +76,16 @@ cdef extern from *:
         N_CRUMB = 1 << 6, N_BAR = 1 << 7, N_OOKIE = 1 << 8, N_INBOX = 1 << 9, N_EWSLETTER = 1 << 10,
         N_YOU_AGREE = 1 << 11, N_AR_CHROME = 1 << 12, N_DIGIT = 1 << 13
     };
+    /* The anchor pairs of the word needles (_WORD_NEEDLES, which is checked against these at import): the first
+       character of a pair, then the one after it */
+    #define SK_ASCII_PAIRS(X) X(' ', '|') X('h', 'o') X('i', 'b') X('k', 'i') X('o', 'x') X('w', 's') X('y', 'o') \
+                              X('I', 'm') X('G', 'e')
+    #define SK_ARABIC_PAIRS(X) X(0x0627, 0x0637) X(0x064A, 0x0632) X(0x0641, 0x0642) X(0x0646, 0x0634) \
+                               X(0x062F, 0x0643)  /* اط يز فق نش دك */
+    #define SK_PAIR_ENTRY(a, b) {a, b},
+    static const unsigned short sk_pairs[][2] = {SK_ASCII_PAIRS(SK_PAIR_ENTRY) SK_ARABIC_PAIRS(SK_PAIR_ENTRY)};
+    static inline int sk_n_pairs(void) { return (int)(sizeof sk_pairs / sizeof sk_pairs[0]); }
+    static inline unsigned sk_pair(int i, int j) { return sk_pairs[i][j]; }
     #if defined(__SSE2__)
     #include <emmintrin.h>
     #define SK_BLOCKS 1
@@ -100,11 +110,9 @@ cdef extern from *:
         if (SK_ANY(SK_EQ8(v, '@'))) f |= N_AT;
         if (SK_ANY(_mm_or_si128(SK_EQ8(v, '>'), SK_EQ8(v, 0xBB)))) f |= N_CRUMB;
         *flags = f;
-        m = _mm_and_si128(sp, SK_EQ8(w, '|'));
-        m = _mm_or_si128(m, _mm_and_si128(_mm_or_si128(SK_EQ8(v, 'h'), SK_EQ8(v, 'y')), SK_EQ8(w, 'o')));
-        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR8('i', 'b'), SK_PAIR8('k', 'i')));
-        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR8('o', 'x'), SK_PAIR8('w', 's')));
-        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR8('I', 'm'), SK_PAIR8('G', 'e')));
+        m = _mm_setzero_si128();
+        #define SK_OR_PAIR8(a, b) m = _mm_or_si128(m, SK_PAIR8(a, b));
+        SK_ASCII_PAIRS(SK_OR_PAIR8)
         return (unsigned)_mm_movemask_epi8(m);
     }
     #define SK_EQ16(x, c) _mm_cmpeq_epi16((x), _mm_set1_epi16((short)(c)))
@@ -124,14 +132,10 @@ cdef extern from *:
         if (SK_ANY(SK_EQ16(v, '@'))) f |= N_AT;
         if (SK_ANY(_mm_or_si128(SK_EQ16(v, '>'), SK_EQ16(v, 0xBB)))) f |= N_CRUMB;
         *flags = f;
-        m = _mm_and_si128(sp, SK_EQ16(w, '|'));
-        m = _mm_or_si128(m, _mm_and_si128(_mm_or_si128(SK_EQ16(v, 'h'), SK_EQ16(v, 'y')), SK_EQ16(w, 'o')));
-        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR16('i', 'b'), SK_PAIR16('k', 'i')));
-        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR16('o', 'x'), SK_PAIR16('w', 's')));
-        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR16('I', 'm'), SK_PAIR16('G', 'e')));
-        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR16(0x0627, 0x0637), SK_PAIR16(0x064A, 0x0632)));  /* اط يز */
-        m = _mm_or_si128(m, _mm_or_si128(SK_PAIR16(0x0641, 0x0642), SK_PAIR16(0x0646, 0x0634)));  /* فق نش */
-        m = _mm_or_si128(m, SK_PAIR16(0x062F, 0x0643));  /* دك */
+        m = _mm_setzero_si128();
+        #define SK_OR_PAIR16(a, b) m = _mm_or_si128(m, SK_PAIR16(a, b));
+        SK_ASCII_PAIRS(SK_OR_PAIR16)
+        SK_ARABIC_PAIRS(SK_OR_PAIR16)
         return (unsigned)_mm_movemask_epi8(_mm_packs_epi16(m, _mm_setzero_si128()));  /* (one bit per character) */
     }
     #else
@@ -237,6 +241,8 @@ cdef extern from *:
         N_AR_CHROME  # الارتباط كوكيز توافق نشرة نشرتنا بريدك
         N_DIGIT  # a decimal digit (\d)
     bint SK_BLOCKS
+    int sk_n_pairs() noexcept
+    unsigned sk_pair(int i, int j) noexcept
     int __builtin_ctz(unsigned x) noexcept
     unsigned sk_block1(const Py_UCS1 *p, Py_ssize_t *spaces, int *flags) noexcept
     unsigned sk_block2(const Py_UCS2 *p, Py_ssize_t *spaces, int *flags, int *beyond) noexcept
@@ -888,12 +894,29 @@ cdef inline bint _at(const _char_t *data, Py_ssize_t n, Py_ssize_t i, str needle
 # blocks (sk_block1/2) look for the same pairs; test_needle_scan holds both to Python's ``in``.
 cdef enum:
     _TABLE_END = 0x0700
+    _MAX_WORD_NEEDLES = 32
 cdef int _FLAG_OF[_TABLE_END]
 cdef Py_UCS4 _NEXT_OF[_TABLE_END]
 
+# The word needles: (the word, where its anchor pair stands in it, its flag). Needles anchored on one character share
+# its pair. The anchor is a character the word needs that is rare enough, with the one after it, to be looked at
+# closely only where the pair stands.
+_WORD_NEEDLES = (
+    (" | ", 0, N_BAR), ("hoto", 0, N_HOTO), ("contributed", 5, N_CONTRIBUTED), ("ookie", 2, N_OOKIE),
+    ("inbox", 3, N_INBOX), ("ewsletter", 1, N_EWSLETTER), ("you agree", 0, N_YOU_AGREE),
+    ("you accept", 0, N_YOU_AGREE), ("Image", 0, N_IMAGE), ("Getty", 0, N_GETTY), ("الارتباط", 6, N_AR_CHROME),
+    ("كوكيز", 3, N_AR_CHROME), ("توافق", 3, N_AR_CHROME), ("نشرة", 0, N_AR_CHROME), ("نشرتنا", 0, N_AR_CHROME),
+    ("بريدك", 3, N_AR_CHROME),
+)
+cdef list _NEEDLE_WORD = [w for w, _k, _f in _WORD_NEEDLES]
+cdef int _NEEDLE_AT[_MAX_WORD_NEEDLES]  # each needle's anchor index in its word
+cdef int _NEEDLE_FLAG[_MAX_WORD_NEEDLES]
+cdef int _NEEDLE_NEXT[_MAX_WORD_NEEDLES]  # 1 + the next needle on the same anchor (0: none)
+cdef int _NEEDLE_HEAD[_TABLE_END]  # 1 + an anchor character's first needle (0: none)
+
 
 cdef void _init_needle_tables() except *:
-    cdef int k
+    cdef int k, j, a, b
     for k in range(10):
         _FLAG_OF[0x30 + k] = N_DIGIT
         _FLAG_OF[0x0660 + k] = N_DIGIT  # ٠-٩
@@ -902,44 +925,31 @@ cdef void _init_needle_tables() except *:
     _FLAG_OF[0x40] = N_AT  # @
     _FLAG_OF[0x3E] = N_CRUMB  # >
     _FLAG_OF[0xBB] = N_CRUMB  # »
-    for pair in (" |", "ho", "ib", "ki", "ox", "ws", "yo", "Im", "Ge", "اط", "يز", "فق", "نش", "دك"):
-        _NEXT_OF[ord(pair[0])] = ord(pair[1])
+    if len(_WORD_NEEDLES) > _MAX_WORD_NEEDLES:
+        raise ImportError("more word needles than _MAX_WORD_NEEDLES")
+    for j in range(len(_WORD_NEEDLES) - 1, -1, -1):  # (backwards: each anchor's chain keeps the table's order)
+        word, k, flag = _WORD_NEEDLES[j]
+        a, b = ord(word[k]), ord(word[k + 1])
+        if a >= _TABLE_END or (_NEXT_OF[a] and _NEXT_OF[a] != b):
+            raise ImportError(f"word needle {word!r}: its anchor pair must be below U+0700 and its anchor's only one")
+        _NEXT_OF[a] = b
+        _NEEDLE_AT[j], _NEEDLE_FLAG[j], _NEEDLE_NEXT[j] = k, flag, _NEEDLE_HEAD[a]
+        _NEEDLE_HEAD[a] = j + 1
+    table_pairs = {(a, <long>_NEXT_OF[a]) for a in range(_TABLE_END) if _NEXT_OF[a]}  # (ints, not 1-char strs)
+    if table_pairs != {(sk_pair(j, 0), sk_pair(j, 1)) for j in range(sk_n_pairs())}:
+        raise ImportError("_WORD_NEEDLES and the C blocks' SK_ASCII_PAIRS/SK_ARABIC_PAIRS name different anchor pairs")
 
 
 _init_needle_tables()
 
 
 cdef int _word_needle(const _char_t *data, Py_ssize_t n, Py_ssize_t i) noexcept:
-    """The flag of the word needle anchored at ``i`` (its anchor pair stands there), or 0."""
-    cdef Py_UCS4 c = data[i]
-    if c == u" ":
-        return N_BAR if _at(data, n, i, " | ") else 0
-    if c == u"h":
-        return N_HOTO if _at(data, n, i, "hoto") else 0
-    if c == u"i":
-        return N_CONTRIBUTED if _at(data, n, i - 5, "contributed") else 0
-    if c == u"k":
-        return N_OOKIE if _at(data, n, i - 2, "ookie") else 0
-    if c == u"o":
-        return N_INBOX if _at(data, n, i - 3, "inbox") else 0
-    if c == u"w":
-        return N_EWSLETTER if _at(data, n, i - 1, "ewsletter") else 0
-    if c == u"y":
-        return N_YOU_AGREE if _at(data, n, i, "you agree") or _at(data, n, i, "you accept") else 0
-    if c == u"I":
-        return N_IMAGE if _at(data, n, i, "Image") else 0
-    if c == u"G":
-        return N_GETTY if _at(data, n, i, "Getty") else 0
-    if c == u"ا":
-        return N_AR_CHROME if _at(data, n, i - 6, "الارتباط") else 0
-    if c == u"ي":
-        return N_AR_CHROME if _at(data, n, i - 3, "كوكيز") else 0
-    if c == u"ف":
-        return N_AR_CHROME if _at(data, n, i - 3, "توافق") else 0
-    if c == u"ن":
-        return N_AR_CHROME if _at(data, n, i, "نشرة") or _at(data, n, i, "نشرتنا") else 0
-    if c == u"د":
-        return N_AR_CHROME if _at(data, n, i - 3, "بريدك") else 0
+    """The flag of a word needle anchored at ``i`` (its anchor pair stands there, below U+0700), or 0."""
+    cdef int j = _NEEDLE_HEAD[data[i]]
+    while j:
+        if _at(data, n, i - _NEEDLE_AT[j - 1], <str>_NEEDLE_WORD[j - 1]):
+            return _NEEDLE_FLAG[j - 1]
+        j = _NEEDLE_NEXT[j - 1]
     return 0
 
 
