@@ -13,16 +13,17 @@ Usage: ``python benchmarks/segment.py [--mb 100] [--corpus mixed|news] [--peer-m
 
 Where the time goes (perf, one core), with the compiled segmenter (``_native.pyx``) and attribution
 (``_attr_native.pyx``) that follow the Python rules (``STANCEKIT_NATIVE=0`` times the Python rules alone):
-- units (~24 ms per MB): about 70% in the compiled code, spread thin: the character scans (line ends, the line rules'
-  needles, sentence candidates, each a few percent), the BLAKE2b of each unit id (~8%), the UTF-8 of the text column;
-  about 10% in the Python regexes the line rules still run (most lines now run none: the dispatch on their first two
-  characters finds no rule that can match); the rest is each line's str, the documents' str (polars ``to_list``) and
-  the polars frame. The unit columns are written as Arrow buffers, without a Python object per unit.
+- units (~19 ms per MB for the stage, ~13 of them in ``segment_docs``): the BLAKE2b of each unit id ~14% of
+  ``segment_docs`` (the portable compression; an AVX2 one measured no faster for these one-block messages); the
+  columns' buffers (the text's UTF-8, offsets, validity) ~10%; the line rules ~25%: the needle scan (SSE2, 16 bytes
+  at a time) ~4%, the Python regexes of the lines a rule can still match (the dispatch on their first two characters
+  rules out most lines) ~8%, the Python dateline rules on the lines that may start with one ~3%; the sentence
+  splitter ~10% (terminals found with SSE2); the rest each line's str and each document's objects. Outside
+  ``segment_docs``: the documents' strs (polars ``to_list``, ~1.4 ms per MB) and the polars frame (~2).
 - claims: the compiled attribution, flat: speaker phrases (``analyse_ar``/``analyse_en``) ~60%, cue finding ~20%,
   and Python object churn throughout (token tuples, word strings, set look-ups); only the claim units' fields are
-  returned as Python objects.
-Reaching the units target (50 MB/s per core) needs the line classifier without Python strs or regexes at all; a
-per-line or per-document cache would only measure this corpus's repetition (every document recurs ~200 times in
+  returned as Python objects. It is now two thirds of the ``stancekit segment`` command's work on news.
+A per-line or per-document cache would only measure this corpus's repetition (every document recurs ~200 times in
 100 MB), so none is used.
 """
 
