@@ -67,8 +67,8 @@ SOURCE_SHA256 = SK_SOURCE_SHA256.decode("ascii")
 # blocks (SSE2, which every x86-64 has; elsewhere the blocks are not compiled and the scans go one character at a
 # time). A needle block reports its spaces, the flags its characters set by themselves, and a mask of where an
 # anchor pair of a word needle stands (the caller compares the word there); the two-byte block also says whether a
-# character at or above U+0700 is in it (the caller then scans it character by character). The pairs and characters
-# are those of _init_needle_tables.
+# character at or above U+0700 is in it (the caller then scans it character by character). The anchor pairs and the
+# flag characters are listed once (SK_*_PAIRS, SK_FLAG_CHARS) and read by _init_needle_tables too.
 cdef extern from *:
     """
     enum {
@@ -86,6 +86,12 @@ cdef extern from *:
     static const unsigned short sk_pairs[][2] = {SK_ASCII_PAIRS(SK_PAIR_ENTRY) SK_ARABIC_PAIRS(SK_PAIR_ENTRY)};
     static inline int sk_n_pairs(void) { return (int)(sizeof sk_pairs / sizeof sk_pairs[0]); }
     static inline unsigned sk_pair(int i, int j) { return sk_pairs[i][j]; }
+    /* The characters that set a needle flag by themselves (besides the digits): the character, then its flag. The
+       one-character scan's table (_FLAG_OF) is built from these too. */
+    #define SK_FLAG_CHARS(X) X('/', N_SLASH) X('@', N_AT) X('>', N_CRUMB) X(0xBB, N_CRUMB)  /* » */
+    static const unsigned short sk_flag_chars[][2] = {SK_FLAG_CHARS(SK_PAIR_ENTRY)};
+    static inline int sk_n_flag_chars(void) { return (int)(sizeof sk_flag_chars / sizeof sk_flag_chars[0]); }
+    static inline unsigned sk_flag_char(int i, int j) { return sk_flag_chars[i][j]; }
     #if defined(__SSE2__)
     #include <emmintrin.h>
     #define SK_BLOCKS 1
@@ -106,9 +112,8 @@ cdef extern from *:
         int f = 0;
         *spaces = sk_bits16((unsigned)_mm_movemask_epi8(sp));
         if (SK_ANY(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d))) f |= N_DIGIT;
-        if (SK_ANY(SK_EQ8(v, '/'))) f |= N_SLASH;
-        if (SK_ANY(SK_EQ8(v, '@'))) f |= N_AT;
-        if (SK_ANY(_mm_or_si128(SK_EQ8(v, '>'), SK_EQ8(v, 0xBB)))) f |= N_CRUMB;
+        #define SK_FLAG8(c, flag) if (SK_ANY(SK_EQ8(v, c))) f |= flag;
+        SK_FLAG_CHARS(SK_FLAG8)
         *flags = f;
         m = _mm_setzero_si128();
         #define SK_OR_PAIR8(a, b) m = _mm_or_si128(m, SK_PAIR8(a, b));
@@ -128,9 +133,8 @@ cdef extern from *:
         *spaces = sk_bits16((unsigned)_mm_movemask_epi8(sp)) >> 1;
         if (SK_ANY(_mm_or_si128(SK_UPTO16(v, '0', 9), _mm_or_si128(SK_UPTO16(v, 0x0660, 9), SK_UPTO16(v, 0x06F0, 9)))))
             f |= N_DIGIT;
-        if (SK_ANY(SK_EQ16(v, '/'))) f |= N_SLASH;
-        if (SK_ANY(SK_EQ16(v, '@'))) f |= N_AT;
-        if (SK_ANY(_mm_or_si128(SK_EQ16(v, '>'), SK_EQ16(v, 0xBB)))) f |= N_CRUMB;
+        #define SK_FLAG16(c, flag) if (SK_ANY(SK_EQ16(v, c))) f |= flag;
+        SK_FLAG_CHARS(SK_FLAG16)
         *flags = f;
         m = _mm_setzero_si128();
         #define SK_OR_PAIR16(a, b) m = _mm_or_si128(m, SK_PAIR16(a, b));
@@ -144,10 +148,10 @@ cdef extern from *:
     static inline unsigned sk_block2(const Py_UCS2 *p, Py_ssize_t *spaces, int *flags, int *beyond) { return 0; }
     #endif
     /* min(count of ch in d[lo:hi], limit), all of them when limit < 0 (16 bytes at a time where SSE2 is) */
-    #define SK_COUNT_BODY(T, width, eq, ones)                                                                  \
+    #define SK_COUNT_BODY(T, blocks)                                                                           \
         Py_ssize_t n = 0, i = lo;                                                                          \
         if (ch > (Py_UCS4)(T)(-1)) return 0;  /* (a character this text cannot hold) */                   \
-        SK_COUNT_BLOCKS(T, width, eq, ones)                                                                \
+        blocks                                                                                             \
         for (; i < hi; i++) {                                                                              \
             if (d[i] == (T)ch && ++n == limit) return n;                                                  \
         }                                                                                                  \
@@ -167,10 +171,13 @@ cdef extern from *:
     #endif
     static inline Py_ssize_t sk_count1(const unsigned char *d, Py_ssize_t lo, Py_ssize_t hi, Py_UCS4 ch,
                                        Py_ssize_t limit) {
-        SK_COUNT_BODY(unsigned char, 16, _mm_cmpeq_epi8, _mm_set1_epi8)
+        SK_COUNT_BODY(unsigned char, SK_COUNT_BLOCKS(unsigned char, 16, _mm_cmpeq_epi8, _mm_set1_epi8))
     }
     static inline Py_ssize_t sk_count2(const Py_UCS2 *d, Py_ssize_t lo, Py_ssize_t hi, Py_UCS4 ch, Py_ssize_t limit) {
-        SK_COUNT_BODY(Py_UCS2, 8, _mm_cmpeq_epi16, _mm_set1_epi16)
+        SK_COUNT_BODY(Py_UCS2, SK_COUNT_BLOCKS(Py_UCS2, 8, _mm_cmpeq_epi16, _mm_set1_epi16))
+    }
+    static inline Py_ssize_t sk_count4(const Py_UCS4 *d, Py_ssize_t lo, Py_ssize_t hi, Py_UCS4 ch, Py_ssize_t limit) {
+        SK_COUNT_BODY(Py_UCS4, )
     }
     /* The UTF-8 of a code point below U+0800 at p (two bytes are written; the second is dropped for ASCII); returns
        the end. Without a branch: ASCII and Arabic letters alternate in Arabic text. */
@@ -243,11 +250,14 @@ cdef extern from *:
     bint SK_BLOCKS
     int sk_n_pairs() noexcept
     unsigned sk_pair(int i, int j) noexcept
+    int sk_n_flag_chars() noexcept
+    unsigned sk_flag_char(int i, int j) noexcept
     int __builtin_ctz(unsigned x) noexcept
     unsigned sk_block1(const Py_UCS1 *p, Py_ssize_t *spaces, int *flags) noexcept
     unsigned sk_block2(const Py_UCS2 *p, Py_ssize_t *spaces, int *flags, int *beyond) noexcept
     Py_ssize_t sk_count1(const Py_UCS1 *d, Py_ssize_t lo, Py_ssize_t hi, Py_UCS4 ch, Py_ssize_t limit) noexcept
     Py_ssize_t sk_count2(const Py_UCS2 *d, Py_ssize_t lo, Py_ssize_t hi, Py_UCS4 ch, Py_ssize_t limit) noexcept
+    Py_ssize_t sk_count4(const Py_UCS4 *d, Py_ssize_t lo, Py_ssize_t hi, Py_UCS4 ch, Py_ssize_t limit) noexcept
     unsigned char *sk_utf8_below_800(unsigned c, unsigned char *p) noexcept
     Py_ssize_t sk_ascii_block2(const Py_UCS2 *d, unsigned char *p) noexcept
     Py_ssize_t sk_terminal1(const Py_UCS1 *d, Py_ssize_t p, Py_ssize_t hi) noexcept
@@ -282,26 +292,19 @@ cdef inline bint _is_ascii_alnum(Py_UCS4 c) noexcept:
     return (u"A" <= c <= u"Z") or (u"a" <= c <= u"z") or (u"0" <= c <= u"9")
 
 
+cdef inline bint _is_opener(Py_UCS4 c) noexcept:  # a quote or opener: sentences._WORD_AFTER's first class
+    return (c == u'"' or c == u"“" or c == u"”" or c == u"«" or c == u"»" or c == u"'" or c == u"‘" or c == u"’"
+            or c == u"(" or c == u"[")
+
+
 cdef inline bint _is_token_char(Py_UCS4 c) noexcept:  # sentences._TOKEN_CHARS: not a space, quote or opener
-    return not (c.isspace() or c == u'"' or c == u"“" or c == u"”" or c == u"«" or c == u"»" or c == u"'"
-                or c == u"‘" or c == u"’" or c == u"(" or c == u"[")
+    return not (c.isspace() or _is_opener(c))
 
 
 ctypedef fused _char_t:
     Py_UCS1
     Py_UCS2
     Py_UCS4
-
-
-cdef inline Py_ssize_t _count_in(const Py_UCS4 *data, Py_UCS4 ch, Py_ssize_t lo, Py_ssize_t hi,
-                                 Py_ssize_t limit) noexcept:
-    cdef Py_ssize_t n = 0, i
-    for i in range(lo, hi):
-        if data[i] == ch:
-            n += 1
-            if n == limit:
-                break
-    return limit if 0 <= limit < n else n
 
 
 cdef Py_ssize_t _count_upto(str s, Py_UCS4 ch, Py_ssize_t lo, Py_ssize_t hi, Py_ssize_t limit) noexcept:
@@ -312,7 +315,7 @@ cdef Py_ssize_t _count_upto(str s, Py_UCS4 ch, Py_ssize_t lo, Py_ssize_t hi, Py_
         return sk_count1(<const Py_UCS1 *>PyUnicode_DATA(s), lo, hi, ch, limit)
     if kind == PyUnicode_2BYTE_KIND:
         return sk_count2(<const Py_UCS2 *>PyUnicode_DATA(s), lo, hi, ch, limit)
-    return _count_in(<const Py_UCS4 *>PyUnicode_DATA(s), ch, lo, hi, limit)
+    return sk_count4(<const Py_UCS4 *>PyUnicode_DATA(s), lo, hi, ch, limit)
 
 
 def count_upto(str s, str ch, Py_ssize_t lo, Py_ssize_t hi, Py_ssize_t limit):
@@ -398,11 +401,6 @@ cdef bint _has_digit(str token):
 
 
 cdef Py_ssize_t _ABBREV_MAX = max(len(w) for w in TITLE_ABBREV | OTHER_ABBREV | MONTH_ABBREV | {"no"})
-
-
-cdef inline bint _is_opener(Py_UCS4 c) noexcept:  # the first class of sentences._WORD_AFTER
-    return (c == u'"' or c == u"“" or c == u"”" or c == u"«" or c == u"»" or c == u"'" or c == u"‘" or c == u"’"
-            or c == u"(" or c == u"[")
 
 
 cdef inline bint _is_word_char(Py_UCS4 c) noexcept:  # the second class of sentences._WORD_AFTER
@@ -921,10 +919,8 @@ cdef void _init_needle_tables() except *:
         _FLAG_OF[0x30 + k] = N_DIGIT
         _FLAG_OF[0x0660 + k] = N_DIGIT  # ٠-٩
         _FLAG_OF[0x06F0 + k] = N_DIGIT  # ۰-۹
-    _FLAG_OF[0x2F] = N_SLASH  # /
-    _FLAG_OF[0x40] = N_AT  # @
-    _FLAG_OF[0x3E] = N_CRUMB  # >
-    _FLAG_OF[0xBB] = N_CRUMB  # »
+    for j in range(sk_n_flag_chars()):  # / @ > » (the C blocks' SK_FLAG_CHARS)
+        _FLAG_OF[sk_flag_char(j, 0)] |= sk_flag_char(j, 1)
     if len(_WORD_NEEDLES) > _MAX_WORD_NEEDLES:
         raise ImportError("more word needles than _MAX_WORD_NEEDLES")
     for j in range(len(_WORD_NEEDLES) - 1, -1, -1):  # (backwards: each anchor's chain keeps the table's order)
@@ -1414,18 +1410,18 @@ cdef class _Doc:
             and (head or not (last == u":" or last == u"," or last == u"،"))
             and not _ends_sentence_at(text, s, e)
         ):
-            self.units.add(s, e, K_HEADING, None)
+            units.add(s, e, K_HEADING, None)
             return
         for i in range(units.sa.size()):
             units.add(units.sa[i], units.sb[i], K_BODY, None)
         if units.sa.size() > 1 and last == u")":
             a = units.sa[units.sa.size() - 1]
             if _is_bare_agency(text[a:e]):
-                n = self.units.start.size() - 1
-                self.units.start[n] = a
-                self.units.end[n] = e
-                self.units.kind[n] = K_BOILERPLATE
-                self.units.bk[n] = "credit"
+                n = units.start.size() - 1
+                units.start[n] = a
+                units.end[n] = e
+                units.kind[n] = K_BOILERPLATE
+                units.bk[n] = "credit"
         self.body = self.content = True
 
     cdef void flush(self) except *:
@@ -1836,10 +1832,11 @@ def segment_docs(list doc_ids, list texts, list langs, bint tuples=False):
         out.clear()
         _segment(text, lang if lang is not None else "und", out)
         doc_id = doc_ids[i]
-        doc_state(doc_id if type(doc_id) is str else str(doc_id), &state)  # (as ids: str(doc_id); None fails later)
+        did = doc_id if type(doc_id) is str else str(doc_id)
+        doc_state(did, &state)  # (as ids: str(doc_id); None fails later)
         m = out.start.size()
         if m:
-            dids.append_str(doc_id if doc_id is None or type(doc_id) is str else str(doc_id))
+            dids.append_str(None if doc_id is None else did)
             dids.repeat_last(m - 1)
         base = total
         nxt.assign(m, -1)
