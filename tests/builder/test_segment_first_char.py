@@ -169,3 +169,28 @@ def test_dispatch_with_every_key_compiled_equals_the_whole_alternation(s: str) -
         assert dispatch.first(s) == _expected(s)
     finally:
         first_char._OWN_PATTERN_AFTER = before
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(_ALPHABET, max_size=12).map("".join))
+def test_dispatch_with_no_key_compiled_equals_the_whole_alternation(s: str) -> None:
+    """Keys never settled: the rules with alternatives for the key, matched one by one, in order."""
+    dispatch = FirstCharDispatch(_RULES)
+    first_char._OWN_PATTERN_AFTER, before = 10**9, first_char._OWN_PATTERN_AFTER
+    try:
+        assert dispatch.first(s) == _expected(s)
+        assert not any(dispatch._by_key.values())  # (nothing compiled: a key is settled only with no rule for it)
+    finally:
+        first_char._OWN_PATTERN_AFTER = before
+
+
+def test_a_rule_with_flags_beyond_ignorecase_matches_as_in_the_alternation() -> None:
+    """The alternation scopes only IGNORECASE: a MULTILINE rule's ``$`` is the string's end there, so the rule tried
+    alone must be too."""
+    rules = [("m", re.compile("ab$", re.MULTILINE)), ("i", re.compile("AB", re.IGNORECASE))]
+    whole = _alternation(rules)
+    for s in ("ab\nc", "ab", "abc"):
+        m = whole.match(s)
+        expected = rules[int(m.lastgroup[1:])][0] if m is not None and m.lastgroup else None
+        assert FirstCharDispatch(rules).first(s) == expected, s
+    assert FirstCharDispatch(rules).first("ab\nc") == "i"

@@ -838,7 +838,7 @@ cdef object _start_first(str line):
     cdef str key = PyUnicode_Substring(line, 0, _KEY_CHARS)
     rx = _START_BY_KEY.get(key, _MISSING)
     if rx is _MISSING:
-        rx = _START._rare(key)
+        return _START._first_unsettled(key, line)
     if rx is None:
         return None
     m = rx.match(line)

@@ -343,6 +343,7 @@ def can_prefix(prefixes: frozenset[Prefix] | None, key: str) -> bool:
 
 _OWN_PATTERN_AFTER = 32  # a key seen this often gets its own alternation compiled
 _MAX_KEYS = 100_000  # keys remembered at most (text in a script of many characters has many pairs)
+_FLAGS_AS_SCOPE = re.IGNORECASE | re.UNICODE  # a rule compiled with these alone matches as its scoped group does
 
 
 class FirstCharDispatch:
@@ -355,26 +356,27 @@ class FirstCharDispatch:
     cost one dictionary look-up. A key's alternatives are one alternation, each rule's in its own named group, in
     order, so the first rule with a matching alternative is the one the whole alternation reports. A key with
     alternatives gets its own compiled alternation once it has come ``_OWN_PATTERN_AFTER`` times (a compile costs
-    some 1.5 ms); until then its first character's alternation (compiled the same way) is used.
+    some 0.3 ms); until then the rules that have alternatives for it are matched one by one, in order, which is the
+    same answer (the first rule that matches) with nothing compiled: a new worker's first lines cost no compiles.
     """
 
     def __init__(self, rules: Sequence[tuple[str, re.Pattern[str]]]) -> None:
         self._names = [name for name, _ in rules]
         self._rules: list[tuple[str, list[tuple[str, FirstSet]]]] = []
         self._flags: list[int] = []
-        for _, rx in rules:
+        self._own: list[tuple[int, re.Pattern[str]]] = []  # each rule alone, matching as in the alternation
+        for i, (_, rx) in enumerate(rules):
             flags = rx.flags & re.IGNORECASE
-            self._rules.append(("(?i:" if flags else "(?:", [(alt, first_set(alt, flags))
-                                                           for alt in expand_alternatives(rx.pattern)]))
+            scope = "(?i:" if flags else "(?:"
+            self._rules.append((scope, [(alt, first_set(alt, flags)) for alt in expand_alternatives(rx.pattern)]))
             self._flags.append(flags)
+            self._own.append((i, rx if not rx.flags & ~_FLAGS_AS_SCOPE else re.compile(f"{scope}{rx.pattern})")))
         self._prefixes: dict[tuple[int, str], frozenset[Prefix] | None] = {}  # prefix_set, when first needed
         self._by_key: dict[str, re.Pattern[str] | None] = {}  # a key's alternation (None: no rule can match)
-        self._by_char: dict[str, re.Pattern[str] | None] = {}
         self._alts_by_char: dict[str, list[list[tuple[str, frozenset[Prefix] | None]]]] = {}
         self._by_source: dict[str, re.Pattern[str] | None] = {}
-        self._pending: dict[str, list[Any]] = {}  # a key not settled yet: [its alternatives kept, sightings]
-        self._seen_chars: dict[str, int] = {}  # of a first character without its own alternation yet
-        self._whole: re.Pattern[str] | None = None
+        # a key not settled yet: [its alternatives kept, sightings, the rules with alternatives kept]
+        self._pending: dict[str, list[Any]] = {}
 
     def _compile(self, kept: list[list[str]]) -> re.Pattern[str] | None:
         """The alternation of each rule's ``kept`` alternatives (in the rules' order)."""
@@ -390,29 +392,35 @@ class FirstCharDispatch:
         try:
             rx = self._by_key[key]
         except KeyError:
-            rx = self._rare(key)
-        if rx is None:
-            return None
-        m = rx.match(s)
+            return self._first_unsettled(key, s)
+        return self._matched(rx, s)
+
+    def _matched(self, rx: re.Pattern[str] | None, s: str) -> str | None:
+        m = rx.match(s) if rx is not None else None
         return self._names[int(m.lastgroup[1:])] if m is not None and m.lastgroup else None
 
-    def _rare(self, key: str) -> re.Pattern[str] | None:
-        """The pattern for a key not settled yet (see the class)."""
+    def _first_unsettled(self, key: str, s: str) -> str | None:
+        """:meth:`first` for a key without its own alternation yet (see the class)."""
         if not key or any(not ch.isascii() and (ch.lower() != ch or ch.upper() != ch) for ch in key):
-            return self._every()  # (empty, or a cased non-ASCII character: IGNORECASE's special folds)
-        pending = self._pending.get(key)
-        if pending is None:
-            kept = [[alt for alt, prefixes in alts if can_prefix(prefixes, key)] for alts in self._starting(key[0])]
-            if not any(kept):
-                return self._settle(key, kept)
-            pending = [kept, 0]
-            if len(self._pending) < _MAX_KEYS:
-                self._pending[key] = pending
-        pending[1] += 1
-        if pending[1] < _OWN_PATTERN_AFTER:
-            return self._for_char(key[0])
-        self._pending.pop(key, None)
-        return self._settle(key, pending[0])
+            candidates = self._own  # (empty, or a cased non-ASCII character: IGNORECASE's special folds)
+        else:
+            pending = self._pending.get(key)
+            if pending is None:
+                kept = [[alt for alt, prefixes in alts if can_prefix(prefixes, key)] for alts in self._starting(key[0])]
+                if not any(kept):
+                    return self._matched(self._settle(key, kept), s)
+                pending = [kept, 0, [self._own[i] for i, alts in enumerate(kept) if alts]]
+                if len(self._pending) < _MAX_KEYS:
+                    self._pending[key] = pending
+            pending[1] += 1
+            if pending[1] >= _OWN_PATTERN_AFTER:
+                self._pending.pop(key, None)
+                return self._matched(self._settle(key, pending[0]), s)
+            candidates = pending[2]
+        for i, rx in candidates:
+            if rx.match(s) is not None:
+                return self._names[i]
+        return None
 
     def _settle(self, key: str, kept: list[list[str]]) -> re.Pattern[str] | None:
         """The key's own alternation of its ``kept`` alternatives, remembered (up to ``_MAX_KEYS`` keys)."""
@@ -438,22 +446,3 @@ class FirstCharDispatch:
         if key not in self._prefixes:
             self._prefixes[key] = prefix_set(alt, self._flags[rule])
         return self._prefixes[key]
-
-    def _every(self) -> re.Pattern[str] | None:
-        if self._whole is None:
-            self._whole = self._compile([[alt for alt, _fs in alts] for _scope, alts in self._rules])
-        return self._whole
-
-    def _for_char(self, ch: str) -> re.Pattern[str] | None:
-        """The alternation of the alternatives that can start with ``ch`` (every one until ``ch`` has come
-        ``_OWN_PATTERN_AFTER`` times)."""
-        try:
-            return self._by_char[ch]
-        except KeyError:
-            pass
-        n = self._seen_chars.get(ch, 0) + 1
-        self._seen_chars[ch] = n
-        if n < _OWN_PATTERN_AFTER:
-            return self._every()
-        rx = self._by_char[ch] = self._compile([[alt for alt, _p in alts] for alts in self._starting(ch)])
-        return rx
