@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 import polars as pl
 import pyarrow as pa
 
+from stancekit.io import DISTINCT
+
 
 @dataclass(frozen=True)
 class Column:
@@ -17,6 +19,8 @@ class Column:
     dtype: pl.DataType | type[pl.DataType]
     nullable: bool = True
     doc: str = ""
+    # values mostly distinct (ids, texts): written without a dictionary or min/max statistics (io.writer_options)
+    distinct: bool = False
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,10 @@ class TableSchema:
         return pl.DataFrame(schema=self.polars_schema())
 
     def arrow_schema(self) -> pa.Schema:
-        return self.empty().to_arrow().schema
+        schema = self.empty().to_arrow().schema
+        distinct = {c.name for c in self.columns if c.distinct}
+        return pa.schema([f.with_metadata({DISTINCT: b"1"}) if f.name in distinct else f for f in schema],
+                         metadata=schema.metadata)
 
 
 S, I64, I32, F64, B = pl.Utf8, pl.Int64, pl.Int32, pl.Float64, pl.Boolean
@@ -57,13 +64,14 @@ DOCUMENTS = TableSchema(
         Column("source", S, False, "the file or dataset the row came from"),
         Column("source_row", I64, True, "row or line number within the source (1-based), null for a .txt"),
         Column("title", S),
-        Column("text", S, False, "input text, line endings normalised to \\n; every offset points into it"),
+        Column("text", S, False, "input text, line endings normalised to \\n; every offset points into it",
+               distinct=True),
         Column("lang", S, False, "ISO 639-1 (ar, en, ...) or und"),
         Column("published_at", TS),
         Column("url", S),
         Column("outlet", S),
         Column("license", S),
-        Column("content_hash", S, False),
+        Column("content_hash", S, False, distinct=True),
         Column("duplicate_of", S, True, "doc_id of an earlier document with the same text"),
     ),
     key=("doc_id",),
@@ -72,16 +80,16 @@ DOCUMENTS = TableSchema(
 UNITS = TableSchema(
     "units",
     (
-        Column("unit_id", S, False),
+        Column("unit_id", S, False, distinct=True),
         Column("doc_id", S, False),
         Column("start", I64, False),
         Column("end", I64, False),
-        Column("text", S, False),
+        Column("text", S, False, distinct=True),
         Column("kind", S, False, "title, heading, body, boilerplate"),
         Column("boilerplate_kind", S),
         Column("position", I32, True, "order among the document's content units (null for boilerplate)"),
-        Column("prev_unit_id", S),
-        Column("next_unit_id", S),
+        Column("prev_unit_id", S, distinct=True),
+        Column("next_unit_id", S, distinct=True),
         Column("is_claim", B, False),
         Column("speaker", S),
         Column("speaker_start", I64),
@@ -98,7 +106,7 @@ UNITS = TableSchema(
 PAIRS = TableSchema(
     "pairs",
     (
-        Column("pair_id", S, False),
+        Column("pair_id", S, False, distinct=True),
         Column("unit_id", S, False),
         Column("claim_id", S, False),
         Column("score", F64, False),
