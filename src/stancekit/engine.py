@@ -14,6 +14,7 @@ is no bottleneck: rows never travel between processes. ``engine="ray"`` runs the
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import threading
@@ -146,11 +147,20 @@ def watch_driver(pid: int, every: float = 0.5) -> None:
     threading.Thread(target=loop, name="stancekit-watch-driver", daemon=True).start()
 
 
+def _worker_init(driver: int) -> None:
+    """A pool worker's start: watch the driver (:func:`watch_driver`), and move every object the worker inherited
+    from the fork server (the preloaded modules and their tables) to the collector's permanent generation. Its
+    full collections then skip them (~1.3% of a segment worker's instructions), and do not write into their
+    memory pages, which stay shared with the server instead of being copied into each worker."""
+    gc.freeze()
+    watch_driver(driver)
+
+
 def in_order(fn: Callable[..., T], jobs: Iterable[tuple[Any, ...]], workers: int) -> Iterator[T]:
     """``fn(*job)`` for every job on a pool of ``workers`` processes, yielded in job order, with at most
     ``2 * workers`` jobs in flight (jobs are read lazily, so memory stays bounded)."""
     ctx = mp.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=watch_driver,
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init,
                              initargs=(os.getpid(),)) as pool:
         pending: deque[Future[T]] = deque()
         for job in jobs:

@@ -89,3 +89,16 @@ def test_plan_slices_do_not_cut_a_run_between_row_groups(tmp_path: Path) -> None
     assert [s["row_groups"] for s in slices] == [[0], [1, 2], [3, 4, 5, 6, 7]]
     assert all(s["align"] == "k" for s in slices)
     assert [s["row_groups"] for s in plan_slices(tmp_path / "in.parquet", 1)] == [[g] for g in range(8)]
+
+
+def _frozen_in_worker(i: int) -> int:
+    import gc
+
+    return gc.get_freeze_count()
+
+
+def test_pool_workers_freeze_what_they_inherit() -> None:
+    """(The preloaded modules' objects go to the permanent generation: full collections skip them.)"""
+    from stancekit.engine import in_order
+
+    assert all(n > 0 for n in in_order(_frozen_in_worker, [(i,) for i in range(4)], 2))
