@@ -224,3 +224,21 @@ def test_batch_ids_are_stable_and_offsets_round_trip(text: str) -> None:
         src = text if row["doc_id"] == "x" else "Title\n\nA sentence."
         assert src[row["start"] : row["end"]] == row["text"]
         assert row["unit_id"] == unit_id(row["doc_id"], row["start"], row["end"])
+
+
+_CREDIT_LINE_BEFORE = (  # the photo-credit alternative as it was, with a word possibly split between repetitions
+    r"(?i:photo(?:graph)?s?|photo credit|image|picture|credit|courtesy)\s*[:：]\s*(?:[^\s()]+\s?){1,6}$")
+
+
+@settings(deadline=None, max_examples=400)
+@given(st.lists(st.sampled_from(["Photo", "photo", "Credit", ":", "：", " ", "  ", "Jane", "Doe/AP", "(", ")",
+                                 "x", "Reuters", ".", "\t"]), max_size=16).map("".join))
+def test_the_credit_line_takes_words_whole_with_the_same_matches(line: str) -> None:
+    """(``++`` instead of ``+`` in _CREDIT_LINE's first alternative only stops the backtracking.)"""
+    import re
+
+    from stancekit.builder.segment import boilerplate
+
+    first = boilerplate._CREDIT_LINE.pattern.split("\n")[0].split("|\\(?\\s*")[0]
+    assert first == _CREDIT_LINE_BEFORE.replace(r"[^\s()]+", r"[^\s()]++")
+    assert (re.match(first, line) is None) == (re.match(_CREDIT_LINE_BEFORE, line) is None), line

@@ -176,9 +176,11 @@ _CAPTION_END = re.compile(
 )
 _CREDIT_LINE_WORDS = _CREDIT_WORDS.replace("|file|", "|file photo|file picture|")  # not "(see attached file)"
 # A line that is only a photo credit (it makes the line before it a caption): Photo: X/Reuters, Credit: X,
-# (تصوير: X), (Name/Handout), REUTERS/Name, Name/AFP via Getty Images
+# (تصوير: X), (Name/Handout), REUTERS/Name, Name/AFP via Getty Images. (A word is taken whole, ``++``: the same
+# matches as ``+``, which could also split a word between repetitions and so tried every split of a line of more
+# than six words before failing, 12 us a line.)
 _CREDIT_LINE = re.compile(
-    r"(?i:photo(?:graph)?s?|photo credit|image|picture|credit|courtesy)\s*[:：]\s*(?:[^\s()]+\s?){1,6}$"
+    r"(?i:photo(?:graph)?s?|photo credit|image|picture|credit|courtesy)\s*[:：]\s*(?:[^\s()]++\s?){1,6}$"
     r"|\(?\s*(?:تصوير|الصورة|صورة|مصدر الصورة|الصور|المصدر)\s*[:：]\s*\S[^.!?؟]*$"
     rf"|\((?i:[^()]*\b(?:{_CREDIT_LINE_WORDS})\b[^()]*)\)$|{_SLASH_CREDIT}$"
     r"|(?:AP Photo|Getty Images|REUTERS|EPA-EFE)\b"
