@@ -14,7 +14,6 @@ from typing import Any
 import numpy as np
 import polars as pl
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from stancekit.errors import StageError
@@ -173,6 +172,8 @@ def file_batches(pf: pq.ParquetFile, batch_size: int, columns: list[str] | None 
 def aligned_batches(batches: Iterator[pa.RecordBatch], key: str) -> Iterator[pa.RecordBatch]:
     """Re-cut ``batches`` so that rows with equal ``key`` next to each other (a document's units) always fall in
     one batch: each batch's trailing run is carried into the next. A batch can grow by one run (one document)."""
+    import pyarrow.compute as pc  # (here: ~25 ms to import, and most commands never align)
+
     carry: pa.RecordBatch | None = None
     for rb in batches:
         if carry is not None:

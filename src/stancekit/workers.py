@@ -14,9 +14,10 @@ import multiprocessing as mp
 from collections.abc import Sequence
 from multiprocessing import forkserver
 
-# what a segment worker runs: the engine's slice, the segmenter and its compiled modules
+# what a segment worker runs: the engine's slice, the segmenter and its compiled modules (and pyarrow.compute, which
+# polars imports when it first makes a Series of Arrow arrays: the segmenter's columns)
 SEGMENT_PRELOAD = ["stancekit.engine", "stancekit.builder.segment.units", "stancekit.builder.segment._native",
-                   "stancekit.builder.segment._attr_native"]
+                   "stancekit.builder.segment._attr_native", "pyarrow.compute"]
 
 
 def warm(modules: list[str]) -> None:
