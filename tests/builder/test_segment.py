@@ -197,6 +197,28 @@ def test_segmenter_protocol_and_registry() -> None:
         segment_batch(pl.DataFrame({"doc_id": ["a"]}))
 
 
+def test_the_light_registry_names_every_segmenter_as_it_names_itself() -> None:
+    """(A command checks and reports the segmenter by the registry, without importing it.)"""
+    from stancekit.builder.segment.registry import SEGMENTER_NAMES, segmenter_name
+    from stancekit.builder.segment.units import SEGMENTERS
+
+    assert set(SEGMENTER_NAMES) == set(SEGMENTERS)
+    for name in SEGMENTERS:
+        assert segmenter_name(name) == get_segmenter(name).name
+    with pytest.raises(ConfigError, match="not a known segmenter; use one of: rules"):
+        segmenter_name("nope")
+
+
+def test_the_segment_command_does_not_import_the_segmenter() -> None:
+    """Only its workers do (their fork server preloads it): the command's start-up is shorter by ~0.1 s."""
+    import subprocess
+
+    code = ("import sys, stancekit.cli, stancekit.pipeline.segment; "
+            "print(sorted(m for m in sys.modules if m.startswith('stancekit.builder.segment.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.strip() == "['stancekit.builder.segment.protocol', 'stancekit.builder.segment.registry']"
+
+
 _ALPHABET = st.sampled_from([*"ab قال.!?؟…\"“”«»():،,;- \n\n  ", "U.S.", "Mr.", "2.5", "اقرأ أيضاً:", "(CNN) —"])
 
 

@@ -1,6 +1,6 @@
 """``stancekit segment``: documents -> tables/units.parquet (+ rejects/segment.parquet).
 
-Streams ``tables/documents.parquet`` through :func:`stancekit.builder.segment.segment_batch` with the local engine
+Streams ``tables/documents.parquet`` through :func:`stancekit.builder.segment.units.segment_batch` with the local engine
 (``[segment] workers`` processes, ``[segment] batch_size`` documents per batch, bounded memory, a progress bar).
 A batch's units depend only on its documents and the segmenter, so re-running gives the same ids.
 """
@@ -11,7 +11,7 @@ from typing import Any
 
 import polars as pl
 
-from stancekit.builder.segment.units import get_segmenter, segment_batch
+from stancekit.builder.segment.registry import segmenter_name
 from stancekit.campaign import Campaign
 from stancekit.config import load_config
 from stancekit.engine import map_table
@@ -22,6 +22,15 @@ from stancekit.pipeline.pushed import write_checked
 from stancekit.schemas import REJECTS, UNITS
 
 DOC_COLUMNS = ["doc_id", "text", "lang", "source", "source_row"]
+
+
+def segment_batch(docs: pl.DataFrame, **options: Any) -> Any:
+    """:func:`stancekit.builder.segment.units.segment_batch`, imported where it runs: this is the function the
+    engine sends to its workers (by reference), so the command itself never loads the segmenter, only the workers
+    do (the local pool's fork server has it preloaded)."""
+    from stancekit.builder.segment.units import segment_batch as run
+
+    return run(docs, **options)
 
 
 def run_segment(campaign: Campaign, *, force: bool = False, workers: int | None = None,
@@ -38,7 +47,7 @@ def run_segment(campaign: Campaign, *, force: bool = False, workers: int | None 
     if not table_exists(source):
         raise StageError(f"{source} does not exist yet: run `stancekit ingest` first")
     name = str(cfg.get("segment", "segmenter"))
-    seg = get_segmenter(name)
+    versioned = segmenter_name(name)
     n_workers = int(workers if workers is not None else cfg.get("segment", "workers"))
     n_batch = int(batch_size if batch_size is not None else cfg.get("segment", "batch_size"))
     if n_batch < 1:
@@ -63,7 +72,7 @@ def run_segment(campaign: Campaign, *, force: bool = False, workers: int | None 
         "documents": result.rows_in,
         **_counts(dest),
         "rejects": n_rejects,
-        "segmenter": seg.name,
+        "segmenter": versioned,
         "units_path": str(dest),
         "rejects_path": str(campaign.rejects_path("segment")),
     }

@@ -29,6 +29,7 @@ from stancekit.builder.segment.layout import (
     unwrap,
 )
 from stancekit.builder.segment.protocol import UnitSpan
+from stancekit.builder.segment.registry import SEGMENTER_NAMES
 from stancekit.builder.segment.sentences import ends_sentence, ends_sentence_at, split_sentences
 
 Unit = tuple[int, int, str, str | None]  # (start, end, kind, boilerplate_kind), as UnitSpan
@@ -44,7 +45,7 @@ _LABEL_STARTS = ("Update", "UPDATE", "Breaking", "BREAKING", "Developing", "DEVE
 class RuleSegmenter:
     """Arabic and English news: layout rules + a boundary scanner. See the module docstring."""
 
-    name = "rules.v2"  # v2: captions by credit lines, lists, labels, timestamps, hard wraps, more abbreviations
+    name = SEGMENTER_NAMES["rules"]
 
     def segment(self, doc_id: str, text: str, lang: str) -> list[UnitSpan]:
         return segment_text(text, lang)

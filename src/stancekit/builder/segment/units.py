@@ -18,8 +18,9 @@ import pyarrow as pa
 
 from stancekit.builder.segment import native
 from stancekit.builder.segment.protocol import KINDS, Segmenter, UnitTuple
+from stancekit.builder.segment.registry import segmenter_name
 from stancekit.builder.segment.rules import RuleSegmenter
-from stancekit.errors import ConfigError, InputError
+from stancekit.errors import InputError
 from stancekit.ids import unit_id_digests, unit_ids_from_digests
 from stancekit.schemas import REJECTS, UNITS, conform
 
@@ -30,11 +31,8 @@ AttributeFn = Callable[[str, Sequence[UnitTuple], str], list[Any]]
 
 def get_segmenter(name: str) -> Segmenter:
     """The segmenter registered under ``name`` (config ``[segment] segmenter``)."""
-    try:
-        return SEGMENTERS[name]()
-    except KeyError:
-        known = ", ".join(sorted(SEGMENTERS))
-        raise ConfigError(f"[segment] segmenter = {name!r} is not a known segmenter; use one of: {known}") from None
+    segmenter_name(name)  # (an unknown name: the error naming the known ones)
+    return SEGMENTERS[name]()
 
 
 def _attribute_fn() -> AttributeFn | None:
