@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeAlias, TypeVar
 
 import polars as pl
 import pyarrow as pa
@@ -48,7 +48,8 @@ from stancekit.io import (
 )
 
 ENGINES = ("local", "ray")
-BatchResult = pl.DataFrame | tuple[pl.DataFrame, pl.DataFrame]
+Rows: TypeAlias = pl.DataFrame | pa.Table  # a batch function's output rows: a frame, or an Arrow table
+BatchResult: TypeAlias = Rows | tuple[Rows, pl.DataFrame]
 BatchFn = Callable[..., BatchResult]
 T = TypeVar("T")
 
@@ -64,9 +65,10 @@ class MapResult:
         return pl.concat(frames, how="diagonal_relaxed") if frames else None
 
 
-def split_result(out: BatchResult) -> tuple[pl.DataFrame, pl.DataFrame | None]:
-    """A batch function's result as (rows, rejects or None)."""
-    return out if isinstance(out, tuple) else (out, None)
+def split_result(out: BatchResult) -> tuple[pa.Table, pl.DataFrame | None]:
+    """A batch function's result as (rows as Arrow, rejects or None)."""
+    rows, rejects = out if isinstance(out, tuple) else (out, None)
+    return (rows if isinstance(rows, pa.Table) else rows.to_arrow()), rejects
 
 
 def _call(fn: BatchFn, kwargs: dict[str, Any], batch: pa.RecordBatch) -> tuple[int, BatchResult]:
@@ -124,7 +126,7 @@ def _run_slice(fn: BatchFn, kwargs: dict[str, Any], schema: pa.Schema, columns: 
         for rb in file_batches(pf, batch_size, columns, item["row_groups"], align=item.get("align")):
             n, out = _call(fn, kwargs, rb)
             frame, rej = split_result(out)
-            writer.write(frame.to_arrow())
+            writer.write(frame)
             if rej is not None and rej.height:
                 rejects.append(rej)
             n_in += n
@@ -254,7 +256,7 @@ def map_table(
         outputs = (call(b) for b in batches) if workers <= 1 else in_order(call, ((b,) for b in batches), workers)
         for n_in, out in outputs:
             frame, rejects = split_result(out)
-            writer.write(frame.to_arrow())
+            writer.write(frame)
             if rejects is not None:
                 result.rejects.append(rejects)
             result.rows_in += n_in

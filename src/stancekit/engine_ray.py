@@ -101,7 +101,7 @@ def apply_batch(batch: pa.RecordBatch | pa.Table, *, fn: Callable[..., Any], kwa
     out = fn(df, **kwargs)
     frame, rejects = split_result(out)
     transport = _transport_schema(schema)
-    table = frame.to_arrow().select(schema.names).cast(schema)
+    table = frame.select(schema.names).cast(schema)
     table = table.append_column(REJECT_COLUMN, pa.nulls(table.num_rows, pa.large_string()))
     if rejects is not None and rejects.height:
         cells = [json.dumps(r, default=str, ensure_ascii=False) for r in rejects.iter_rows(named=True)]

@@ -25,12 +25,12 @@ DOC_COLUMNS = ["doc_id", "text", "lang", "source", "source_row"]
 
 
 def segment_batch(docs: pl.DataFrame, **options: Any) -> Any:
-    """:func:`stancekit.builder.segment.units.segment_batch`, imported where it runs: this is the function the
-    engine sends to its workers (by reference), so the command itself never loads the segmenter, only the workers
-    do (the local pool's fork server has it preloaded)."""
-    from stancekit.builder.segment.units import segment_batch as run
+    """:func:`stancekit.builder.segment.units.segment_arrow` (segment_batch, its units in Arrow), imported where it
+    runs: this is the function the engine sends to its workers (by reference), so the command itself never loads
+    the segmenter, only the workers do (the local pool's fork server has it preloaded)."""
+    from stancekit.builder.segment.units import segment_arrow
 
-    return run(docs, **options)
+    return segment_arrow(docs, **options)
 
 
 def run_segment(campaign: Campaign, *, force: bool = False, workers: int | None = None,

@@ -76,6 +76,19 @@ def segment_batch(
     (empty or whitespace-only text: ``empty_text``; only boilerplate: ``no_content_units``, its boilerplate units are
     still written). ``claims=False`` skips attribution (claim columns empty), for timing the units alone.
     """
+    units, rejects = segment_arrow(docs, segmenter=segmenter, claims=claims)
+    if isinstance(units, pa.Table):
+        frame = pl.from_arrow(units)
+        assert isinstance(frame, pl.DataFrame)
+        return frame, rejects
+    return units, rejects
+
+
+def segment_arrow(
+    docs: pl.DataFrame, *, segmenter: str = "rules", claims: bool = True
+) -> tuple[pa.Table | pl.DataFrame, pl.DataFrame]:
+    """:func:`segment_batch`, with the units as an Arrow table (UNITS.arrow_schema()) when the compiled segmenter
+    made them: the engine writes Arrow, so they skip a round trip through polars (~5% of a segment worker)."""
     missing = [c for c in ("doc_id", "text") if c not in docs.columns]
     if missing:
         raise InputError(f"documents batch: missing column(s) {', '.join(missing)}; run `stancekit ingest` first")
@@ -136,9 +149,9 @@ def _empty_reject(doc_id: str | None, source: Any, source_row: Any, text: str | 
 
 
 def _segment_compiled(compiled: Any, docs: pl.DataFrame, seg_name: str, langs: list[Any], sources: list[Any],
-                      rows: list[Any], attribute: AttributeFn | None) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """:func:`segment_batch` with the compiled rule segmenter (``native``): the same frames, the batch in one call
-    that also computes the ids (in C), positions and links, so the frame is built in one step."""
+                      rows: list[Any], attribute: AttributeFn | None) -> tuple[pa.Table, pl.DataFrame]:
+    """:func:`segment_arrow` with the compiled rule segmenter (``native``): the batch in one call that also computes
+    the ids (in C), positions and links, and the table built from its buffers."""
     doc_ids = docs["doc_id"].cast(pl.String).to_list()
     texts = docs["text"].to_list()
     batch_attr = _attribute_batch_fn() if attribute is not None else None
@@ -148,73 +161,77 @@ def _segment_compiled(compiled: Any, docs: pl.DataFrame, seg_name: str, langs: l
         for i, (n_units, n_boiler) in enumerate(zip(cols["n_units"], cols["n_boilerplate"], strict=True))
         if n_boiler == n_units
     ]
-    schema = UNITS.polars_schema()
+    schema = _ARROW_UNITS
     n = cols["n"]
-    series = {name: _arrow_strings(n, cols[name])
-              for name in ("unit_id", "doc_id", "text", "boilerplate_kind", "prev_unit_id", "next_unit_id")}
-    series["kind"] = _KIND_NAMES.gather(pl.Series(np.frombuffer(cols["kind"], dtype=np.uint8)))
+    arrays: dict[str, pa.Array] = {
+        name: _arrow_strings(n, cols[name])
+        for name in ("unit_id", "doc_id", "text", "boilerplate_kind", "prev_unit_id", "next_unit_id")}
+    arrays["kind"] = _KIND_ARRAY.take(pa.array(np.frombuffer(cols["kind"], dtype=np.uint8)))
     valid, data = cols["position"]
-    series["position"] = pl.Series(pa.Array.from_buffers(pa.int32(), n, [_buffer(valid), pa.py_buffer(data)]))
-    series["start"] = _int_series("start", cols["start"], schema["start"])
-    series["end"] = _int_series("end", cols["end"], schema["end"])
+    arrays["position"] = pa.Array.from_buffers(pa.int32(), n, [_buffer(valid), pa.py_buffer(data)])
+    arrays["start"] = _int_array(cols["start"])
+    arrays["end"] = _int_array(cols["end"])
     if attribute is None:
-        series["is_claim"] = _constant(False, n, pl.Boolean)
-        series |= {f: _constant(None, n, schema[f]) for f in _CLAIM_FIELDS}
+        arrays["is_claim"] = pa.array(np.zeros(n, dtype=bool))
+        arrays |= {f: pa.nulls(n, schema.field(f).type) for f in _CLAIM_FIELDS}
     elif batch_attr is not None:  # the compiled attribution reads the columns: objects only for the claim units
         idx, fields = batch_attr(texts, langs, cols["n_units"], cols["start"], cols["end"], cols["kind"], KINDS)
-        series |= _claim_columns_at(n, _int_series("idx", idx, pl.Int64), dict(zip(_CLAIM_FIELDS, fields, strict=True)),
-                                    schema)
+        arrays |= _claim_arrays(n, np.frombuffer(idx, dtype=np.int64), dict(zip(_CLAIM_FIELDS, fields, strict=True)))
     else:
         attrs: list[Any] = []
         for i, raw in enumerate(cols["tuples"]):
             if raw:
                 attrs += attribute(texts[i], raw, langs[i])
-        series |= _claim_columns(attrs, schema)
-    series["segmenter"] = _constant(seg_name, n, pl.String)
-    units = pl.DataFrame([series[name].alias(name) for name in schema])
-    return _checked(units), _rejects_frame(rejects)
+        claim = [j for j, a in enumerate(attrs) if a is not None and a.is_claim]
+        arrays |= _claim_arrays(n, np.array(claim, dtype=np.int64),
+                                {f: [attrs[j][k] for j in claim] for k, f in enumerate(_CLAIM_FIELDS, start=1)})
+    arrays["segmenter"] = pa.repeat(pa.scalar(seg_name, pa.large_string()), n)
+    units = pa.Table.from_arrays([arrays[f.name] for f in schema], schema=schema)
+    if units.column("doc_id").null_count or pl.Series(units.column("unit_id")).n_unique() != n:
+        frame = pl.from_arrow(units)  # (a null doc id or a repeated unit id: conform's report of it)
+        assert isinstance(frame, pl.DataFrame)
+        return conform(frame, UNITS).to_arrow().cast(schema), _rejects_frame(rejects)
+    return units, _rejects_frame(rejects)
 
 
-_KIND_NAMES = pl.Series(KINDS, dtype=pl.String)
+_ARROW_UNITS = UNITS.arrow_schema()
+_POLARS_UNITS = UNITS.polars_schema()
+_KIND_ARRAY = pa.array(KINDS, pa.large_string())
+
+
+def _int_array(values: array) -> pa.Array:
+    """An int64 column from an ``array('q')`` (its buffer, without a Python int per value)."""
+    return pa.array(np.frombuffer(values, dtype=np.int64) if len(values) else np.zeros(0, dtype=np.int64))
+
+
+def _claim_arrays(n: int, idx: np.ndarray, fields: Mapping[str, list[Any]]) -> dict[str, pa.Array]:
+    """is_claim and the claim fields of ``n`` units, of which those at ``idx`` are claim units with the values
+    ``fields[f]`` (a minority of the units): each field scattered into an all-null column (in polars, which makes
+    columns of Python values twice as fast as pyarrow)."""
+    flags = np.zeros(n, dtype=bool)
+    flags[idx] = True
+    out = {"is_claim": pa.array(flags)}
+    for f in _CLAIM_FIELDS:
+        dtype = _POLARS_UNITS[f]
+        col = pl.Series([None], dtype=dtype).new_from_index(0, n) if n else pl.Series([], dtype=dtype)
+        if len(idx):
+            col.scatter(idx, pl.Series(fields[f], dtype=dtype))
+        out[f] = col.to_arrow()
+    return out
 
 
 def _buffer(data: bytes | None) -> pa.Buffer | None:
     return None if data is None else pa.py_buffer(data)
 
 
-def _arrow_strings(n: int, buffers: tuple[bytes | None, bytes, bytes]) -> pl.Series:
-    """A String column of ``n`` values from Arrow ``large_string`` buffers ``(validity or None, offsets, data)``."""
+def _arrow_strings(n: int, buffers: tuple[bytes | None, bytes, bytes]) -> pa.Array:
+    """A ``large_string`` column of ``n`` values from its buffers ``(validity or None, offsets, data)``."""
     validity, offsets, data = buffers
-    return pl.Series(pa.Array.from_buffers(pa.large_string(), n, [_buffer(validity), pa.py_buffer(offsets),
-                                                                   pa.py_buffer(data)]))
+    return pa.Array.from_buffers(pa.large_string(), n, [_buffer(validity), pa.py_buffer(offsets), pa.py_buffer(data)])
 
 
 def _rejects_frame(rejects: list[dict[str, Any]]) -> pl.DataFrame:
     return pl.DataFrame(rejects, schema=REJECTS.polars_schema()) if rejects else REJECTS.empty()
-
-
-def _claim_columns(attrs: list[Any], schema: Mapping[str, Any]) -> dict[str, pl.Series]:
-    """is_claim and the claim fields from one attribution (or None) per unit (NamedTuples in the order ``is_claim``,
-    then the fields)."""
-    idx = [j for j, a in enumerate(attrs) if a is not None and a.is_claim]
-    fields = {f: [attrs[j][k] for j in idx] for k, f in enumerate(_CLAIM_FIELDS, start=1)}
-    return _claim_columns_at(len(attrs), idx, fields, schema)
-
-
-def _claim_columns_at(n: int, idx: Any, fields: Mapping[str, list[Any]], schema: Mapping[str, Any]
-                      ) -> dict[str, pl.Series]:
-    """is_claim and the claim fields of ``n`` units, of which those at ``idx`` are claim units with the values
-    ``fields[f]`` (a minority): each field scattered into an all-null column."""
-    flags = _constant(False, n, pl.Boolean)
-    out = {"is_claim": flags}
-    if len(idx):
-        flags.scatter(idx, True)
-    for f in _CLAIM_FIELDS:
-        col = _constant(None, n, schema[f])
-        if len(idx):
-            col.scatter(idx, pl.Series(fields[f], dtype=schema[f]))
-        out[f] = col
-    return out
 
 
 def _units_frame(docs: pl.DataFrame, seg_name: str, columns: dict[str, list[Any]],
@@ -257,7 +274,10 @@ def _units_frame(docs: pl.DataFrame, seg_name: str, columns: dict[str, list[Any]
         frame = frame.with_columns(pl.lit(False, dtype=pl.Boolean).alias("is_claim"),
                                    *[pl.lit(None, dtype=schema[f]).alias(f) for f in _CLAIM_FIELDS])
     else:
-        frame = frame.with_columns(**_claim_columns(attrs, schema))
+        claim = np.array([j for j, a in enumerate(attrs) if a is not None and a.is_claim], dtype=np.int64)
+        fields = {f: [attrs[j][k] for j in claim] for k, f in enumerate(_CLAIM_FIELDS, start=1)}
+        frame = frame.with_columns(pl.from_arrow(a).alias(f)  # type: ignore[union-attr]
+                                   for f, a in _claim_arrays(len(attrs), claim, fields).items())
     return _checked(frame.select(list(schema)))
 
 
@@ -267,13 +287,3 @@ def _checked(units: pl.DataFrame) -> pl.DataFrame:
     if units["doc_id"].null_count() or units["unit_id"].n_unique() != units.height:
         return conform(units, UNITS)
     return units
-
-
-def _int_series(name: str, values: array, dtype: Any) -> pl.Series:
-    """A column from an ``array('q')`` (read through numpy without a Python int per value)."""
-    return pl.Series(name, np.frombuffer(values, dtype=np.int64) if len(values) else [], dtype=pl.Int64).cast(dtype)
-
-
-def _constant(value: Any, n: int, dtype: Any) -> pl.Series:
-    """``n`` copies of ``value`` (``pl.repeat(..., eager=True)`` runs a query: ~20x slower for a batch's column)."""
-    return pl.Series([value], dtype=dtype).new_from_index(0, n) if n else pl.Series([], dtype=dtype)
