@@ -48,3 +48,36 @@ def test_run_segment_writes_units_and_rejects(tmp_path: Path, workers: int) -> N
 def test_run_segment_without_documents(tmp_path: Path) -> None:
     with pytest.raises(StageError, match="stancekit ingest"):
         run_segment(Campaign.at(tmp_path))
+
+
+def test_the_console_script_segments_on_its_preloaded_pool(tmp_path: Path) -> None:
+    """`stancekit segment` as a user runs it: the fork server preloads the segmenter, two workers are forked from
+    it and run several slices. (A preloaded module that started polars' thread pool at import made the forked
+    workers wait for ever on their first parallel polars call: the run must end, with every document's units.)"""
+    import subprocess
+    import sys
+
+    camp = Campaign.at(tmp_path)
+    camp.ensure()
+    docs = {f"d{i}": ("Title\n\nWASHINGTON (AP) — It rained, he said. It stopped.", "en") for i in range(6)}
+    write_table(_documents(docs), camp.table("documents"))
+    (tmp_path / "stancekit.toml").write_text("[segment]\nbatch_size = 2\nworkers = 2\n", encoding="utf-8")
+    script = "import sys; from stancekit.entry import main; sys.argv = ['stancekit', *sys.argv[1:]]; main()"
+    out = subprocess.run([sys.executable, "-c", script, "segment", "--campaign", str(tmp_path), "--json"],
+                         capture_output=True, text=True, timeout=180)
+    assert out.returncode == 0, out.stderr
+    assert read_table(camp.table("units"))["doc_id"].unique().sort().to_list() == sorted(docs)
+
+
+def test_the_fork_servers_preload_starts_no_polars_threads() -> None:
+    """(fork copies only the forking thread: a polars pool started in the server is missing in every worker.)"""
+    import subprocess
+    import sys
+
+    code = ("import os, polars, pyarrow, numpy\n"
+            "base = len(os.listdir('/proc/self/task'))\n"
+            "from stancekit.workers import SEGMENT_PRELOAD\n"
+            "for m in SEGMENT_PRELOAD: __import__(m)\n"
+            "print(len(os.listdir('/proc/self/task')) - base)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.strip() == "0"

@@ -8,6 +8,7 @@ is available (else ``is_claim`` is False and the claim fields are null).
 
 from __future__ import annotations
 
+import functools
 from array import array
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -161,7 +162,7 @@ def _segment_compiled(compiled: Any, docs: pl.DataFrame, seg_name: str, langs: l
         for i, (n_units, n_boiler) in enumerate(zip(cols["n_units"], cols["n_boilerplate"], strict=True))
         if n_boiler == n_units
     ]
-    schema = _ARROW_UNITS
+    schema = _arrow_units()
     n = cols["n"]
     arrays: dict[str, pa.Array] = {
         name: _arrow_strings(n, cols[name])
@@ -194,9 +195,16 @@ def _segment_compiled(compiled: Any, docs: pl.DataFrame, seg_name: str, langs: l
     return units, _rejects_frame(rejects)
 
 
-_ARROW_UNITS = UNITS.arrow_schema()
 _POLARS_UNITS = UNITS.polars_schema()
 _KIND_ARRAY = pa.array(KINDS, pa.large_string())
+
+
+@functools.cache
+def _arrow_units() -> pa.Schema:
+    """UNITS.arrow_schema(), made at first use, not at import: it runs a polars conversion, which starts polars'
+    thread pool, and the segment workers' fork server imports this module. A pool started there is not in the
+    forked workers (fork copies one thread), and their first parallel polars call would wait on it for ever."""
+    return UNITS.arrow_schema()
 
 
 def _int_array(values: array) -> pa.Array:
