@@ -22,7 +22,14 @@ Where the time goes (perf, one core), with the compiled segmenter (``_native.pyx
   ``segment_docs``: the documents' strs (polars ``to_list``, ~1.4 ms per MB) and the polars frame (~2).
 - claims: the compiled attribution, flat: speaker phrases (``analyse_ar``/``analyse_en``) ~60%, cue finding ~20%,
   and Python object churn throughout (token tuples, word strings, set look-ups); only the claim units' fields are
-  returned as Python objects. It is now two thirds of the ``stancekit segment`` command's work on news.
+  returned as Python objects.
+- the ``stancekit segment`` command's worker (callgrind instruction counts over warm 2000-article slices of the 100 MB
+  campaign): claim attribution 57% (speaker phrases ~30, cue finding ~10: the key filter's scan ~4, the cue words'
+  occurrences ~3; the Arabic speaker phrase's token tuples alone ~4), ``segment_docs`` 24% (the line rules' regexes
+  ~5, unit ids ~5), the Parquet write 13% (zstd ~6), the rest reading the slice and making its strs. A new worker's
+  first slice costs ~75 ms more (the line dispatch's first keys: their analysis and compiles), and the command's
+  start-up is bounded by the fork server's imports and its own, ~0.5 s each (polars, pyarrow and numpy ~0.25 of
+  it; the Arabic cue keys' table of ~150,000 spellings ~65 ms in the server).
 A per-line or per-document cache would only measure this corpus's repetition (every document recurs ~200 times in
 100 MB), so none is used.
 """
