@@ -9,7 +9,6 @@ is available (else ``is_claim`` is False and the claim fields are null).
 from __future__ import annotations
 
 import functools
-from array import array
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -167,13 +166,13 @@ def _segment_compiled(compiled: Any, docs: pl.DataFrame, seg_name: str, langs: l
     arrays: dict[str, pa.Array] = {
         name: _arrow_strings(n, cols[name])
         for name in ("unit_id", "doc_id", "text", "boilerplate_kind", "prev_unit_id", "next_unit_id")}
-    arrays["kind"] = _KIND_ARRAY.take(pa.array(np.frombuffer(cols["kind"], dtype=np.uint8)))
+    arrays["kind"] = _KIND_ARRAY.take(_fixed(pa.uint8(), n, cols["kind"]))
     valid, data = cols["position"]
     arrays["position"] = pa.Array.from_buffers(pa.int32(), n, [_buffer(valid), pa.py_buffer(data)])
-    arrays["start"] = _int_array(cols["start"])
-    arrays["end"] = _int_array(cols["end"])
+    arrays["start"] = _fixed(pa.int64(), n, cols["start"])
+    arrays["end"] = _fixed(pa.int64(), n, cols["end"])
     if attribute is None:
-        arrays["is_claim"] = pa.array(np.zeros(n, dtype=bool))
+        arrays["is_claim"] = _bools(np.zeros(n, dtype=bool))
         arrays |= {f: pa.nulls(n, schema.field(f).type) for f in _CLAIM_FIELDS}
     elif batch_attr is not None:  # the compiled attribution reads the columns: objects only for the claim units
         idx, fields = batch_attr(texts, langs, cols["n_units"], cols["start"], cols["end"], cols["kind"], KINDS)
@@ -186,7 +185,7 @@ def _segment_compiled(compiled: Any, docs: pl.DataFrame, seg_name: str, langs: l
         claim = [j for j, a in enumerate(attrs) if a is not None and a.is_claim]
         arrays |= _claim_arrays(n, np.array(claim, dtype=np.int64),
                                 {f: [attrs[j][k] for j in claim] for k, f in enumerate(_CLAIM_FIELDS, start=1)})
-    arrays["segmenter"] = pa.repeat(pa.scalar(seg_name, pa.large_string()), n)
+    arrays["segmenter"] = _repeated(seg_name, n)
     units = pa.Table.from_arrays([arrays[f.name] for f in schema], schema=schema)
     if units.column("doc_id").null_count or pl.Series(units.column("unit_id")).n_unique() != n:
         frame = pl.from_arrow(units)  # (a null doc id or a repeated unit id: conform's report of it)
@@ -196,7 +195,6 @@ def _segment_compiled(compiled: Any, docs: pl.DataFrame, seg_name: str, langs: l
 
 
 _POLARS_UNITS = UNITS.polars_schema()
-_KIND_ARRAY = pa.array(KINDS, pa.large_string())
 
 
 @functools.cache
@@ -207,9 +205,36 @@ def _arrow_units() -> pa.Schema:
     return UNITS.arrow_schema()
 
 
-def _int_array(values: array) -> pa.Array:
-    """An int64 column from an ``array('q')`` (its buffer, without a Python int per value)."""
-    return pa.array(np.frombuffer(values, dtype=np.int64) if len(values) else np.zeros(0, dtype=np.int64))
+# Arrow arrays are made from buffers here, never with pa.array or pa.scalar: those import pandas (when it is
+# installed) to check their argument, ~0.2 s in each segment worker or in their fork server.
+
+
+def _fixed(kind: pa.DataType, n: int, data: Any) -> pa.Array:
+    """``n`` fixed-width values without nulls from a buffer (bytes, ``array``, numpy)."""
+    return pa.Array.from_buffers(kind, n, [None, pa.py_buffer(data)])
+
+
+def _bools(flags: np.ndarray) -> pa.Array:
+    return _fixed(pa.bool_(), len(flags), np.packbits(flags, bitorder="little"))
+
+
+def _strings(values: Sequence[str]) -> pa.Array:
+    """A ``large_string`` array of ``values`` (no nulls)."""
+    encoded = [v.encode() for v in values]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(b) for b in encoded], out=offsets[1:])
+    return pa.Array.from_buffers(pa.large_string(), len(encoded), [None, pa.py_buffer(offsets),
+                                                                   pa.py_buffer(b"".join(encoded))])
+
+
+def _repeated(value: str, n: int) -> pa.Array:
+    """A ``large_string`` array of ``n`` copies of ``value``."""
+    data = value.encode()
+    offsets = np.arange(n + 1, dtype=np.int64) * len(data)
+    return pa.Array.from_buffers(pa.large_string(), n, [None, pa.py_buffer(offsets), pa.py_buffer(data * n)])
+
+
+_KIND_ARRAY = _strings(KINDS)
 
 
 def _claim_arrays(n: int, idx: np.ndarray, fields: Mapping[str, list[Any]]) -> dict[str, pa.Array]:
@@ -218,7 +243,7 @@ def _claim_arrays(n: int, idx: np.ndarray, fields: Mapping[str, list[Any]]) -> d
     columns of Python values twice as fast as pyarrow)."""
     flags = np.zeros(n, dtype=bool)
     flags[idx] = True
-    out = {"is_claim": pa.array(flags)}
+    out = {"is_claim": _bools(flags)}
     for f in _CLAIM_FIELDS:
         dtype = _POLARS_UNITS[f]
         col = pl.Series([None], dtype=dtype).new_from_index(0, n) if n else pl.Series([], dtype=dtype)
