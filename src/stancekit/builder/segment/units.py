@@ -77,18 +77,16 @@ def segment_batch(
     still written). ``claims=False`` skips attribution (claim columns empty), for timing the units alone.
     """
     units, rejects = segment_arrow(docs, segmenter=segmenter, claims=claims)
-    if isinstance(units, pa.Table):
-        frame = pl.from_arrow(units)
-        assert isinstance(frame, pl.DataFrame)
-        return frame, rejects
-    return units, rejects
+    frame = pl.from_arrow(units)
+    assert isinstance(frame, pl.DataFrame)
+    return frame, rejects
 
 
 def segment_arrow(
     docs: pl.DataFrame, *, segmenter: str = "rules", claims: bool = True
-) -> tuple[pa.Table | pl.DataFrame, pl.DataFrame]:
-    """:func:`segment_batch`, with the units as an Arrow table (UNITS.arrow_schema()) when the compiled segmenter
-    made them: the engine writes Arrow, so they skip a round trip through polars (~5% of a segment worker)."""
+) -> tuple[pa.Table, pl.DataFrame]:
+    """:func:`segment_batch`, with the units as an Arrow table (UNITS.arrow_schema()): the engine writes Arrow, and
+    the compiled segmenter's columns become one without a round trip through polars (~5% of a segment worker)."""
     missing = [c for c in ("doc_id", "text") if c not in docs.columns]
     if missing:
         raise InputError(f"documents batch: missing column(s) {', '.join(missing)}; run `stancekit ingest` first")
@@ -137,7 +135,7 @@ def segment_arrow(
 
     columns: dict[str, list[Any]] = {"row": c_row, "digest": c_digest, "start": c_start, "end": c_end,
                                      "text": c_text, "kind": c_kind, "boilerplate_kind": c_bk}
-    units = _units_frame(docs, seg.name, columns, c_attr if attribute is not None else None)
+    units = _units_table(docs, seg.name, columns, c_attr if attribute is not None else None)
     return units, _rejects_frame(rejects)
 
 
@@ -161,7 +159,6 @@ def _segment_compiled(compiled: Any, docs: pl.DataFrame, seg_name: str, langs: l
         for i, (n_units, n_boiler) in enumerate(zip(cols["n_units"], cols["n_boilerplate"], strict=True))
         if n_boiler == n_units
     ]
-    schema = _arrow_units()
     n = cols["n"]
     arrays: dict[str, pa.Array] = {
         name: _arrow_strings(n, cols[name])
@@ -171,27 +168,19 @@ def _segment_compiled(compiled: Any, docs: pl.DataFrame, seg_name: str, langs: l
     arrays["position"] = pa.Array.from_buffers(pa.int32(), n, [_buffer(valid), pa.py_buffer(data)])
     arrays["start"] = _fixed(pa.int64(), n, cols["start"])
     arrays["end"] = _fixed(pa.int64(), n, cols["end"])
-    if attribute is None:
-        arrays["is_claim"] = _bools(np.zeros(n, dtype=bool))
-        arrays |= {f: pa.nulls(n, schema.field(f).type) for f in _CLAIM_FIELDS}
-    elif batch_attr is not None:  # the compiled attribution reads the columns: objects only for the claim units
+    if batch_attr is not None:  # the compiled attribution reads the columns: objects only for the claim units
         idx, fields = batch_attr(texts, langs, cols["n_units"], cols["start"], cols["end"], cols["kind"], KINDS)
         arrays |= _claim_arrays(n, np.frombuffer(idx, dtype=np.int64), dict(zip(_CLAIM_FIELDS, fields, strict=True)))
+    elif attribute is None:
+        arrays |= _claims_of(n, None)
     else:
         attrs: list[Any] = []
         for i, raw in enumerate(cols["tuples"]):
             if raw:
                 attrs += attribute(texts[i], raw, langs[i])
-        claim = [j for j, a in enumerate(attrs) if a is not None and a.is_claim]
-        arrays |= _claim_arrays(n, np.array(claim, dtype=np.int64),
-                                {f: [attrs[j][k] for j in claim] for k, f in enumerate(_CLAIM_FIELDS, start=1)})
+        arrays |= _claims_of(n, attrs)
     arrays["segmenter"] = _repeated(seg_name, n)
-    units = pa.Table.from_arrays([arrays[f.name] for f in schema], schema=schema)
-    if units.column("doc_id").null_count or pl.Series(units.column("unit_id")).n_unique() != n:
-        frame = pl.from_arrow(units)  # (a null doc id or a repeated unit id: conform's report of it)
-        assert isinstance(frame, pl.DataFrame)
-        return conform(frame, UNITS).to_arrow().cast(schema), _rejects_frame(rejects)
-    return units, _rejects_frame(rejects)
+    return _checked(arrays), _rejects_frame(rejects)
 
 
 _POLARS_UNITS = UNITS.polars_schema()
@@ -245,12 +234,35 @@ def _claim_arrays(n: int, idx: np.ndarray, fields: Mapping[str, list[Any]]) -> d
     flags[idx] = True
     out = {"is_claim": _bools(flags)}
     for f in _CLAIM_FIELDS:
+        if not len(idx):
+            out[f] = pa.nulls(n, _arrow_units().field(f).type)
+            continue
         dtype = _POLARS_UNITS[f]
-        col = pl.Series([None], dtype=dtype).new_from_index(0, n) if n else pl.Series([], dtype=dtype)
-        if len(idx):
-            col.scatter(idx, pl.Series(fields[f], dtype=dtype))
+        col = pl.Series([None], dtype=dtype).new_from_index(0, n)
+        col.scatter(idx, pl.Series(fields[f], dtype=dtype))
         out[f] = col.to_arrow()
     return out
+
+
+def _claims_of(n: int, attrs: list[Any] | None) -> dict[str, pa.Array]:
+    """:func:`_claim_arrays` from one attribution (or None) per unit, as ``attribute`` gives them; ``attrs`` None
+    (no attribution): no claim units."""
+    rows = attrs or []
+    claim = [j for j, a in enumerate(rows) if a is not None and a.is_claim]
+    fields = {f: [rows[j][k] for j in claim] for k, f in enumerate(_CLAIM_FIELDS, start=1)}
+    return _claim_arrays(n, np.array(claim, dtype=np.int64), fields)
+
+
+def _checked(arrays: Mapping[str, Any]) -> pa.Table:
+    """The UNITS table of these columns, conformed only when it has something to report (a null doc id, duplicate
+    unit ids), so the error is the usual one."""
+    schema = _arrow_units()
+    units = pa.Table.from_arrays([arrays[f.name] for f in schema], schema=schema)
+    if units.column("doc_id").null_count or pl.Series(units.column("unit_id")).n_unique() != units.num_rows:
+        frame = pl.from_arrow(units)
+        assert isinstance(frame, pl.DataFrame)
+        return conform(frame, UNITS).to_arrow().cast(schema)
+    return units
 
 
 def _buffer(data: bytes | None) -> pa.Buffer | None:
@@ -267,9 +279,9 @@ def _rejects_frame(rejects: list[dict[str, Any]]) -> pl.DataFrame:
     return pl.DataFrame(rejects, schema=REJECTS.polars_schema()) if rejects else REJECTS.empty()
 
 
-def _units_frame(docs: pl.DataFrame, seg_name: str, columns: dict[str, list[Any]],
-                 attrs: list[Any] | None) -> pl.DataFrame:
-    """The UNITS frame from the per-unit columns: one DataFrame build; ids, links and constants computed natively.
+def _units_table(docs: pl.DataFrame, seg_name: str, columns: dict[str, list[Any]],
+                 attrs: list[Any] | None) -> pa.Table:
+    """The UNITS table from the per-unit columns: one DataFrame build; ids, links and constants computed natively.
 
     Units are in document order, so the previous content unit of the same document is found by filling the ids of
     content units forward (next: backward) and checking the document row.
@@ -303,20 +315,5 @@ def _units_frame(docs: pl.DataFrame, seg_name: str, columns: dict[str, list[Any]
         .alias("next_unit_id"),
         pl.lit(seg_name, dtype=pl.String).alias("segmenter"),
     )
-    if attrs is None:  # no attribution: is_claim False, the claim fields null
-        frame = frame.with_columns(pl.lit(False, dtype=pl.Boolean).alias("is_claim"),
-                                   *[pl.lit(None, dtype=schema[f]).alias(f) for f in _CLAIM_FIELDS])
-    else:
-        claim = np.array([j for j, a in enumerate(attrs) if a is not None and a.is_claim], dtype=np.int64)
-        fields = {f: [attrs[j][k] for j in claim] for k, f in enumerate(_CLAIM_FIELDS, start=1)}
-        frame = frame.with_columns(pl.from_arrow(a).alias(f)  # type: ignore[union-attr]
-                                   for f, a in _claim_arrays(len(attrs), claim, fields).items())
-    return _checked(frame.select(list(schema)))
-
-
-def _checked(units: pl.DataFrame) -> pl.DataFrame:
-    """A frame built to the UNITS schema already, conformed only when it has something to report (a null doc id,
-    duplicate unit ids), so the error is the usual one."""
-    if units["doc_id"].null_count() or units["unit_id"].n_unique() != units.height:
-        return conform(units, UNITS)
-    return units
+    table = frame.drop("__row").to_arrow()
+    return _checked({name: table.column(name) for name in table.column_names} | _claims_of(frame.height, attrs))
