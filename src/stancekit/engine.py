@@ -34,7 +34,6 @@ import pyarrow.parquet as pq
 
 from stancekit.errors import ConfigError
 from stancekit.io import (
-    COMPRESSION,
     TableWriter,
     _shards,
     count_rows,
@@ -45,6 +44,7 @@ from stancekit.io import (
     replace_table,
     sweep_stale_temps,
     temp_name,
+    writer_options,
 )
 
 ENGINES = ("local", "ray")
@@ -183,7 +183,7 @@ def shard_directory(dest: Path, schema: pa.Schema) -> Iterator[Path]:
     try:
         yield tmp
         if not any(tmp.glob("*.parquet")):
-            pq.write_table(schema.empty_table(), tmp / shard_name(0), compression=COMPRESSION)
+            pq.write_table(schema.empty_table(), tmp / shard_name(0), **writer_options(schema))
         replace_table(tmp, dest)
     except BaseException:
         remove_table(tmp)

@@ -36,7 +36,7 @@ import pyarrow.parquet as pq
 
 from stancekit.engine import plan_slices, shard_directory, shard_name, split_result
 from stancekit.errors import MissingDependencyError, StageError, StancekitError
-from stancekit.io import COMPRESSION, count_rows, file_batches
+from stancekit.io import count_rows, file_batches, writer_options
 from stancekit.progress import is_quiet
 
 REJECT_COLUMN = "__reject__"
@@ -165,7 +165,7 @@ def _sink_class() -> type:
             name = shard_name(first)
             table = pa.concat_tables(parts)
             if table.num_rows:
-                pq.write_table(table, os.path.join(self.directory, name), compression=COMPRESSION)
+                pq.write_table(table, os.path.join(self.directory, name), **writer_options(self.schema))
             if rejects:
                 pq.write_table(pa.concat_tables(rejects), os.path.join(self.directory, ".rejects", name))
             return {"first": first, "last": last, "rows": table.num_rows}

@@ -208,8 +208,8 @@ def count_rows(path: Path) -> int:
 def writer_options(schema: pa.Schema) -> dict[str, Any]:
     """Parquet writer options for ``schema``: zstd, and for a column marked :data:`DISTINCT` neither a dictionary
     nor min/max statistics. Its values are mostly distinct, so a dictionary page only fills up before the writer
-    gives up on it, and the bounds of unique ids or texts let no reader skip a row group; both cost some 15% of
-    writing the units table."""
+    gives up on it, and the bounds of unique ids or texts let no reader skip a row group: writing the units table
+    takes ~10% fewer instructions without them."""
     plain = {f.name for f in schema if f.metadata and f.metadata.get(DISTINCT) == b"1"}
     if not plain:
         return {"compression": COMPRESSION}
