@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stancekit.builder.segment import attribution, native, rules
+from stancekit.builder.segment.units import _CLAIM_FIELDS, _claim_buffers
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -506,14 +507,47 @@ def test_attribute_batch_equals_attribute_per_document(nat) -> None:  # type: ig
             ends.append(e)
             kinds.append(KINDS.index(kind))
         want += attribution.attribute(text, units, lang) if units else []
-    idx, fields = nat.attribute_batch(texts, langs, n_units, starts, ends, bytes(kinds), KINDS)
+    buffers = nat.attribute_batch(texts, langs, n_units, starts, ends, bytes(kinds), KINDS, _CLAIM_FIELDS)
+    columns = {name: array.to_pylist() for name, array in _claim_buffers(len(want), buffers).items()}
+    got = [tuple(columns[f][j] for f in ("is_claim", *_CLAIM_FIELDS)) for j in range(len(want))]
     claims = [j for j, a in enumerate(want) if a is not None and a.is_claim]
-    assert list(idx) == claims and len(claims) > 100
-    assert [tuple(f[k] for f in fields) for k in range(len(claims))] == [tuple(want[j])[1:] for j in claims]
+    assert len(claims) > 100 and any(a is None for a in want) and any(a is not None and a.speaker is None for a in want)
+    assert got == [tuple(a) if j in claims else (False, *[None] * len(_CLAIM_FIELDS)) for j, a in enumerate(want)]
     with pytest.raises(ValueError, match="unit counts"):
-        nat.attribute_batch(texts, langs, [n + 1 for n in n_units], starts, ends, bytes(kinds), KINDS)
+        nat.attribute_batch(texts, langs, [n + 1 for n in n_units], starts, ends, bytes(kinds), KINDS, _CLAIM_FIELDS)
     with pytest.raises(ValueError, match="languages"):
-        nat.attribute_batch(texts, langs[:-1], n_units, starts, ends, bytes(kinds), KINDS)
+        nat.attribute_batch(texts, langs[:-1], n_units, starts, ends, bytes(kinds), KINDS, _CLAIM_FIELDS)
+    with pytest.raises(ValueError, match="field names"):
+        nat.attribute_batch(texts, langs, n_units, starts, ends, bytes(kinds), KINDS, _CLAIM_FIELDS[:-1])
+
+
+def test_attribute_batch_no_claims_and_empty(nat) -> None:  # type: ignore[no-untyped-def]
+    """A batch without a claim unit: every claim column null, offsets all zero; a batch without units: empty."""
+    from array import array
+
+    from stancekit.builder.segment.protocol import KINDS
+
+    text = "The sky is blue.\n\nThe grass is green today."
+    units = rules.segment_tuples(text, "en")
+    buffers = nat.attribute_batch([text, ""], ["en", "en"], [len(units), 0], array("q", [u[0] for u in units]),
+                                  array("q", [u[1] for u in units]), bytes(KINDS.index(u[2]) for u in units), KINDS,
+                                  _CLAIM_FIELDS)
+    columns = _claim_buffers(len(units), buffers)
+    assert columns["is_claim"].to_pylist() == [False] * len(units)
+    assert all(columns[f].null_count == len(units) for f in _CLAIM_FIELDS)
+    assert bytes(buffers["speaker"][1]) == bytes(8 * (len(units) + 1))
+    empty = nat.attribute_batch([], [], [], array("q"), array("q"), b"", KINDS, _CLAIM_FIELDS)
+    assert {name: a.to_pylist() for name, a in _claim_buffers(0, empty).items()} == {
+        "is_claim": [], **{f: [] for f in _CLAIM_FIELDS}}
+
+
+def test_claim_columns_refuse_units_out_of_order(nat) -> None:  # type: ignore[no-untyped-def]
+    """The column writer takes claim units in increasing order only (it fills the offsets as it goes)."""
+    unit = (True, "X", 0, 1, "said", 2, 6, "direct")
+    assert nat._test_claim_columns(3, [(0, unit), (2, unit)])["is_claim"] == bytes([0b101])
+    for order in ([(1, unit), (1, unit)], [(2, unit), (1, unit)], [(3, unit)], [(-1, unit)]):
+        with pytest.raises(ValueError, match="out of order or out of range"):
+            nat._test_claim_columns(3, order)
 
 
 def _cue_matcher_hits(got: Any, want: Any, texts: list[str]) -> int:

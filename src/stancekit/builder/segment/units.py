@@ -47,7 +47,7 @@ def _attribute_fn() -> AttributeFn | None:
     return attribute
 
 
-def _attribute_batch_fn() -> Callable[..., tuple[Any, list[Any]]] | None:
+def _attribute_batch_fn() -> Callable[..., dict[str, Any]] | None:
     """The compiled attribution's batch entry (``_attr_native.attribute_batch``), when it is built and current."""
     compiled = native.load("_attr_native")
     return None if compiled is None else compiled.attribute_batch
@@ -168,9 +168,9 @@ def _segment_compiled(compiled: Any, docs: pl.DataFrame, seg_name: str, langs: l
     arrays["position"] = pa.Array.from_buffers(pa.int32(), n, [_buffer(valid), pa.py_buffer(data)])
     arrays["start"] = _fixed(pa.int64(), n, cols["start"])
     arrays["end"] = _fixed(pa.int64(), n, cols["end"])
-    if batch_attr is not None:  # the compiled attribution reads the columns: objects only for the claim units
-        idx, fields = batch_attr(texts, langs, cols["n_units"], cols["start"], cols["end"], cols["kind"], KINDS)
-        arrays |= _claim_arrays(n, np.frombuffer(idx, dtype=np.int64), dict(zip(_CLAIM_FIELDS, fields, strict=True)))
+    if batch_attr is not None:  # the compiled attribution reads the columns and writes the claim columns' buffers
+        arrays |= _claim_buffers(n, batch_attr(texts, langs, cols["n_units"], cols["start"], cols["end"], cols["kind"],
+                                               KINDS, _CLAIM_FIELDS))
     elif attribute is None:
         arrays |= _claims_of(n, None)
     else:
@@ -241,6 +241,19 @@ def _claim_arrays(n: int, idx: np.ndarray, fields: Mapping[str, list[Any]]) -> d
         col = pl.Series([None], dtype=dtype).new_from_index(0, n)
         col.scatter(idx, pl.Series(fields[f], dtype=dtype))
         out[f] = col.to_arrow()
+    return out
+
+
+def _claim_buffers(n: int, buffers: Mapping[str, Any]) -> dict[str, pa.Array]:
+    """The claim columns from the buffers ``_attr_native.attribute_batch`` writes: is_claim's bitmap; per field, its
+    validity and either (text) int64 offsets and UTF-8 data or int64 values."""
+    out = {"is_claim": _fixed(pa.bool_(), n, buffers["is_claim"])}
+    for f in _CLAIM_FIELDS:
+        validity, *data = buffers[f]
+        if len(data) == 2:
+            out[f] = _arrow_strings(n, (validity, data[0], data[1]))
+        else:
+            out[f] = pa.Array.from_buffers(pa.int64(), n, [pa.py_buffer(validity), pa.py_buffer(data[0])])
     return out
 
 
