@@ -122,8 +122,8 @@ def _run_slice(fn: BatchFn, kwargs: dict[str, Any], schema: pa.Schema, columns: 
     n_in = n_out = 0
     rejects: list[pl.DataFrame] = []
     with TableWriter(Path(directory) / shard_name(index << 32), schema) as writer:
-        pf = pq.ParquetFile(item["path"])
-        for rb in file_batches(pf, batch_size, columns, item["row_groups"], align=item.get("align")):
+        pf = pq.ParquetFile(item["path"], pre_buffer=False)  # (one row group at a time: nothing to coalesce)
+        for rb in file_batches(pf, batch_size, columns, item["row_groups"], align=item.get("align"), threads=False):
             n, out = _call(fn, kwargs, rb)
             frame, rej = split_result(out)
             writer.write(frame)

@@ -116,8 +116,9 @@ def read_and_apply(items: pa.Table, *, fn: Callable[..., Any], kwargs: dict[str,
                    columns: list[str] | None, batch_size: int) -> Iterator[pa.Table]:
     """The Ray task: read a slice of row groups and yield one output block per batch, tagged with its place."""
     for item in items.to_pylist():
-        pf = pq.ParquetFile(item["path"])
-        for seq, rb in enumerate(file_batches(pf, batch_size, columns, item["row_groups"], align=item.get("align"))):
+        pf = pq.ParquetFile(item["path"], pre_buffer=False)  # (as the local engine's workers read their slices)
+        for seq, rb in enumerate(file_batches(pf, batch_size, columns, item["row_groups"], align=item.get("align"),
+                                              threads=False)):
             yield apply_batch(rb, fn=fn, kwargs=kwargs, schema=schema, order=(item["slice"] << 32) | seq)
 
 

@@ -156,16 +156,19 @@ def read_table_or_empty(path: Path, empty: pl.DataFrame) -> pl.DataFrame:
 
 
 def file_batches(pf: pq.ParquetFile, batch_size: int, columns: list[str] | None = None,
-                 row_groups: list[int] | None = None, align: str | None = None) -> Iterator[pa.RecordBatch]:
+                 row_groups: list[int] | None = None, align: str | None = None,
+                 threads: bool = True) -> Iterator[pa.RecordBatch]:
     """Record batches of one Parquet file (or of some of its row groups), one row group at a time.
 
     pyarrow's reader over a whole file pre-buffers column chunks for every row group it is given and keeps them:
     reading a 300 MB-of-text units table in one ``iter_batches`` call grew peak RSS by 50 MB over a 60 MB one;
     asking for one row group per call keeps it flat. With ``align`` (a column, e.g. ``doc_id``), no run of equal
-    values is cut between two batches (see :func:`aligned_batches`).
+    values is cut between two batches (see :func:`aligned_batches`). ``threads=False`` decodes in this thread: for a
+    pool worker, one of several running at once, Arrow's thread pool only competes with the other workers, and
+    starting it costs a new worker ~45 ms (a 2,000-document slice of the campaign then reads in 2.2 ms, not 3.5).
     """
     batches = (rb for g in (range(pf.num_row_groups) if row_groups is None else row_groups)
-               for rb in pf.iter_batches(batch_size=batch_size, row_groups=[g], columns=columns))
+               for rb in pf.iter_batches(batch_size=batch_size, row_groups=[g], columns=columns, use_threads=threads))
     yield from batches if align is None else aligned_batches(batches, align)
 
 
