@@ -1,4 +1,5 @@
-"""How tables are written: a column marked distinct (ids, texts) gets no dictionary and no min/max statistics."""
+"""How tables are written: a column marked distinct (ids, texts) gets no dictionary, and only columns that are not
+text get min/max statistics."""
 
 from __future__ import annotations
 
@@ -38,14 +39,21 @@ def test_distinct_columns_are_written_plain_and_without_statistics(tmp_path: Pat
         for name in ("unit_id", "text", "prev_unit_id", "next_unit_id"):
             assert not chunks[name].is_stats_set, name
             assert chunks[name].dictionary_page_offset is None, name
-        for name in ("doc_id", "kind", "start"):
+        for name in ("doc_id", "kind", "speaker", "segmenter"):
+            assert not chunks[name].is_stats_set, name
+            assert chunks[name].dictionary_page_offset is not None, name
+        for name in ("start", "position", "is_claim"):
             assert chunks[name].is_stats_set, name
-        assert chunks["kind"].dictionary_page_offset is not None
+        assert pq.ParquetFile(path).metadata.row_group(0).column(2).statistics.max == 49
         assert read_table(path).equals(frame)
 
 
-def test_a_table_without_distinct_columns_keeps_the_defaults(tmp_path: Path) -> None:
-    frame = pl.DataFrame({"a": ["x", "y"], "b": [1, 2]})
+def test_a_table_without_distinct_columns_keeps_dictionaries_and_number_statistics(tmp_path: Path) -> None:
+    frame = pl.DataFrame({"a": ["x", "y"], "b": [1, 2], "c": [b"x", b"y"]})
     write_table(frame, tmp_path / "t.parquet")
     chunks = _column_chunks(tmp_path / "t.parquet")
-    assert chunks["a"].is_stats_set and chunks["a"].dictionary_page_offset is not None
+    assert chunks["a"].dictionary_page_offset is not None and not chunks["a"].is_stats_set
+    assert not chunks["c"].is_stats_set
+    assert chunks["b"].is_stats_set and chunks["b"].statistics.min == 1
+    write_table(pl.DataFrame({"b": [1, 2]}), tmp_path / "n.parquet")  # numbers only: the writer's defaults
+    assert _column_chunks(tmp_path / "n.parquet")["b"].is_stats_set

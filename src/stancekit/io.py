@@ -209,15 +209,23 @@ def count_rows(path: Path) -> int:
 
 
 def writer_options(schema: pa.Schema) -> dict[str, Any]:
-    """Parquet writer options for ``schema``: zstd, and for a column marked :data:`DISTINCT` neither a dictionary
-    nor min/max statistics. Its values are mostly distinct, so a dictionary page only fills up before the writer
-    gives up on it, and the bounds of unique ids or texts let no reader skip a row group: writing the units table
-    takes ~10% fewer instructions without them."""
+    """Parquet writer options for ``schema``: zstd; for a column marked :data:`DISTINCT` no dictionary (its values
+    are mostly distinct, so a dictionary page only fills up before the writer gives up on it); and min/max
+    statistics only for the columns that are not text. Ids here are hashes and rows are in input order, so the
+    bounds of a text column (ids, texts, kinds, speakers) never let a reader skip a row group, and computing them
+    is a tenth of writing the units table (callgrind: 152M -> 141M instructions per 2,000-document batch). Without
+    the dictionaries of the distinct columns it is ~10% less again."""
     plain = {f.name for f in schema if f.metadata and f.metadata.get(DISTINCT) == b"1"}
-    if not plain:
+    text = {f.name for f in schema if _is_text(f.type)}
+    if not plain and not text:
         return {"compression": COMPRESSION}
-    rest = [name for name in schema.names if name not in plain]
-    return {"compression": COMPRESSION, "use_dictionary": rest, "write_statistics": rest}
+    return {"compression": COMPRESSION, "use_dictionary": [name for name in schema.names if name not in plain],
+            "write_statistics": [name for name in schema.names if name not in plain and name not in text]}
+
+
+def _is_text(kind: pa.DataType) -> bool:
+    return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_string_view(kind)
+                or pa.types.is_binary(kind) or pa.types.is_large_binary(kind) or pa.types.is_binary_view(kind))
 
 
 def write_table(df: pl.DataFrame | pa.Table, path: Path, *, schema: pa.Schema | None = None) -> None:
@@ -255,7 +263,9 @@ class TableWriter:
         if self.schema is None:
             self.schema = batch.schema
         else:
-            batch = batch.select(self.schema.names).cast(self.schema)
+            batch = batch.select(self.schema.names)
+            if not batch.schema.equals(self.schema):  # (a cast of each column costs ~0.5 ms a batch even when a no-op)
+                batch = batch.cast(self.schema)
         if self._writer is None:
             self._writer = pq.ParquetWriter(self._tmp, self.schema, **writer_options(self.schema))
         if batch.num_rows:

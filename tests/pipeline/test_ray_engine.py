@@ -95,7 +95,7 @@ def test_segment_and_match_are_identical_under_both_engines(campaign: Campaign, 
     assert units_local.height > 1000 and units_ray.equals(units_local)  # every column, row for row
     meta = pq.ParquetFile(sorted(units_path.glob("*.parquet"))[0]).metadata.row_group(0)
     stats = {meta.column(i).path_in_schema: meta.column(i).is_stats_set for i in range(meta.num_columns)}
-    assert not stats["unit_id"] and stats["doc_id"]  # the shards are written as every table is (io.writer_options)
+    assert not stats["unit_id"] and not stats["doc_id"] and stats["start"]  # written as every table is (writer_options)
     assert {k: v for k, v in seg_ray.items() if k != "units_path"} == \
         {k: v for k, v in seg_local.items() if k != "units_path"}
     # the rejects flow too: the two empty documents, in input order
