@@ -164,6 +164,26 @@ cdef inline Py_UCS4 _last(str text, tuple tok):
     return _ch(text, e - 1)
 
 
+cdef extern from "Python.h":
+    void* PyList_GET_ITEM(object lst, Py_ssize_t i)
+
+
+cdef enum:
+    _N_INTS = 1 << 16
+
+
+# The ints 0 .. _N_INTS - 1, made once: a token is a tuple of two offsets, and the speaker phrases tokenize their
+# windows anew at each cue, so a new int object for each offset was a good part of their cost (offsets above 256
+# are not among CPython's cached small ints).
+cdef list _INTS = list(range(_N_INTS))
+
+
+cdef inline object _int(Py_ssize_t v):
+    if 0 <= v < _N_INTS:
+        return <object>PyList_GET_ITEM(_INTS, v)
+    return v
+
+
 cdef list tokens(str text, Py_ssize_t start, Py_ssize_t end):
     """claim_types.tokens: whitespace tokens of ``text[start:end]`` (``\\S+`` as ``finditer(text, start, end)``)."""
     cdef Py_ssize_t n = len(text), i, j
@@ -181,7 +201,7 @@ cdef list tokens(str text, Py_ssize_t start, Py_ssize_t end):
         j = i + 1
         while j < end and not _is_space(_ch(text, j)):
             j += 1
-        out.append((i, j))
+        out.append((_int(i), _int(j)))
         i = j
     return out
 
