@@ -360,3 +360,38 @@ def test_null_doc_id_is_the_same_error_in_both_paths(nat, monkeypatch: pytest.Mo
         segment_batch(docs, claims=True)
     assert str(compiled_err.value) == str(python_err.value)
     assert "doc_id" in str(compiled_err.value)
+
+
+_NEIGHBOUR_KINDS = st.sampled_from([None, None, "credit", "byline", "timestamp", "caption", "share", "footer"])
+_NEIGHBOUR_LINES = st.sampled_from(["John Smith", "Reuters photo of the meeting", "ماكنزي في بغداد", "A caption:",
+                                    "نص طويل " * 30, "x", "Said, then", "Jane Doe / AP"])
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.lists(st.tuples(_NEIGHBOUR_KINDS, st.booleans()), min_size=1, max_size=6), st.data(), st.booleans(),
+       st.booleans(), _NEIGHBOUR_LINES)
+def test_neighbour_kind(nat, rows: list[tuple[str | None, bool]], data: st.DataObject, near_credit: bool,  # type: ignore[no-untyped-def]
+                        near_by: bool, line: str) -> None:
+    """The compiled line-neighbour rule (a caption beside a photo credit, a name beside a byline) equals
+    rules._neighbour_kind for any line of any run of kinds and paragraph breaks, the first line (whose 'line
+    before' wraps to the last, as the Python list does) and the last included."""
+    idx = data.draw(st.integers(0, len(rows) - 1))
+    kinds = [kind for kind, _ in rows]
+    lines = [(10 * k, 10 * k + 5, blank) for k, (_, blank) in enumerate(rows)]
+    want = rules._neighbour_kind(idx, line, lines, kinds, near_credit, near_by)
+    assert nat._test_neighbour_kind(idx, line, lines, kinds, near_credit, near_by) == want
+
+
+def test_neighbour_kind_literal(nat) -> None:  # type: ignore[no-untyped-def]
+    kind = nat._test_neighbour_kind
+    lines = [(0, 5, True), (6, 9, False), (10, 20, True)]
+    assert kind(0, "A line above", lines, [None, "credit", None], True, False) == "caption"
+    assert kind(0, "A line above:", lines, [None, "credit", None], True, False) is None  # (ends with a colon)
+    assert kind(2, "A line below", [(0, 5, True), (6, 9, True), (10, 20, False)], [None, "credit", None], True,
+                False) == "caption"
+    # the first line's "line before" is the last one, as rules' lines[idx - 1] is
+    assert kind(0, "John Smith", [(0, 5, False), (10, 15, True), (20, 25, False)], [None, None, "credit"], True,
+                False) == "caption"
+    assert kind(1, "John Smith", [(0, 5, True), (6, 9, False)], ["byline", None], False, True) == "byline"
+    assert kind(1, "not a name line at all, here.", [(0, 5, True), (6, 9, False)], ["byline", None], False,
+                True) is None

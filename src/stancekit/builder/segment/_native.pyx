@@ -1078,6 +1078,47 @@ cdef inline str _bp_first_word(str line):  # boilerplate._first_word
     return (line if i < 0 else line[:i]).rstrip(".,|،").lower()
 
 
+cdef inline Py_ssize_t _before(Py_ssize_t idx, Py_ssize_t n) noexcept:
+    """``idx - 1`` as a Python list index: the last line for the first (rules' ``lines[idx - 1]`` wraps)."""
+    return idx - 1 + n if idx == 0 else idx - 1
+
+
+cdef inline bint _by_kind(object kind):  # ``kind in rules._BY_KINDS``
+    return kind is not None and (kind == "byline" or kind == "timestamp")
+
+
+cdef object _neighbour_kind(Py_ssize_t idx, str line, const vector[char]& lb, list kinds, bint near_credit,
+                            bint near_by):
+    """rules._neighbour_kind over the lines' blank flags ``lb`` (its ``lines[k][2]``), without a Python frame and
+    the lines' tuples: it runs for every content line of a document with a credit, byline or timestamp line."""
+    cdef Py_ssize_t n_lines = lb.size(), prev = _before(idx, lb.size())
+    cdef bint blank = lb[idx]
+    cdef Py_UCS4 last = _ch(line, len(line) - 1)
+    if near_credit and _count_upto(line, u" ", 0, len(line), _CAPTION_MAX_WORDS) < _CAPTION_MAX_WORDS and not (
+            last in u":：,،;؛"):
+        if (blank or kinds[prev] is not None) and idx + 1 < n_lines and kinds[idx + 1] == "credit" and not (
+                lb[idx + 1]):
+            return "caption"
+        if not blank and kinds[prev] == "credit" and (lb[prev] or idx < 2 or kinds[idx - 2] is not None) and (
+                idx + 1 == n_lines or lb[idx + 1] or kinds[idx + 1] is not None):
+            return "caption"
+    if near_by and ((idx + 1 < n_lines and not lb[idx + 1] and _by_kind(kinds[idx + 1])) or (
+            not blank and _by_kind(kinds[prev]))) and _is_name_line(line):
+        return "byline"
+    return None
+
+
+def _test_neighbour_kind(Py_ssize_t idx, str line, list lines, list kinds, bint near_credit, bint near_by):
+    """_neighbour_kind for rules._neighbour_kind's arguments (``lines``: (start, end, blank) per line), for the
+    comparison tests."""
+    cdef vector[char] lb
+    cdef char flag  # (``push_back(1 if blank else 0)`` compiles to a reference to a temporary: always 0)
+    for _, _, blank in lines:
+        flag = 1 if blank else 0
+        lb.push_back(flag)
+    return _neighbour_kind(idx, line, lb, kinds, near_credit, near_by)
+
+
 cdef object _classify_line(str line):
     """boilerplate.classify_line."""
     cdef Py_ssize_t n_words
@@ -1204,7 +1245,10 @@ if _KIND_NAMES[K_TITLE] != "title" or _KIND_NAMES[K_HEADING] != "heading" or _KI
 cdef object _dateline_prefix_py = _dl.dateline_prefix
 cdef object _known_agency_dateline = _dl.known_agency_dateline
 cdef object _is_caption_like = _ru._is_caption_like
-cdef object _neighbour_kind = _ru._neighbour_kind
+cdef Py_ssize_t _CAPTION_MAX_WORDS = _ru._CAPTION_MAX_WORDS
+cdef object _is_name_line = _bp.is_name_line
+if _ru._BY_KINDS != ("byline", "timestamp"):
+    raise ImportError("rules._BY_KINDS changed: _neighbour_kind in _native.pyx names them; change it, then rebuild")
 cdef object _label_prefix = _bp.label_prefix
 cdef object _is_bare_agency = _bp.is_bare_agency
 cdef tuple _LABEL_STARTS = _ru._LABEL_STARTS
@@ -1490,7 +1534,7 @@ cdef class _Doc:
         cdef Py_ssize_t idx, n_lines, s, e, n, d_end, dateline
         cdef bint blank, near_credit, near_by, joined, marked
         cdef object kind, list_kind = None, list_marked = None
-        cdef list texts, kinds, py_lines = None
+        cdef list texts, kinds
         cdef Py_UCS4 last
         _physical_lines(text, ls, le, lb)
         wrapped = _unwrap(text, ls, le, lb, self.slang)
@@ -1514,9 +1558,7 @@ cdef class _Doc:
                 if last == u")" and _is_caption_like(line):
                     kind = "caption"
                 elif near_credit or near_by:
-                    if py_lines is None:
-                        py_lines = [(ls[n], le[n], bool(lb[n])) for n in range(n_lines)]
-                    kind = _neighbour_kind(idx, line, py_lines, kinds, near_credit, near_by)
+                    kind = _neighbour_kind(idx, line, lb, kinds, near_credit, near_by)
             if kind is not None:
                 if kinds[idx] == "read_also" and (
                     last == u":" or last == u"：" or (
@@ -1893,3 +1935,4 @@ def segment_docs(list doc_ids, list texts, list langs, bint tuples=False):
         "start": _new_int64_array(starts), "end": _new_int64_array(ends),
         "n_units": n_units, "n_boilerplate": n_boiler, "tuples": per_doc,
     }
+
