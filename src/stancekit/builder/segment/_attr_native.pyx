@@ -164,24 +164,15 @@ cdef inline Py_UCS4 _last(str text, tuple tok):
     return _ch(text, e - 1)
 
 
-cdef extern from "Python.h":
-    void* PyList_GET_ITEM(object lst, Py_ssize_t i)
+cdef extern from "_small_ints.h":
+    enum: SK_N_INTS
+    int sk_set_small_ints(object ints) except -1
 
 
-cdef enum:
-    _N_INTS = 1 << 16
-
-
-# The ints 0 .. _N_INTS - 1, made once: a token is a tuple of two offsets, and the speaker phrases tokenize their
-# windows anew at each cue, so a new int object for each offset was a good part of their cost (offsets above 256
-# are not among CPython's cached small ints).
-cdef list _INTS = list(range(_N_INTS))
-
-
-cdef inline object _int(Py_ssize_t v):
-    if 0 <= v < _N_INTS:
-        return <object>PyList_GET_ITEM(_INTS, v)
-    return v
+# Every Py_ssize_t this module boxes (token offsets, spans, the arguments of the Python calls it makes) below
+# SK_N_INTS is one of these, made once (_small_ints.h: offsets above 256 are not CPython's cached small ints, and
+# a new int object for each was a good part of the speaker phrases' cost).
+sk_set_small_ints(list(range(SK_N_INTS)))
 
 
 cdef list tokens(str text, Py_ssize_t start, Py_ssize_t end):
@@ -201,7 +192,7 @@ cdef list tokens(str text, Py_ssize_t start, Py_ssize_t end):
         j = i + 1
         while j < end and not _is_space(_ch(text, j)):
             j += 1
-        out.append((_int(i), _int(j)))
+        out.append((i, j))
         i = j
     return out
 
