@@ -573,6 +573,11 @@ cdef list np_after_ar(str text, Py_ssize_t pos, Py_ssize_t end, bint extend=True
     return out
 
 
+def _test_np_after_ar(str text, Py_ssize_t pos, Py_ssize_t end, bint extend=True):
+    """np_after_ar, for the comparison tests."""
+    return np_after_ar(text, pos, end, extend)
+
+
 cdef bint _indefinite_word(str w):
     return bool(w) and not _definite(w) and w not in AR_NP_STOP and w not in _CONTENT_WORDS and (
         w[0] not in "«“\"") and (w not in ("صادر", "صادرة", "الصادر", "عن"))
