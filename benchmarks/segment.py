@@ -21,15 +21,19 @@ Where the time goes (perf, one core), with the compiled segmenter (``_native.pyx
   splitter ~10% (terminals found with SSE2); the rest each line's str and each document's objects. Outside
   ``segment_docs``: the documents' strs (polars ``to_list``, ~1.4 ms per MB) and the polars frame (~2).
 - claims: the compiled attribution, flat: speaker phrases (``analyse_ar``/``analyse_en``) ~60%, cue finding ~20%,
-  and Python object churn throughout (token tuples, word strings, set look-ups); only the claim units' fields are
-  returned as Python objects.
-- the ``stancekit segment`` command's worker (callgrind instruction counts over warm 2000-article slices of the 100 MB
-  campaign): claim attribution 57% (speaker phrases ~30, cue finding ~10: the key filter's scan ~4, the cue words'
-  occurrences ~3; the Arabic speaker phrase's token tuples alone ~4), ``segment_docs`` 24% (the line rules' regexes
-  ~5, unit ids ~5), the Parquet write 13% (zstd ~6), the rest reading the slice and making its strs. A new worker's
-  first slice costs ~75 ms more (the line dispatch's first keys: their analysis and compiles), and the command's
-  start-up is bounded by the fork server's imports and its own, ~0.5 s each (polars, pyarrow and numpy ~0.25 of
-  it; the Arabic cue keys' table of ~150,000 spellings ~65 ms in the server).
+  and Python object churn throughout (token tuples, word strings, set look-ups); the claim columns come back as
+  Arrow buffers (no Python object is kept per unit).
+- the ``stancekit segment`` command's worker (callgrind instruction counts over 2000-article slices of the 100 MB
+  campaign, ~1,040M a slice): claim attribution ~58% (speaker phrases ~30, cue finding ~11: the key filter's scan
+  ~3.5, the cue words' occurrences ~3), ``segment_docs`` ~26% (the line rules ~9: their needle scan ~3.5 and the
+  regexes of the lines a rule can still match; unit ids ~4), the Parquet write ~10% (zstd ~5), the rest reading the
+  slice and making its strs (~3). Gone in the last session: the claim columns built in polars from per-field lists
+  (now Arrow buffers written by the attribution, ~4%), a new int object for every offset the attribution boxes
+  (~3.5%), the line-neighbour rule in Python (~1%), min/max statistics of text columns (~1%). A new worker's first
+  slice costs ~60 ms more (the line dispatch's first keys: their prefix analysis and compiles); Arrow's thread pool,
+  which cost it another ~45 ms, is no longer started by the workers' reads. The command's start-up is bounded by the
+  fork server's imports and its own, ~0.5 s each in parallel (polars, pyarrow and numpy ~0.25 of it; the Arabic cue
+  keys' table of ~150,000 spellings ~50 ms in the server).
 A per-line or per-document cache would only measure this corpus's repetition (every document recurs ~200 times in
 100 MB), so none is used.
 """
