@@ -36,7 +36,7 @@ import pyarrow.parquet as pq
 
 from stancekit.engine import plan_slices, shard_directory, shard_name, split_result
 from stancekit.errors import MissingDependencyError, StageError, StancekitError
-from stancekit.io import count_rows, file_batches, writer_options
+from stancekit.io import as_schema, count_rows, file_batches, writer_options
 from stancekit.progress import is_quiet
 
 REJECT_COLUMN = "__reject__"
@@ -101,7 +101,7 @@ def apply_batch(batch: pa.RecordBatch | pa.Table, *, fn: Callable[..., Any], kwa
     out = fn(df, **kwargs)
     frame, rejects = split_result(out)
     transport = _transport_schema(schema)
-    table = frame.select(schema.names).cast(schema)
+    table = as_schema(frame, schema)
     table = table.append_column(REJECT_COLUMN, pa.nulls(table.num_rows, pa.large_string()))
     if rejects is not None and rejects.height:
         cells = [json.dumps(r, default=str, ensure_ascii=False) for r in rejects.iter_rows(named=True)]

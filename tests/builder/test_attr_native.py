@@ -507,18 +507,16 @@ def test_attribute_batch_equals_attribute_per_document(nat) -> None:  # type: ig
             ends.append(e)
             kinds.append(KINDS.index(kind))
         want += attribution.attribute(text, units, lang) if units else []
-    buffers = nat.attribute_batch(texts, langs, n_units, starts, ends, bytes(kinds), KINDS, _CLAIM_FIELDS)
+    buffers = nat.attribute_batch(texts, langs, n_units, starts, ends, bytes(kinds), KINDS)
     columns = {name: array.to_pylist() for name, array in _claim_buffers(len(want), buffers).items()}
     got = [tuple(columns[f][j] for f in ("is_claim", *_CLAIM_FIELDS)) for j in range(len(want))]
     claims = [j for j, a in enumerate(want) if a is not None and a.is_claim]
     assert len(claims) > 100 and any(a is None for a in want) and any(a is not None and a.speaker is None for a in want)
     assert got == [tuple(a) if j in claims else (False, *[None] * len(_CLAIM_FIELDS)) for j, a in enumerate(want)]
     with pytest.raises(ValueError, match="unit counts"):
-        nat.attribute_batch(texts, langs, [n + 1 for n in n_units], starts, ends, bytes(kinds), KINDS, _CLAIM_FIELDS)
+        nat.attribute_batch(texts, langs, [n + 1 for n in n_units], starts, ends, bytes(kinds), KINDS)
     with pytest.raises(ValueError, match="languages"):
-        nat.attribute_batch(texts, langs[:-1], n_units, starts, ends, bytes(kinds), KINDS, _CLAIM_FIELDS)
-    with pytest.raises(ValueError, match="field names"):
-        nat.attribute_batch(texts, langs, n_units, starts, ends, bytes(kinds), KINDS, _CLAIM_FIELDS[:-1])
+        nat.attribute_batch(texts, langs[:-1], n_units, starts, ends, bytes(kinds), KINDS)
 
 
 def test_attribute_batch_no_claims_and_empty(nat) -> None:  # type: ignore[no-untyped-def]
@@ -530,13 +528,12 @@ def test_attribute_batch_no_claims_and_empty(nat) -> None:  # type: ignore[no-un
     text = "The sky is blue.\n\nThe grass is green today."
     units = rules.segment_tuples(text, "en")
     buffers = nat.attribute_batch([text, ""], ["en", "en"], [len(units), 0], array("q", [u[0] for u in units]),
-                                  array("q", [u[1] for u in units]), bytes(KINDS.index(u[2]) for u in units), KINDS,
-                                  _CLAIM_FIELDS)
+                                  array("q", [u[1] for u in units]), bytes(KINDS.index(u[2]) for u in units), KINDS)
     columns = _claim_buffers(len(units), buffers)
     assert columns["is_claim"].to_pylist() == [False] * len(units)
     assert all(columns[f].null_count == len(units) for f in _CLAIM_FIELDS)
     assert bytes(buffers["speaker"][1]) == bytes(8 * (len(units) + 1))
-    empty = nat.attribute_batch([], [], [], array("q"), array("q"), b"", KINDS, _CLAIM_FIELDS)
+    empty = nat.attribute_batch([], [], [], array("q"), array("q"), b"", KINDS)
     assert {name: a.to_pylist() for name, a in _claim_buffers(0, empty).items()} == {
         "is_claim": [], **{f: [] for f in _CLAIM_FIELDS}}
 

@@ -2976,6 +2976,7 @@ def _check_fields() -> None:
 
 
 _check_fields()
+cdef tuple _FIELD_NAMES = tuple(Attribution._fields[1:])  # the claim columns' names (units._CLAIM_FIELDS)
 
 
 cdef inline void _set_bit(bytearray bits, Py_ssize_t i) noexcept:
@@ -3010,7 +3011,7 @@ cdef class _ClaimColumns:
         cdef const char* utf8
         cdef long long* offsets
         cdef bytearray buf
-        if u < 0 or u >= self.n or (self.upto[0] > u):
+        if u < 0 or u >= self.n or self.upto[0] > u:  # (upto[0]: one past the last unit added, as for every text)
             raise ValueError(f"claim unit {u} out of order or out of range ({self.n} units)")
         _set_bit(self.claim, u)
         for f in range(_N_FIELDS):
@@ -3036,8 +3037,8 @@ cdef class _ClaimColumns:
             self.upto[f] = u + 1
         return 0
 
-    cdef dict finish(self, tuple names):
-        """``{"is_claim": bitmap, name: (validity, offsets, data) for a text field or (validity, values)}``."""
+    cdef dict finish(self):
+        """``{"is_claim": bitmap, field: (validity, offsets, data) for a text field or (validity, values)}``."""
         cdef Py_ssize_t f, k
         cdef long long* offsets
         cdef dict out = {"is_claim": bytes(self.claim)}
@@ -3047,9 +3048,9 @@ cdef class _ClaimColumns:
                 for k in range(self.upto[f], self.n + 1):
                     offsets[k] = self.used[f]
                 PyByteArray_Resize(self.data[f], self.used[f])
-                out[names[f]] = (self.valid[f], self.values[f], self.data[f])
+                out[_FIELD_NAMES[f]] = (self.valid[f], self.values[f], self.data[f])
             else:
-                out[names[f]] = (self.valid[f], self.values[f])
+                out[_FIELD_NAMES[f]] = (self.valid[f], self.values[f])
         return out
 
 
@@ -3058,16 +3059,16 @@ def _test_claim_columns(Py_ssize_t n, list claims):
     cdef _ClaimColumns columns = _ClaimColumns(n)
     for u, a in claims:
         columns.add(u, a)
-    return columns.finish(("speaker", "speaker_start", "speaker_end", "cue", "cue_start", "cue_end", "quote_type"))
+    return columns.finish()
 
 
 def attribute_batch(list texts, list langs, list n_units, starts, ends, const unsigned char[:] kind_codes,
-                    tuple kind_names, tuple field_names):
+                    tuple kind_names):
     """:func:`attribute` over a batch whose units come as columns, as ``segment_docs`` gives them: ``n_units[i]``
     units of document i, in order, with their offsets in ``starts``/``ends`` (``array('q')``) and their kinds as
     indices into ``kind_names`` (bytes). Returns the batch's claim columns as Arrow buffers (:class:`_ClaimColumns`,
-    the fields after ``is_claim`` under ``field_names``): no Python object is made for the units that are not
-    claim units, and none is kept for those that are."""
+    by the names of ``Attribution``'s fields): no Python object is made for the units that are not claim units, and
+    none is kept for those that are."""
     cdef const long long[:] s_view = starts
     cdef const long long[:] e_view = ends
     cdef Py_ssize_t i, k, m, base = 0, n = len(texts), total = 0
@@ -3076,8 +3077,6 @@ def attribute_batch(list texts, list langs, list n_units, starts, ends, const un
     cdef Py_ssize_t* bounds
     if len(langs) != n or len(n_units) != n:
         raise ValueError(f"attribute_batch: {n} texts, {len(langs)} languages and {len(n_units)} unit counts")
-    if len(field_names) != _N_FIELDS:
-        raise ValueError(f"attribute_batch: {_N_FIELDS} field names wanted, got {len(field_names)}")
     for m in n_units:
         total += m
     if total > s_view.shape[0] or total > e_view.shape[0] or total > kind_codes.shape[0]:
@@ -3110,7 +3109,7 @@ def attribute_batch(list texts, list langs, list n_units, starts, ends, const un
             base += m
     finally:
         PyMem_Free(bounds)
-    return columns.finish(field_names)
+    return columns.finish()
 
 
 cdef int _attribute(str text, Py_ssize_t nu, finder, list cues, list out, Py_ssize_t* starts,

@@ -1935,4 +1935,3 @@ def segment_docs(list doc_ids, list texts, list langs, bint tuples=False):
         "start": _new_int64_array(starts), "end": _new_int64_array(ends),
         "n_units": n_units, "n_boilerplate": n_boiler, "tuples": per_doc,
     }
-

@@ -165,12 +165,12 @@ def _segment_compiled(compiled: Any, docs: pl.DataFrame, seg_name: str, langs: l
         for name in ("unit_id", "doc_id", "text", "boilerplate_kind", "prev_unit_id", "next_unit_id")}
     arrays["kind"] = _KIND_ARRAY.take(_fixed(pa.uint8(), n, cols["kind"]))
     valid, data = cols["position"]
-    arrays["position"] = pa.Array.from_buffers(pa.int32(), n, [_buffer(valid), pa.py_buffer(data)])
+    arrays["position"] = _fixed(pa.int32(), n, data, valid)
     arrays["start"] = _fixed(pa.int64(), n, cols["start"])
     arrays["end"] = _fixed(pa.int64(), n, cols["end"])
     if batch_attr is not None:  # the compiled attribution reads the columns and writes the claim columns' buffers
         arrays |= _claim_buffers(n, batch_attr(texts, langs, cols["n_units"], cols["start"], cols["end"], cols["kind"],
-                                               KINDS, _CLAIM_FIELDS))
+                                               KINDS))
     elif attribute is None:
         arrays |= _claims_of(n, None)
     else:
@@ -198,9 +198,9 @@ def _arrow_units() -> pa.Schema:
 # installed) to check their argument, ~0.2 s in each segment worker or in their fork server.
 
 
-def _fixed(kind: pa.DataType, n: int, data: Any) -> pa.Array:
-    """``n`` fixed-width values without nulls from a buffer (bytes, ``array``, numpy)."""
-    return pa.Array.from_buffers(kind, n, [None, pa.py_buffer(data)])
+def _fixed(kind: pa.DataType, n: int, data: Any, validity: Any = None) -> pa.Array:
+    """``n`` fixed-width values from a buffer (bytes, ``array``, numpy), with a validity bitmap or none (no nulls)."""
+    return pa.Array.from_buffers(kind, n, [_buffer(validity), pa.py_buffer(data)])
 
 
 def _bools(flags: np.ndarray) -> pa.Array:
@@ -253,7 +253,7 @@ def _claim_buffers(n: int, buffers: Mapping[str, Any]) -> dict[str, pa.Array]:
         if len(data) == 2:
             out[f] = _arrow_strings(n, (validity, data[0], data[1]))
         else:
-            out[f] = pa.Array.from_buffers(pa.int64(), n, [pa.py_buffer(validity), pa.py_buffer(data[0])])
+            out[f] = _fixed(pa.int64(), n, data[0], validity)
     return out
 
 
@@ -278,7 +278,7 @@ def _checked(arrays: Mapping[str, Any]) -> pa.Table:
     return units
 
 
-def _buffer(data: bytes | None) -> pa.Buffer | None:
+def _buffer(data: Any) -> pa.Buffer | None:
     return None if data is None else pa.py_buffer(data)
 
 
