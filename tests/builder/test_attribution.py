@@ -328,3 +328,14 @@ def test_ar_name_in_apposition_after_a_prepositional_phrase() -> None:
     assert b.speaker == "ماجد الشهري"  # the rank is not part of the name
     c = claim("وقال مسؤول في الوزارة، طلب عدم الكشف عن اسمه، إن القرار نهائي.", "ar")
     assert c.speaker == "مسؤول في الوزارة"  # a clause between commas is no name
+
+
+def test_cue_keys_spell_each_word_with_every_head_and_suffix() -> None:
+    from stancekit.builder.segment.claim_types import cue_keys
+
+    keys = cue_keys(["قال", "أضاف"], "و", ("", "«"), ("", "،"))
+    assert keys == {"قال": "قال", "قال،": "قال", "«قال": "قال", "«قال،": "قال", "وقال": "قال", "وقال،": "قال",
+                    "«وقال": "قال", "«وقال،": "قال", "أضاف": "أضاف", "أضاف،": "أضاف", "«أضاف": "أضاف", "«أضاف،": "أضاف",
+                    "وأضاف": "أضاف", "وأضاف،": "أضاف", "«وأضاف": "أضاف", "«وأضاف،": "أضاف"}
+    # a spelling two words share goes to the later word (as the lists are read: the lexicon's order decides)
+    assert cue_keys(["وصف", "صف"], "و", ("",), ("",))["وصف"] == "صف"

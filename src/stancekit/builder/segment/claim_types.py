@@ -55,9 +55,10 @@ class Local:
 
 def cue_keys(forms: list[str], proclitics: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]) -> dict[str, str]:
     """Whitespace-token spellings of each cue word (with a proclitic, quotes, punctuation) -> the bare word. (One
-    comprehension over the prefix-and-proclitic heads: the Arabic table has some 150,000 keys, built at import.)"""
+    comprehension over the prefix-and-proclitic heads: the Arabic table has some 150,000 keys, built at import; each
+    head-and-word is joined once, not once per suffix.)"""
     heads = [a + p for p in ("", *proclitics) for a in prefixes]
-    return {h + f + z: f for f in forms for h in heads for z in suffixes}
+    return {hf + z: f for f in forms for hf in [h + f for h in heads] for z in suffixes}
 
 
 def core(text: str, start: int, end: int) -> tuple[int, int]:
