@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import tomlkit
-
 from stancekit.errors import ConfigError
 
 CONFIG_NAME = "stancekit.toml"
@@ -190,6 +188,8 @@ _HEADER = """\
 
 
 def _toml_value(value: Any) -> str:
+    import tomlkit  # (here and in record_source: only writing needs it; every command reads with tomllib)
+
     return tomlkit.item(value).as_string()
 
 
@@ -280,6 +280,8 @@ def load_config(campaign: Path) -> Config:
 
 def record_source(campaign: Path, source: dict[str, Any]) -> bool:
     """Record an ingest source in ``stancekit.toml`` (keeping comments); False when it was already there."""
+    import tomlkit
+
     from stancekit.io import atomic_write_text
 
     path = campaign / CONFIG_NAME

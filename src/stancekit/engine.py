@@ -26,9 +26,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
-import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -47,9 +46,15 @@ from stancekit.io import (
     writer_options,
 )
 
+if TYPE_CHECKING:
+    import polars as pl
+
 ENGINES = ("local", "ray")
-Rows: TypeAlias = pl.DataFrame | pa.Table  # a batch function's output rows: a frame, or an Arrow table
-BatchResult: TypeAlias = Rows | tuple[Rows, pl.DataFrame]
+Rows: TypeAlias = "pl.DataFrame | pa.Table"  # a batch function's output rows: a frame, or an Arrow table
+Rejects: TypeAlias = "pl.DataFrame | pa.Table"  # a batch's rejects: a frame, or an Arrow table (REJECTS)
+Counts: TypeAlias = dict[str, int]
+# the rows; or (rows, rejects or None); or (rows, rejects or None, counts summed over the batches: MapResult.counts)
+BatchResult: TypeAlias = "Rows | tuple[Rows, Rejects | None] | tuple[Rows, Rejects | None, Counts]"
 BatchFn = Callable[..., BatchResult]
 T = TypeVar("T")
 
@@ -58,20 +63,52 @@ T = TypeVar("T")
 class MapResult:
     rows_in: int = 0
     rows_out: int = 0
-    rejects: list[pl.DataFrame] = field(default_factory=list)
+    rejects: list[Rejects] = field(default_factory=list)
+    # the batches' counts summed (a function that returns none: empty); None where the engine does not gather them
+    counts: Counts | None = field(default_factory=dict)
 
     def rejects_frame(self) -> pl.DataFrame | None:
-        frames = [r for r in self.rejects if r.height]
-        return pl.concat(frames, how="diagonal_relaxed") if frames else None
+        """The rejects of every batch as one frame (polars is imported only when there are some), or None."""
+        kept = [r for r in self.rejects if len(r)]
+        if not kept:
+            return None
+        import polars as pl
+
+        frames = [r if isinstance(r, pl.DataFrame) else pl.from_arrow(r) for r in kept]
+        return pl.concat([f for f in frames if isinstance(f, pl.DataFrame)], how="diagonal_relaxed")
+
+    def add_counts(self, counts: Counts | None) -> None:
+        if self.counts is not None:
+            add_counts(self.counts, counts)
 
 
-def split_result(out: BatchResult) -> tuple[pa.Table, pl.DataFrame | None]:
-    """A batch function's result as (rows as Arrow, rejects or None)."""
-    rows, rejects = out if isinstance(out, tuple) else (out, None)
-    return (rows if isinstance(rows, pa.Table) else rows.to_arrow()), rejects
+def add_counts(total: Counts, counts: Counts | None) -> None:
+    """Add a batch's ``counts`` (or None) to ``total``, key by key."""
+    for key, n in (counts or {}).items():
+        total[key] = total.get(key, 0) + n
 
 
-def _call(fn: BatchFn, kwargs: dict[str, Any], batch: pa.RecordBatch) -> tuple[int, BatchResult]:
+def split_result(out: BatchResult) -> tuple[pa.Table, Rejects | None, Counts | None]:
+    """A batch function's result as (rows as Arrow, rejects or None, counts or None)."""
+    parts = out if isinstance(out, tuple) else (out,)
+    rows = parts[0]
+    rejects = parts[1] if len(parts) > 1 else None
+    counts = parts[2] if len(parts) > 2 else None
+    return (rows if isinstance(rows, pa.Table) else rows.to_arrow()), rejects, counts
+
+
+def takes_arrow(fn: BatchFn) -> bool:
+    """Does the batch function take its batches as Arrow record batches (its ``arrow_batches`` attribute), rather
+    than as polars frames? (The segment stage's does: its workers then never import polars.)"""
+    return bool(getattr(fn, "arrow_batches", False))
+
+
+def call_batch(fn: BatchFn, kwargs: dict[str, Any], batch: pa.RecordBatch | pa.Table) -> tuple[int, BatchResult]:
+    """``fn`` on one batch, given as Arrow or as a polars frame (:func:`takes_arrow`); returns (rows in, its result)."""
+    if takes_arrow(fn):
+        return batch.num_rows, fn(batch, **kwargs)
+    import polars as pl
+
     df = pl.from_arrow(batch)
     assert isinstance(df, pl.DataFrame)
     return df.height, fn(df, **kwargs)
@@ -117,22 +154,25 @@ def shard_name(order: int) -> str:
 
 
 def _run_slice(fn: BatchFn, kwargs: dict[str, Any], schema: pa.Schema, columns: list[str] | None, batch_size: int,
-               directory: str, index: int, item: dict[str, Any]) -> tuple[int, int, list[pl.DataFrame]]:
-    """A worker's job: read one slice, run its batches, write them to one shard. Returns (rows in, out, rejects)."""
+               directory: str, index: int, item: dict[str, Any]) -> tuple[int, int, list[Rejects], Counts]:
+    """A worker's job: read one slice, run its batches, write them to one shard. Returns (rows in, out, rejects,
+    counts)."""
     n_in = n_out = 0
-    rejects: list[pl.DataFrame] = []
+    rejects: list[Rejects] = []
+    counts: Counts = {}
     with TableWriter(Path(directory) / shard_name(index << 32), schema) as writer:
         pf = pq.ParquetFile(item["path"], pre_buffer=False)  # (one row group at a time: nothing to coalesce)
         for rb in file_batches(pf, batch_size, columns, item["row_groups"], align=item.get("align"), threads=False):
-            n, out = _call(fn, kwargs, rb)
-            frame, rej = split_result(out)
+            n, out = call_batch(fn, kwargs, rb)
+            frame, rej, batch_counts = split_result(out)
             writer.write(frame)
-            if rej is not None and rej.height:
+            if rej is not None and len(rej):
                 rejects.append(rej)
+            add_counts(counts, batch_counts)
             n_in += n
         if writer.rows:
             n_out = writer.commit()
-    return n_in, n_out, rejects
+    return n_in, n_out, rejects, counts
 
 
 def watch_driver(pid: int, every: float = 0.5) -> None:
@@ -191,6 +231,8 @@ def shard_directory(dest: Path, schema: pa.Schema) -> Iterator[Path]:
 
 
 def iter_frames(path: Path, batch_size: int, columns: list[str] | None = None) -> Iterator[pl.DataFrame]:
+    import polars as pl
+
     for b in iter_batches(path, batch_size, columns):
         df = pl.from_arrow(b)
         assert isinstance(df, pl.DataFrame)
@@ -235,7 +277,8 @@ def map_table(
         n_in, n_out, rejected = map_table_ray(source, fn, dest, schema=schema, batch_size=batch_size,
                                               num_cpus=max(workers, 1), columns=columns, fn_kwargs=kwargs,
                                               address=ray_address, align=align)
-        return MapResult(rows_in=n_in, rows_out=n_out, rejects=[rejected] if rejected is not None else [])
+        return MapResult(rows_in=n_in, rows_out=n_out, rejects=[rejected] if rejected is not None else [],
+                         counts=None)
     from stancekit.progress import bar  # (here, not at the top: pool workers import this module, and need no rich)
 
     result = MapResult()
@@ -244,21 +287,23 @@ def map_table(
     if len(slices) > 1:  # workers write their own shards
         with shard_directory(dest, schema) as tmp, bar(description, total) as progress:
             run = partial(_run_slice, fn, kwargs, schema, columns, batch_size, str(tmp))
-            for n_in, n_out, shard_rejects in in_order(run, enumerate(slices), workers):
+            for n_in, n_out, shard_rejects, shard_counts in in_order(run, enumerate(slices), workers):
                 result.rows_in += n_in
                 result.rows_out += n_out
                 result.rejects.extend(shard_rejects)
+                result.add_counts(shard_counts)
                 progress.advance(n_in)
         return result
-    call = partial(_call, fn, kwargs)
+    call = partial(call_batch, fn, kwargs)
     with TableWriter(dest, schema) as writer, bar(description, total) as progress:
         batches = iter_batches(source, batch_size, columns, align)
         outputs = (call(b) for b in batches) if workers <= 1 else in_order(call, ((b,) for b in batches), workers)
         for n_in, out in outputs:
-            frame, rejects = split_result(out)
+            frame, rejects, counts = split_result(out)
             writer.write(frame)
             if rejects is not None:
                 result.rejects.append(rejects)
+            result.add_counts(counts)
             result.rows_in += n_in
             progress.advance(n_in)
         result.rows_out = writer.commit()

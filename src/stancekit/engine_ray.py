@@ -34,7 +34,7 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from stancekit.engine import plan_slices, shard_directory, shard_name, split_result
+from stancekit.engine import call_batch, plan_slices, shard_directory, shard_name, split_result
 from stancekit.errors import MissingDependencyError, StageError, StancekitError
 from stancekit.io import as_schema, count_rows, file_batches, writer_options
 from stancekit.progress import is_quiet
@@ -96,15 +96,14 @@ def _transport_schema(schema: pa.Schema) -> pa.Schema:
 def apply_batch(batch: pa.RecordBatch | pa.Table, *, fn: Callable[..., Any], kwargs: dict[str, Any],
                 schema: pa.Schema, order: int) -> pa.Table:
     """Run one batch function on one batch; its rejects ride along as rows with a JSON ``__reject__`` cell."""
-    df = pl.from_arrow(batch)
-    assert isinstance(df, pl.DataFrame)
-    out = fn(df, **kwargs)
-    frame, rejects = split_result(out)
+    _n, out = call_batch(fn, kwargs, batch)
+    frame, rejects, _counts = split_result(out)  # (counts are not gathered on Ray: MapResult.counts is None)
     transport = _transport_schema(schema)
     table = as_schema(frame, schema)
     table = table.append_column(REJECT_COLUMN, pa.nulls(table.num_rows, pa.large_string()))
-    if rejects is not None and rejects.height:
-        cells = [json.dumps(r, default=str, ensure_ascii=False) for r in rejects.iter_rows(named=True)]
+    if rejects is not None and len(rejects):
+        records = rejects.to_pylist() if isinstance(rejects, pa.Table) else rejects.iter_rows(named=True)
+        cells = [json.dumps(r, default=str, ensure_ascii=False) for r in records]
         nulls = {f.name: pa.nulls(len(cells), f.type) for f in schema}
         extra = pa.table({**nulls, REJECT_COLUMN: pa.array(cells, pa.large_string())})
         table = pa.concat_tables([table, extra])

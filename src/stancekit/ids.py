@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import polars as pl
+if TYPE_CHECKING:
+    import polars as pl
 
 _SEP = "\x1f"  # ASCII unit separator: cannot occur in the id fields we join
 _BOUNDS_FMT = b"%d" + _SEP.encode() + b"%d"
@@ -64,4 +66,6 @@ def unit_id_digests(doc_id: str, bounds: Iterable[tuple[int, int]]) -> list[byte
 
 def unit_ids_from_digests(digests: pl.Series) -> pl.Series:
     """``"u" + hex[:15]`` of every digest of :func:`unit_id_digests`, computed natively."""
+    import polars as pl
+
     return pl.select(pl.concat_str(pl.lit("u"), pl.lit(digests).bin.encode("hex").str.slice(0, 15))).to_series()

@@ -1,4 +1,8 @@
-"""Table storage: atomic writes, streaming writers, and one reader for a Parquet file or a directory of shards."""
+"""Table storage: atomic writes, streaming writers, and one reader for a Parquet file or a directory of shards.
+
+Reading a table gives a polars frame; writing takes a polars frame or Arrow. Polars is imported only by the functions
+that make frames, so a process that reads and writes Arrow alone (a ``stancekit segment`` worker) never loads it.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +13,16 @@ import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from stancekit.errors import StageError
+
+if TYPE_CHECKING:
+    import polars as pl
 
 COMPRESSION = "zstd"
 # Arrow field metadata of a column whose values are mostly distinct (ids, texts: TableSchema's Column.distinct)
@@ -141,6 +147,8 @@ def scan_table(path: Path) -> pl.LazyFrame:
     """Lazily scan a table, whether a single Parquet file or a directory of shards."""
     if not table_exists(path):
         raise StageError(f"{path} does not exist yet: run the stage that writes it first")
+    import polars as pl
+
     return pl.scan_parquet([str(p) for p in _shards(path)])
 
 
@@ -230,7 +238,7 @@ def _is_text(kind: pa.DataType) -> bool:
 
 def write_table(df: pl.DataFrame | pa.Table, path: Path, *, schema: pa.Schema | None = None) -> None:
     """Write a whole table atomically (temp file + rename)."""
-    table = df.to_arrow() if isinstance(df, pl.DataFrame) else df
+    table = df if isinstance(df, pa.Table) else df.to_arrow()
     if schema is not None:
         table = table.cast(schema)
     tmp = _tmp_near(path, ".parquet")
@@ -263,7 +271,7 @@ class TableWriter:
         self._writer: pq.ParquetWriter | None = None
 
     def write(self, batch: pl.DataFrame | pa.Table | pa.RecordBatch) -> None:
-        if isinstance(batch, pl.DataFrame):
+        if not isinstance(batch, (pa.Table, pa.RecordBatch)):  # a polars frame
             batch = batch.to_arrow()
         if isinstance(batch, pa.RecordBatch):
             batch = pa.Table.from_batches([batch])
@@ -301,12 +309,20 @@ class TableWriter:
             self.abort()
 
 
-def write_rejects(path: Path, rows: pl.DataFrame, *, append: bool = False) -> int:
-    """Write a stage's rejects (``rejects/<stage>.parquet``), conformed to the REJECTS declaration.
+def write_rejects(path: Path, rows: pl.DataFrame | None, *, append: bool = False) -> int:
+    """Write a stage's rejects (``rejects/<stage>.parquet``), conformed to the REJECTS declaration; None: there are
+    none (as an empty frame, without making one: no polars needed).
 
     ``append`` keeps earlier rejects (ingest appends, like its table); otherwise the file is replaced so a re-run of a
     stage leaves exactly its own rejects.
     """
+    if rows is None:
+        if append:
+            return count_rows(path)
+        path.unlink(missing_ok=True)
+        return 0
+    import polars as pl
+
     from stancekit.schemas import REJECTS, conform
 
     rows = conform(rows, REJECTS, where=str(path))

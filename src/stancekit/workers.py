@@ -13,11 +13,29 @@ from __future__ import annotations
 import multiprocessing as mp
 from collections.abc import Sequence
 from multiprocessing import forkserver
+from typing import Any
 
-# what a segment worker runs: the engine's slice, the segmenter and its compiled modules (and pyarrow.compute, which
-# polars imports when it first makes a Series of Arrow arrays: the segmenter's columns)
-SEGMENT_PRELOAD = ["stancekit.engine", "stancekit.builder.segment.units", "stancekit.builder.segment._native",
-                   "stancekit.builder.segment._attr_native", "pyarrow.compute"]
+# what a segment worker runs: the engine's slice, the batch function (segment_batch, below), the segmenter and its
+# compiled modules. Not polars, nor pyarrow.compute: a worker reads, segments and writes Arrow without them
+# (tests/test_workers.py), and each would cost the server ~0.15 and ~0.04 s before the first slice can start.
+SEGMENT_PRELOAD = ["stancekit.engine", "stancekit.workers", "stancekit.builder.segment.units",
+                   "stancekit.builder.segment._native", "stancekit.builder.segment._attr_native"]
+
+
+def segment_batch(docs: Any, **options: Any) -> Any:
+    """:func:`stancekit.builder.segment.units.segment_arrow` (segment_batch, its units in Arrow), imported where it
+    runs. This is the function ``stancekit segment`` sends to its workers (by reference): here, so that neither the
+    command nor a worker imports more than it needs for it. The command never loads the segmenter, only the workers
+    do (the fork server has it preloaded), and a worker does not import the command's own modules (the pipeline,
+    the campaign configuration) to find this function: it is in the server already."""
+    from stancekit.builder.segment.units import segment_arrow
+
+    return segment_arrow(docs, **options)
+
+
+# the engine hands it Arrow record batches (engine.takes_arrow): with the compiled segmenter a worker never imports
+# polars, and neither does its fork server
+segment_batch.arrow_batches = True  # type: ignore[attr-defined]
 
 
 def warm(modules: list[str]) -> None:

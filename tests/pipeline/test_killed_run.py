@@ -40,7 +40,7 @@ def marked_pids(mark: str) -> list[int]:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_sigkill_leaves_no_workers_and_the_next_run_sweeps_its_temps(campaign: Campaign) -> None:
     text = SEED.read_text(encoding="utf-8")
-    n = 6000
+    n = 12000  # (~60 MB: the pool runs for some seconds, long enough to be killed mid-way)
     docs = pl.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "source": ["x"] * n, "source_row": list(range(n)),
                          "title": [None] * n, "text": [text.replace("2500", str(i)) for i in range(n)],
                          "lang": ["ar"] * n, "content_hash": [f"h{i}" for i in range(n)]})
@@ -56,7 +56,9 @@ def test_sigkill_leaves_no_workers_and_the_next_run_sweeps_its_temps(campaign: C
     deadline = time.monotonic() + 120
     while not list(tables.glob(".units.parquet.*.tmp")) and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
-    time.sleep(1.0)  # the workers are busy
+    while len(marked_pids(mark)) < 4 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)  # the command, the resource tracker, the fork server and a worker
+    time.sleep(0.3)  # the workers are busy
     assert proc.poll() is None, "the run ended before it could be killed; make the corpus bigger"
     assert len(marked_pids(mark)) >= 3  # the command, the forkserver, the workers
     proc.send_signal(signal.SIGKILL)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
-
-import polars as pl
+from typing import TYPE_CHECKING, TypeVar
 
 from stancekit.campaign import Campaign
 from stancekit.errors import StageError
 from stancekit.io import read_table, remove_table, replace_table, scan_table, table_exists
+
+if TYPE_CHECKING:
+    import polars as pl
 
 T = TypeVar("T")
 
@@ -23,6 +24,8 @@ _SHOWN = 5
 
 
 def _pushed(campaign: Campaign) -> pl.DataFrame:
+    import polars as pl
+
     path = campaign.table("tasks")
     if not table_exists(path):
         return pl.DataFrame(schema={"pair_id": pl.Utf8, "task_key": pl.Utf8})
@@ -39,6 +42,8 @@ def pushed_conflicts(campaign: Campaign, new: pl.DataFrame) -> pl.DataFrame:
     pushed is affected). With pairs (a ``pair_id`` column): pushed pairs missing from ``new``. With units (a
     ``unit_id`` column and no ``pair_id``): pushed pairs whose unit is missing from ``new`` or whose text changed.
     """
+    import polars as pl
+
     out_schema = {"pair_id": pl.Utf8, "task_key": pl.Utf8, "unit_id": pl.Utf8, "reason": pl.Utf8}
     pushed = _pushed(campaign)
     if pushed.height == 0:
@@ -86,8 +91,10 @@ def write_checked(campaign: Campaign, dest: Path, *, stage: str, force: bool, wr
     checked against the pushed pairs (:func:`check_pushed`), and only then replaces ``dest``: a refused change leaves
     the current table untouched.
     """
-    if _pushed(campaign).height == 0:
-        return write(dest)
+    if not table_exists(campaign.table("tasks")) or _pushed(campaign).height == 0:
+        return write(dest)  # (nothing pushed: the command need not import polars for this check)
+    import polars as pl
+
     tmp = dest.with_name(f".{dest.stem}.new{dest.suffix}")
     remove_table(tmp)
     try:

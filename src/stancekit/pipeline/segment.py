@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import polars as pl
-
 from stancekit.builder.segment.registry import segmenter_name
 from stancekit.campaign import Campaign
 from stancekit.config import load_config
@@ -19,18 +17,10 @@ from stancekit.errors import ConfigError, StageError
 from stancekit.io import scan_table, table_exists, write_rejects
 from stancekit.pipeline.engine_options import engine_options
 from stancekit.pipeline.pushed import write_checked
-from stancekit.schemas import REJECTS, UNITS
+from stancekit.schemas import UNITS
+from stancekit.workers import segment_batch
 
 DOC_COLUMNS = ["doc_id", "text", "lang", "source", "source_row"]
-
-
-def segment_batch(docs: pl.DataFrame, **options: Any) -> Any:
-    """:func:`stancekit.builder.segment.units.segment_arrow` (segment_batch, its units in Arrow), imported where it
-    runs: this is the function the engine sends to its workers (by reference), so the command itself never loads
-    the segmenter, only the workers do (the local pool's fork server has it preloaded)."""
-    from stancekit.builder.segment.units import segment_arrow
-
-    return segment_arrow(docs, **options)
 
 
 def run_segment(campaign: Campaign, *, force: bool = False, workers: int | None = None,
@@ -66,11 +56,10 @@ def run_segment(campaign: Campaign, *, force: bool = False, workers: int | None 
         fn_kwargs={"segmenter": name},
         **run_on,
     ))
-    rejects = result.rejects_frame()
-    n_rejects = write_rejects(campaign.rejects_path("segment"), rejects if rejects is not None else REJECTS.empty())
+    n_rejects = write_rejects(campaign.rejects_path("segment"), result.rejects_frame())
     return {
         "documents": result.rows_in,
-        **_counts(dest),
+        **(_summary(result.counts) if result.counts is not None else _counts(dest)),
         "rejects": n_rejects,
         "segmenter": versioned,
         "units_path": str(dest),
@@ -78,16 +67,30 @@ def run_segment(campaign: Campaign, *, force: bool = False, workers: int | None 
     }
 
 
+def _summary(counts: dict[str, int]) -> dict[str, Any]:
+    """The command's counts from the batches' (``units.unit_counts``, summed by the engine): no table scan, and no
+    polars in this process."""
+    by_kind = {key.removeprefix("kind:"): n for key, n in sorted(counts.items()) if key.startswith("kind:")}
+    return _totals(by_kind, counts.get("claim_units", 0))
+
+
 def _counts(units_path: Any) -> dict[str, Any]:
+    """The command's counts from the units table (where the engine does not gather the batches' counts: Ray)."""
+    import polars as pl
+
     # a streaming aggregate: the driver's memory does not grow with the number of units (benchmarks/scale.py)
     per_kind = (scan_table(units_path).group_by("kind")
                 .agg(pl.len().alias("n"), pl.col("is_claim").sum().alias("claims")).collect(engine="streaming"))
     by_kind = {k: int(n) for k, n in per_kind.select("kind", "n").iter_rows()}
+    return _totals(by_kind, int(per_kind["claims"].sum() or 0))
+
+
+def _totals(by_kind: dict[str, int], claims: int) -> dict[str, Any]:
     total = sum(by_kind.values())
     return {
         "units": total,
         "content_units": total - by_kind.get("boilerplate", 0),
         "boilerplate_units": by_kind.get("boilerplate", 0),
-        "claim_units": int(per_kind["claims"].sum() or 0),
+        "claim_units": claims,
         "by_kind": by_kind,
     }

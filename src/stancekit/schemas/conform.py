@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import polars as pl
+from typing import TYPE_CHECKING
 
 from stancekit.errors import SchemaError
 from stancekit.schemas.tables import TABLES, TableSchema
+
+if TYPE_CHECKING:
+    import polars as pl
 
 _MAX_SHOWN = 5
 
@@ -25,6 +28,8 @@ def conform(df: pl.DataFrame, table: str | TableSchema, *, where: str = "") -> p
     Raises :class:`SchemaError` naming every missing column, every column whose values cannot be cast to the declared
     dtype, nulls in non-nullable columns (with the first offending rows) and duplicate keys.
     """
+    import polars as pl  # (here: the schemas import without polars)
+
     schema = _schema(table)
     label = f"{schema.name} table" + (f" ({where})" if where else "")
     problems: list[str] = []

@@ -1,26 +1,62 @@
 """One declaration per table (DESIGN.md, "Tables"): columns, dtypes, nullability and key.
 
 Tables are the contracts between stages. Columns may be added freely; the ones declared here are never renamed.
+
+A column's type is declared by name (:data:`TYPES`) and given as a polars dtype (``Column.dtype``) or an Arrow type
+(``Column.arrow_type``, what polars writes for that dtype). This module imports neither polars nor anything that
+does, so a process that only reads and writes Arrow (a ``stancekit segment`` worker, the command before its pool
+starts) never loads polars; ``dtype`` imports it when first asked for.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-import polars as pl
 import pyarrow as pa
 
 from stancekit.io import DISTINCT
+
+if TYPE_CHECKING:
+    import polars as pl
+
+# each type name -> (the polars dtype, as a function of the polars module; the Arrow type polars writes for it)
+TYPES: dict[str, tuple[Any, pa.DataType]] = {
+    "str": (lambda pl: pl.Utf8, pa.large_string()),
+    "i64": (lambda pl: pl.Int64, pa.int64()),
+    "i32": (lambda pl: pl.Int32, pa.int32()),
+    "f64": (lambda pl: pl.Float64, pa.float64()),
+    "bool": (lambda pl: pl.Boolean, pa.bool_()),
+    "timestamp": (lambda pl: pl.Datetime("us", "UTC"), pa.timestamp("us", tz="UTC")),
+    "list[str]": (lambda pl: pl.List(pl.Utf8), pa.large_list(pa.large_string())),
+    "list[i64]": (lambda pl: pl.List(pl.Int64), pa.large_list(pa.int64())),
+    "list[f64]": (lambda pl: pl.List(pl.Float64), pa.large_list(pa.float64())),
+}
 
 
 @dataclass(frozen=True)
 class Column:
     name: str
-    dtype: pl.DataType | type[pl.DataType]
+    type: str  # a name in TYPES
     nullable: bool = True
     doc: str = ""
     # values mostly distinct (ids, texts): written without a dictionary or min/max statistics (io.writer_options)
     distinct: bool = False
+
+    def __post_init__(self) -> None:
+        if self.type not in TYPES:
+            raise ValueError(f"column {self.name!r}: unknown type {self.type!r}; one of {', '.join(TYPES)}")
+
+    @property
+    def dtype(self) -> pl.DataType:
+        import polars
+
+        dtype: pl.DataType = TYPES[self.type][0](polars)
+        return dtype
+
+    @property
+    def arrow_type(self) -> pa.DataType:
+        return TYPES[self.type][1]
 
 
 @dataclass(frozen=True)
@@ -41,21 +77,22 @@ class TableSchema:
                 return c
         raise KeyError(name)
 
-    def polars_schema(self) -> dict[str, pl.DataType | type[pl.DataType]]:
+    def polars_schema(self) -> dict[str, pl.DataType]:
         return {c.name: c.dtype for c in self.columns}
 
     def empty(self) -> pl.DataFrame:
-        return pl.DataFrame(schema=self.polars_schema())
+        import polars
+
+        return polars.DataFrame(schema=self.polars_schema())
 
     def arrow_schema(self) -> pa.Schema:
-        schema = self.empty().to_arrow().schema
-        distinct = {c.name for c in self.columns if c.distinct}
-        return pa.schema([f.with_metadata({DISTINCT: b"1"}) if f.name in distinct else f for f in schema],
-                         metadata=schema.metadata)
+        """The table as polars writes it (``empty().to_arrow().schema``), with the distinct columns marked for
+        :func:`stancekit.io.writer_options`; made without polars."""
+        return pa.schema([pa.field(c.name, c.arrow_type, metadata={DISTINCT: b"1"} if c.distinct else None)
+                          for c in self.columns])
 
 
-S, I64, I32, F64, B = pl.Utf8, pl.Int64, pl.Int32, pl.Float64, pl.Boolean
-TS = pl.Datetime("us", "UTC")
+S, I64, I32, F64, B, TS = "str", "i64", "i32", "f64", "bool", "timestamp"
 
 DOCUMENTS = TableSchema(
     "documents",
@@ -142,7 +179,7 @@ ANNOTATIONS = TableSchema(
         Column("project_role", S, False),
         Column("annotator", S, False, "stable pseudonym"),
         Column("label", S, True, "null when skipped"),
-        Column("flags", pl.List(pl.Utf8)),
+        Column("flags", "list[str]"),
         Column("note", S),
         Column("was_cancelled", B, False),
         Column("ground_truth", B, False),
@@ -158,8 +195,8 @@ LABELS = TableSchema(
     (
         Column("pair_id", S, False),
         Column("label", S, True),
-        Column("votes", pl.List(pl.Int64), False, "votes per class, in label-scheme order"),
-        Column("soft_label", pl.List(pl.Float64), False, "probability per class, in label-scheme order"),
+        Column("votes", "list[i64]", False, "votes per class, in label-scheme order"),
+        Column("soft_label", "list[f64]", False, "probability per class, in label-scheme order"),
         Column("n_annotators", I32, False),
         Column("agreement", F64, True),
         Column("method", S, False),

@@ -4,16 +4,18 @@
 It cuts each document with a :class:`Segmenter`, links content units (``position``, ``prev_unit_id``,
 ``next_unit_id``; boilerplate is skipped), and fills the claim columns with ``attribution.attribute`` when that module
 is available (else ``is_claim`` is False and the claim fields are null).
+
+:func:`segment_arrow` is the same on Arrow: it takes a record batch (or a polars frame) and gives the units as an
+Arrow table, the rejects (None when there are none) and the batch's counts. With the compiled segmenter it does not
+use polars at all, so a ``stancekit segment`` worker never imports it (the Python rules still build frames).
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import polars as pl
 import pyarrow as pa
 
 from stancekit.builder.segment import native
@@ -23,6 +25,11 @@ from stancekit.builder.segment.rules import RuleSegmenter
 from stancekit.errors import InputError
 from stancekit.ids import unit_id_digests, unit_ids_from_digests
 from stancekit.schemas import REJECTS, UNITS, conform
+
+if TYPE_CHECKING:
+    import polars as pl
+
+Docs = Any  # a batch of documents: a polars DataFrame, or an Arrow RecordBatch or Table
 
 SEGMENTERS: dict[str, Callable[[], Segmenter]] = {"rules": RuleSegmenter}
 _CLAIM_FIELDS = ("speaker", "speaker_start", "speaker_end", "cue", "cue_start", "cue_end", "quote_type")
@@ -76,29 +83,46 @@ def segment_batch(
     (empty or whitespace-only text: ``empty_text``; only boilerplate: ``no_content_units``, its boilerplate units are
     still written). ``claims=False`` skips attribution (claim columns empty), for timing the units alone.
     """
-    units, rejects = segment_arrow(docs, segmenter=segmenter, claims=claims)
+    import polars as pl
+
+    units, rejects, _counts = segment_arrow(docs, segmenter=segmenter, claims=claims)
     frame = pl.from_arrow(units)
     assert isinstance(frame, pl.DataFrame)
-    return frame, rejects
+    if rejects is None:
+        return frame, REJECTS.empty()
+    rejected = rejects if isinstance(rejects, pl.DataFrame) else pl.from_arrow(rejects)
+    assert isinstance(rejected, pl.DataFrame)
+    return frame, rejected
 
 
 def segment_arrow(
-    docs: pl.DataFrame, *, segmenter: str = "rules", claims: bool = True
-) -> tuple[pa.Table, pl.DataFrame]:
-    """:func:`segment_batch`, with the units as an Arrow table (UNITS.arrow_schema()): the engine writes Arrow, and
-    the compiled segmenter's columns become one without a round trip through polars (~5% of a segment worker)."""
-    missing = [c for c in ("doc_id", "text") if c not in docs.columns]
+    docs: Docs, *, segmenter: str = "rules", claims: bool = True
+) -> tuple[pa.Table, pa.Table | pl.DataFrame | None, dict[str, int]]:
+    """:func:`segment_batch` for the engine: ``docs`` a polars frame or an Arrow record batch (or table); returns the
+    units as an Arrow table (UNITS.arrow_schema()), the rejects (an Arrow table; None when there are none) and the
+    counts of :func:`unit_counts`. The compiled segmenter's columns become the table without a round trip through
+    polars (~5% of a segment worker), and a batch given as Arrow is read as Arrow: no polars at all on that path."""
+    arrow = isinstance(docs, (pa.RecordBatch, pa.Table))
+    names = docs.schema.names if arrow else docs.columns
+    missing = [c for c in ("doc_id", "text") if c not in names]
     if missing:
         raise InputError(f"documents batch: missing column(s) {', '.join(missing)}; run `stancekit ingest` first")
     seg = get_segmenter(segmenter)
     attribute = _attribute_fn() if claims else None
-    n = docs.height
-    langs = [lang or "und" for lang in docs["lang"].to_list()] if "lang" in docs.columns else ["und"] * n
-    sources = docs["source"].to_list() if "source" in docs.columns else [None] * n
-    rows = docs["source_row"].to_list() if "source_row" in docs.columns else [None] * n
     compiled = native.load() if isinstance(seg, RuleSegmenter) else None
+    if arrow and (compiled is None or not _is_text(docs.schema.field("doc_id").type)):
+        docs, arrow = _frame(docs), False  # (the Python segmenters build frames; a doc_id that is no text is cast)
+    n = docs.num_rows if arrow else docs.height
+
+    def values(name: str) -> list[Any]:
+        return (docs.column(name).to_pylist() if arrow else docs[name].to_list()) if name in names else [None] * n
+
+    langs = [lang or "und" for lang in values("lang")]
+    sources = values("source")
+    rows = values("source_row")
     if compiled is not None:
-        return _segment_compiled(compiled, docs, seg.name, langs, sources, rows, attribute)
+        doc_ids = values("doc_id") if arrow else docs["doc_id"].cast(str).to_list()
+        return _segment_compiled(compiled, doc_ids, values("text"), seg.name, langs, sources, rows, attribute)
     raw_units = _raw_units(seg)
 
     c_row: list[int] = []  # the document's row in the batch, one per unit
@@ -111,7 +135,7 @@ def segment_arrow(
     c_attr: list[Any] = []
     rejects: list[dict[str, Any]] = []
 
-    for i, (doc_id, text) in enumerate(zip(docs["doc_id"].to_list(), docs["text"].to_list(), strict=True)):
+    for i, (doc_id, text) in enumerate(zip(docs["doc_id"].to_list(), values("text"), strict=True)):
         if text is None or not text.strip():
             rejects.append(_empty_reject(doc_id, sources[i], rows[i], None, 0))
             continue
@@ -136,7 +160,34 @@ def segment_arrow(
     columns: dict[str, list[Any]] = {"row": c_row, "digest": c_digest, "start": c_start, "end": c_end,
                                      "text": c_text, "kind": c_kind, "boilerplate_kind": c_bk}
     units = _units_table(docs, seg.name, columns, c_attr if attribute is not None else None)
-    return units, _rejects_frame(rejects)
+    claim = np.zeros(len(c_kind), dtype=bool) if attribute is None else np.array(
+        [a is not None and a.is_claim for a in c_attr], dtype=bool)
+    codes = np.array([_KIND_CODES[k] for k in c_kind], dtype=np.uint8)
+    return units, _rejects_table(rejects), unit_counts(codes, claim)
+
+
+def _is_text(kind: pa.DataType) -> bool:
+    return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind))
+
+
+def _frame(docs: pa.RecordBatch | pa.Table) -> pl.DataFrame:
+    import polars as pl
+
+    frame = pl.from_arrow(docs)
+    assert isinstance(frame, pl.DataFrame)
+    return frame
+
+
+_KIND_CODES = {k: i for i, k in enumerate(KINDS)}
+
+
+def unit_counts(kinds: np.ndarray, claim: np.ndarray) -> dict[str, int]:
+    """A batch's counts for the stage's summary, from its units' kind codes (indices into ``KINDS``) and claim
+    flags: ``kind:<kind>`` units of each kind present, ``claim_units``. The engine sums them over the batches."""
+    units = np.bincount(kinds, minlength=len(KINDS))
+    out = {f"kind:{k}": int(c) for k, c in zip(KINDS, units, strict=False) if c}
+    out["claim_units"] = int(np.count_nonzero(claim))
+    return out
 
 
 def _empty_reject(doc_id: str | None, source: Any, source_row: Any, text: str | None, n_units: int) -> dict[str, Any]:
@@ -146,12 +197,11 @@ def _empty_reject(doc_id: str | None, source: Any, source_row: Any, text: str | 
     return _reject("no_content_units", doc_id, source, source_row, f"all {n_units} unit(s) are boilerplate")
 
 
-def _segment_compiled(compiled: Any, docs: pl.DataFrame, seg_name: str, langs: list[Any], sources: list[Any],
-                      rows: list[Any], attribute: AttributeFn | None) -> tuple[pa.Table, pl.DataFrame]:
+def _segment_compiled(compiled: Any, doc_ids: list[Any], texts: list[Any], seg_name: str, langs: list[Any],
+                      sources: list[Any], rows: list[Any], attribute: AttributeFn | None
+                      ) -> tuple[pa.Table, pa.Table | pl.DataFrame | None, dict[str, int]]:
     """:func:`segment_arrow` with the compiled rule segmenter (``native``): the batch in one call that also computes
     the ids (in C), positions and links, and the table built from its buffers."""
-    doc_ids = docs["doc_id"].cast(pl.String).to_list()
-    texts = docs["text"].to_list()
     batch_attr = _attribute_batch_fn() if attribute is not None else None
     cols = compiled.segment_docs(doc_ids, texts, langs, attribute is not None and batch_attr is None)
     rejects = [
@@ -163,7 +213,7 @@ def _segment_compiled(compiled: Any, docs: pl.DataFrame, seg_name: str, langs: l
     arrays: dict[str, pa.Array] = {
         name: _arrow_strings(n, cols[name])
         for name in ("unit_id", "doc_id", "text", "boilerplate_kind", "prev_unit_id", "next_unit_id")}
-    arrays["kind"] = _KIND_ARRAY.take(_fixed(pa.uint8(), n, cols["kind"]))
+    arrays["kind"] = _kinds(np.frombuffer(cols["kind"], dtype=np.uint8, count=n))
     valid, data = cols["position"]
     arrays["position"] = _fixed(pa.int32(), n, data, valid)
     arrays["start"] = _fixed(pa.int64(), n, cols["start"])
@@ -180,18 +230,14 @@ def _segment_compiled(compiled: Any, docs: pl.DataFrame, seg_name: str, langs: l
                 attrs += attribute(texts[i], raw, langs[i])
         arrays |= _claims_of(n, attrs)
     arrays["segmenter"] = _repeated(seg_name, n)
-    return _checked(arrays), _rejects_frame(rejects)
+    bits = arrays["is_claim"].buffers()[1]  # (made here from buffers: no offset, no validity)
+    claim = np.unpackbits(np.frombuffer(bits, dtype=np.uint8), count=n, bitorder="little").view(bool) if n else (
+        np.zeros(0, dtype=bool))
+    counts = unit_counts(np.frombuffer(cols["kind"], dtype=np.uint8, count=n), claim)
+    return _checked(arrays, cols["unit_id"]), _rejects_table(rejects), counts
 
 
-_POLARS_UNITS = UNITS.polars_schema()
-
-
-@functools.cache
-def _arrow_units() -> pa.Schema:
-    """UNITS.arrow_schema(), made at first use, not at import: it runs a polars conversion, which starts polars'
-    thread pool, and the segment workers' fork server imports this module. A pool started there is not in the
-    forked workers (fork copies one thread), and their first parallel polars call would wait on it for ever."""
-    return UNITS.arrow_schema()
+_UNITS_ARROW = UNITS.arrow_schema()
 
 
 # Arrow arrays are made from buffers here, never with pa.array or pa.scalar: those import pandas (when it is
@@ -210,10 +256,14 @@ def _bools(flags: np.ndarray) -> pa.Array:
 def _strings(values: Sequence[str]) -> pa.Array:
     """A ``large_string`` array of ``values`` (no nulls)."""
     encoded = [v.encode() for v in values]
-    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
-    np.cumsum([len(b) for b in encoded], out=offsets[1:])
-    return pa.Array.from_buffers(pa.large_string(), len(encoded), [None, pa.py_buffer(offsets),
-                                                                   pa.py_buffer(b"".join(encoded))])
+    return _string_array([len(b) for b in encoded], b"".join(encoded))
+
+
+def _string_array(lengths: Any, data: Any) -> pa.Array:
+    """A ``large_string`` array (no nulls) of values of these UTF-8 ``lengths``, one after another in ``data``."""
+    offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    return pa.Array.from_buffers(pa.large_string(), len(lengths), [None, pa.py_buffer(offsets), pa.py_buffer(data)])
 
 
 def _repeated(value: str, n: int) -> pa.Array:
@@ -223,7 +273,16 @@ def _repeated(value: str, n: int) -> pa.Array:
     return pa.Array.from_buffers(pa.large_string(), n, [None, pa.py_buffer(offsets), pa.py_buffer(data * n)])
 
 
-_KIND_ARRAY = _strings(KINDS)
+_KIND_UTF8 = [k.encode() for k in KINDS]
+_KIND_LENGTHS = np.array([len(b) for b in _KIND_UTF8], dtype=np.int64)
+_KIND_BYTES = np.array([list(b.ljust(max(_KIND_LENGTHS), b"\0")) for b in _KIND_UTF8], dtype=np.uint8)
+_KIND_USED = np.arange(_KIND_BYTES.shape[1]) < _KIND_LENGTHS[:, None]  # which bytes of each row are the kind's
+
+
+def _kinds(codes: np.ndarray) -> pa.Array:
+    """The kind column from the units' kind codes (indices into ``KINDS``), made with numpy: Arrow's ``take`` would
+    import pyarrow.compute (~40 ms) into each segment worker's fork server for this alone."""
+    return _string_array(_KIND_LENGTHS[codes], _KIND_BYTES[codes][_KIND_USED[codes]].tobytes())
 
 
 def _claim_arrays(n: int, idx: np.ndarray, fields: Mapping[str, list[Any]]) -> dict[str, pa.Array]:
@@ -235,9 +294,11 @@ def _claim_arrays(n: int, idx: np.ndarray, fields: Mapping[str, list[Any]]) -> d
     out = {"is_claim": _bools(flags)}
     for f in _CLAIM_FIELDS:
         if not len(idx):
-            out[f] = pa.nulls(n, _arrow_units().field(f).type)
+            out[f] = pa.nulls(n, _UNITS_ARROW.field(f).type)
             continue
-        dtype = _POLARS_UNITS[f]
+        import polars as pl
+
+        dtype = UNITS.column(f).dtype
         col = pl.Series([None], dtype=dtype).new_from_index(0, n)
         col.scatter(idx, pl.Series(fields[f], dtype=dtype))
         out[f] = col.to_arrow()
@@ -266,16 +327,30 @@ def _claims_of(n: int, attrs: list[Any] | None) -> dict[str, pa.Array]:
     return _claim_arrays(n, np.array(claim, dtype=np.int64), fields)
 
 
-def _checked(arrays: Mapping[str, Any]) -> pa.Table:
+def _checked(arrays: Mapping[str, Any], id_buffers: tuple[Any, Any, Any] | None = None) -> pa.Table:
     """The UNITS table of these columns, conformed only when it has something to report (a null doc id, duplicate
-    unit ids), so the error is the usual one."""
-    schema = _arrow_units()
+    unit ids), so the error is the usual one. ``id_buffers``: the unit id column's buffers, when it was made from
+    them (the compiled segmenter's: 16 ASCII bytes each), to check the ids without polars."""
+    schema = _UNITS_ARROW
     units = pa.Table.from_arrays([arrays[f.name] for f in schema], schema=schema)
-    if units.column("doc_id").null_count or pl.Series(units.column("unit_id")).n_unique() != units.num_rows:
-        frame = pl.from_arrow(units)
-        assert isinstance(frame, pl.DataFrame)
-        return conform(frame, UNITS).to_arrow().cast(schema)
+    if units.column("doc_id").null_count or not _distinct_ids(units, id_buffers):
+        return conform(_frame(units), UNITS).to_arrow().cast(schema)
     return units
+
+
+def _distinct_ids(units: pa.Table, id_buffers: tuple[Any, Any, Any] | None) -> bool:
+    """Are the unit ids all different? For ids of 16 bytes each with no nulls (the compiled segmenter's), a sort of
+    one 64-bit mix of each id's two halves: equal ids have equal mixes, so a batch without a repeated mix has no
+    repeated id (~0.8 ms for 20,000 units), and one with a repeat goes to polars, which tells a repeated id from
+    two ids that only mix the same. Else polars counts them."""
+    n = units.num_rows
+    if id_buffers is not None and id_buffers[0] is None and memoryview(id_buffers[2]).nbytes == 16 * n:
+        halves = np.frombuffer(id_buffers[2], dtype=np.uint64).reshape(n, 2)
+        if np.unique(halves[:, 0] * np.uint64(0x9E3779B97F4A7C15) ^ halves[:, 1]).size == n:
+            return True
+    import polars as pl
+
+    return bool(pl.Series(units.column("unit_id")).n_unique() == n)
 
 
 def _buffer(data: Any) -> pa.Buffer | None:
@@ -288,8 +363,37 @@ def _arrow_strings(n: int, buffers: tuple[bytes | None, bytes, bytes]) -> pa.Arr
     return pa.Array.from_buffers(pa.large_string(), n, [_buffer(validity), pa.py_buffer(offsets), pa.py_buffer(data)])
 
 
-def _rejects_frame(rejects: list[dict[str, Any]]) -> pl.DataFrame:
-    return pl.DataFrame(rejects, schema=REJECTS.polars_schema()) if rejects else REJECTS.empty()
+def _rejects_table(rejects: list[dict[str, Any]]) -> pa.Table | pl.DataFrame | None:
+    """The batch's rejects as an Arrow table (REJECTS.arrow_schema()), or None when there are none. Made from
+    buffers: a worker that meets an empty document does not import polars for it. A value of another type than
+    its column's (a source that is no text): a polars frame, which casts it as ever."""
+    if not rejects:
+        return None
+    try:
+        columns = [_nullable(c.arrow_type, [r[c.name] for r in rejects]) for c in REJECTS.columns]
+    except TypeError:
+        import polars as pl
+
+        return pl.DataFrame(rejects, schema=REJECTS.polars_schema())
+    return pa.Table.from_arrays(columns, schema=REJECTS.arrow_schema())
+
+
+def _nullable(kind: pa.DataType, values: list[Any]) -> pa.Array:
+    """A ``large_string`` or ``int64`` array of ``values`` (None: null) from buffers; TypeError for a value of
+    another type."""
+    n = len(values)
+    valid = np.array([v is not None for v in values], dtype=bool)
+    validity = None if valid.all() else np.packbits(valid, bitorder="little")
+    if kind == pa.int64():
+        if not all(type(v) is int for v in values if v is not None):
+            raise TypeError("not an int")
+        return _fixed(kind, n, np.array([0 if v is None else v for v in values], dtype=np.int64), validity)
+    if not all(type(v) is str for v in values if v is not None):
+        raise TypeError("not a str")
+    encoded = [b"" if v is None else v.encode() for v in values]
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum([len(b) for b in encoded], out=offsets[1:])
+    return pa.Array.from_buffers(kind, n, [_buffer(validity), pa.py_buffer(offsets), pa.py_buffer(b"".join(encoded))])
 
 
 def _units_table(docs: pl.DataFrame, seg_name: str, columns: dict[str, list[Any]],
@@ -299,6 +403,8 @@ def _units_table(docs: pl.DataFrame, seg_name: str, columns: dict[str, list[Any]
     Units are in document order, so the previous content unit of the same document is found by filling the ids of
     content units forward (next: backward) and checking the document row.
     """
+    import polars as pl
+
     schema = UNITS.polars_schema()
     row = pl.col("__row")
     content = pl.col("kind") != "boilerplate"
