@@ -422,6 +422,16 @@ def test_ar_cue_key_filter(nat) -> None:  # type: ignore[no-untyped-def]
     assert sum(w in keys for w in words) > 1000 and sum(w not in keys for w in words) > 20000
 
 
+def test_cue_key_sets_are_the_keys_of_the_cue_dicts() -> None:
+    """Each finder's CUE_KEY_SET (the Python path's pre-filter) holds exactly the keys of its CUE_KEYS (what the
+    compiled filter is built from): both paths find the same cue words."""
+    from stancekit.builder.segment import attribution_ar, attribution_en
+
+    for finder in (attribution_ar, attribution_en):
+        assert finder.CUE_KEYS.keys() == finder.CUE_KEY_SET
+        assert len(finder.CUE_KEY_SET) > 1000
+
+
 def test_key_filter_scan(nat) -> None:  # type: ignore[no-untyped-def]
     """The key filter's scan of a text (two hash-bit tables, then the dict) finds exactly the cue words whose keys
     are whitespace tokens, for both finders: on news text and on text made of keys, near misses and odd spacing."""

@@ -127,18 +127,34 @@ def _expand_once(alt: str) -> list[str] | None:
     return None
 
 
+def _parse(pattern: str, flags: int) -> Any:
+    """The stdlib parser's tree of ``pattern`` (what :func:`first_set` and :func:`prefix_set` read), or None: no
+    parser, or one that fails (a parser change: every alternative is then tried everywhere)."""
+    if _P is None:
+        return None
+    try:
+        return _P.parse(pattern, flags)
+    except (re.error, AttributeError, TypeError, ValueError):  # pragma: no cover
+        return None
+
+
 def first_set(pattern: str, flags: int = 0) -> FirstSet:
     """The characters a match of ``pattern`` can start with, or None (any character, or the empty match)."""
-    if _P is None:
+    return _first_set(_parse(pattern, flags), flags)
+
+
+def _first_set(tree: Any, flags: int) -> FirstSet:
+    """:func:`first_set` of a parsed pattern (None: not parsed)."""
+    if tree is None:
         return _ANY
     chars: set[str] = set()
     preds: set[str] = set()
     try:
-        if _first(_P.parse(pattern, flags), bool(flags & re.IGNORECASE), chars, preds):
+        if _first(tree, bool(flags & re.IGNORECASE), chars, preds):
             return _ANY  # it can match the empty string
     except _Universal:
         return _ANY
-    except (re.error, AttributeError, TypeError, ValueError):  # pragma: no cover - a parser change: try it everywhere
+    except (AttributeError, TypeError, ValueError):  # pragma: no cover - a parser change: try it everywhere
         return _ANY
     return frozenset(chars), frozenset(preds)
 
@@ -220,13 +236,18 @@ def prefix_set(pattern: str, flags: int = 0, k: int = KEY_CHARS) -> frozenset[Pr
     allowed, the string at least as long as the prefix). None: not modelled (any string may match). Zero-width items
     (``^``, ``\\b``, lookarounds) constrain nothing here, so the answer is a superset: exact enough to skip a rule,
     never to accept one."""
-    if _P is None:
+    return _prefix_set(_parse(pattern, flags), flags, k)
+
+
+def _prefix_set(tree: Any, flags: int, k: int = KEY_CHARS) -> frozenset[Prefix] | None:
+    """:func:`prefix_set` of a parsed pattern (None: not parsed)."""
+    if tree is None:
         return None
     try:
-        steps = _seq_prefixes(_P.parse(pattern, flags), bool(flags & re.IGNORECASE), k)
+        steps = _seq_prefixes(tree, bool(flags & re.IGNORECASE), k)
     except _Universal:
         return None
-    except (re.error, AttributeError, TypeError, ValueError):  # pragma: no cover - a parser change: try it everywhere
+    except (AttributeError, TypeError, ValueError):  # pragma: no cover - a parser change: try it everywhere
         return None
     return frozenset(prefix for prefix, _done in steps)
 
@@ -363,15 +384,20 @@ class FirstCharDispatch:
     def __init__(self, rules: Sequence[tuple[str, re.Pattern[str]]]) -> None:
         self._names = [name for name, _ in rules]
         self._rules: list[tuple[str, list[tuple[str, FirstSet]]]] = []
-        self._flags: list[int] = []
         self._own: list[tuple[int, re.Pattern[str]]] = []  # each rule alone, matching as in the alternation
+        # each alternative's prefix_set, read off the same parse as its first_set (parsing is most of either: made
+        # here, once, not in each segment worker when the alternative is first needed)
+        self._prefixes: dict[tuple[int, str], frozenset[Prefix] | None] = {}
         for i, (_, rx) in enumerate(rules):
             flags = rx.flags & re.IGNORECASE
             scope = "(?i:" if flags else "(?:"
-            self._rules.append((scope, [(alt, first_set(alt, flags)) for alt in expand_alternatives(rx.pattern)]))
-            self._flags.append(flags)
+            alts: list[tuple[str, FirstSet]] = []
+            for alt in expand_alternatives(rx.pattern):
+                tree = _parse(alt, flags)
+                alts.append((alt, _first_set(tree, flags)))
+                self._prefixes[(i, alt)] = _prefix_set(tree, flags)
+            self._rules.append((scope, alts))
             self._own.append((i, rx if not rx.flags & ~_FLAGS_AS_SCOPE else re.compile(f"{scope}{rx.pattern})")))
-        self._prefixes: dict[tuple[int, str], frozenset[Prefix] | None] = {}  # prefix_set, when first needed
         self._by_key: dict[str, re.Pattern[str] | None] = {}  # a key's alternation (None: no rule can match)
         self._alts_by_char: dict[str, list[list[tuple[str, frozenset[Prefix] | None]]]] = {}
         self._by_source: dict[str, re.Pattern[str] | None] = {}
@@ -435,14 +461,8 @@ class FirstCharDispatch:
             return self._alts_by_char[ch]
         except KeyError:
             pass
-        out = [[(alt, self._prefix_set(i, alt)) for alt, fs in alts if _can_start(fs, ch)]
+        out = [[(alt, self._prefixes[(i, alt)]) for alt, fs in alts if _can_start(fs, ch)]
                for i, (_scope, alts) in enumerate(self._rules)]
         if len(self._alts_by_char) < _MAX_KEYS:
             self._alts_by_char[ch] = out
         return out
-
-    def _prefix_set(self, rule: int, alt: str) -> frozenset[Prefix] | None:
-        key = (rule, alt)
-        if key not in self._prefixes:
-            self._prefixes[key] = prefix_set(alt, self._flags[rule])
-        return self._prefixes[key]
