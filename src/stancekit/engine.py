@@ -256,9 +256,12 @@ def map_table(
 ) -> MapResult:
     """Run ``fn(batch_df, **fn_kwargs)`` over every batch of ``source`` and write the results to ``dest``.
 
-    ``fn`` must be a module-level function (it is pickled to worker processes). It returns the output frame, or a
-    tuple ``(output, rejects)``; rejects are collected (they are small) and returned. ``dest`` is replaced only when
-    every batch succeeded. With ``workers <= 1`` everything runs in this process.
+    ``fn`` must be a module-level function (it is pickled to worker processes). It gets each batch as a polars frame,
+    or as an Arrow record batch when it has ``arrow_batches = True`` (:func:`takes_arrow`). It returns the output
+    (a frame or an Arrow table), or a tuple ``(output, rejects)`` or ``(output, rejects, counts)``: rejects (a frame,
+    an Arrow table or None) are collected (they are small) and returned; counts (a dict of ints) are summed into
+    ``MapResult.counts``. ``dest`` is replaced only when every batch succeeded. With ``workers <= 1`` everything runs
+    in this process.
 
     ``engine="ray"`` runs on Ray (``ray_address`` names a cluster; none: the Ray already initialised in this process,
     else a local cluster of ``workers`` CPUs) and writes ``dest`` as a directory of Parquet shards.

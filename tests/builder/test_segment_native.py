@@ -257,6 +257,49 @@ def test_batch_frames_equal(nat, monkeypatch: pytest.MonkeyPatch) -> None:  # ty
         assert rejects_c.height >= 3
 
 
+def test_arrow_batches_give_the_same_units_rejects_and_counts(nat, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """segment_arrow (what the segment workers run) on an Arrow record batch equals it on a polars frame, compiled
+    and through the Python rules; its counts are the table's (kinds, claim units), its rejects segment_batch's."""
+    from stancekit.builder.segment.units import segment_arrow
+
+    rows = [(f"g{i}", text, lang) for i, (text, lang) in enumerate(gold_texts())]
+    rows += [("empty", "", "en"), ("none", None, "ar"), ("chrome", "Share\nFacebook | Twitter", "en")]
+    docs = pl.DataFrame({"doc_id": [r[0] for r in rows], "text": [r[1] for r in rows], "lang": [r[2] for r in rows],
+                         "source": ["s.jsonl"] * len(rows), "source_row": list(range(1, len(rows) + 1))},
+                        schema={"doc_id": pl.String, "text": pl.String, "lang": pl.String, "source": pl.String,
+                                "source_row": pl.Int64})
+    batch = docs.to_arrow().to_batches()[0]
+    results = []
+    for compiled in (True, False):
+        if not compiled:
+            monkeypatch.setattr(native, "load", lambda name="_native": None)
+        for batch_in in (docs, batch):
+            units, rejects, counts = segment_arrow(batch_in)
+            frame = pl.from_arrow(rejects) if rejects is not None and not isinstance(rejects, pl.DataFrame) else rejects
+            results.append((units, frame, counts))
+        monkeypatch.undo()
+    units, rejects, counts = results[0]
+    for other in results[1:]:
+        assert other[0].equals(units) and other[1].equals(rejects) and other[2] == counts
+    table = pl.from_arrow(units)
+    assert counts == {**{f"kind:{k}": n for k, n in sorted(table["kind"].value_counts().iter_rows())},
+                      "claim_units": int(table["is_claim"].sum())}
+    assert counts["claim_units"] > 10
+    assert rejects.equals(segment_batch(docs)[1]) and rejects.height == 3
+    assert rejects["source_row"].to_list() == [len(rows) - 2, len(rows) - 1, len(rows)]
+
+
+def test_a_repeated_doc_id_is_the_same_error_from_arrow(nat) -> None:  # type: ignore[no-untyped-def]
+    """The same document twice in an Arrow batch: the compiled path's numpy check of the unit ids sends it to
+    conform, which names the duplicate key, as for a frame."""
+    from stancekit.builder.segment.units import segment_arrow
+
+    docs = pl.DataFrame({"doc_id": ["a", "b", "a"], "text": ["One. Two.", "Three.", "One. Two."], "lang": ["en"] * 3})
+    for batch_in in (docs, docs.to_arrow().to_batches()[0]):
+        with pytest.raises(SchemaError, match="duplicate key"):
+            segment_arrow(batch_in, claims=False)
+
+
 def test_a_null_doc_id_is_the_same_error(nat, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     """The doc_id column is written by segment_docs: a null id there is the error the Python path gives."""
     docs = pl.DataFrame({"doc_id": ["a", None, "c"], "text": ["One. Two.", "Three. Four.", "Five."],

@@ -48,6 +48,36 @@ def test_a_failed_run_keeps_the_previous_table_and_leaves_no_temp_directory(tmp_
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.parquet", "out.parquet"]
 
 
+def arrow_double(batch: pa.RecordBatch) -> tuple[pa.Table, pa.Table | None, dict[str, int]]:
+    """An Arrow batch function: doubles x; odd rows are rejects (as Arrow); counts its rows and its odd ones."""
+    assert isinstance(batch, pa.RecordBatch)  # (not a polars frame)
+    xs = batch.column("x").to_pylist()
+    odd = [x for x in xs if x % 2]
+    rejects = pa.table({"key": [str(x) for x in odd]}) if odd else None
+    return pa.table({"x": [2 * x for x in xs]}, schema=SCHEMA), rejects, {"rows": len(xs), "odd": len(odd)}
+
+
+arrow_double.arrow_batches = True  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_arrow_batch_function_gets_arrow_and_its_counts_are_summed(tmp_path: Path, workers: int) -> None:
+    _source(tmp_path / "in.parquet", groups=6, rows=5)
+    out = tmp_path / "out.parquet"
+    result = map_table(tmp_path / "in.parquet", arrow_double, out, schema=SCHEMA, batch_size=5, workers=workers)
+    assert read_table(out)["x"].to_list() == [2 * i for i in range(30)]
+    assert result.counts == {"rows": 30, "odd": 15}
+    rejects = result.rejects_frame()
+    assert rejects is not None and sorted(rejects["key"].to_list(), key=int) == [str(i) for i in range(1, 30, 2)]
+
+
+def test_a_frame_batch_function_has_no_counts(tmp_path: Path) -> None:
+    _source(tmp_path / "in.parquet", groups=2, rows=5)
+    result = map_table(tmp_path / "in.parquet", double, tmp_path / "out.parquet", schema=SCHEMA, batch_size=5,
+                       workers=2)
+    assert result.counts == {} and result.rejects_frame() is None
+
+
 KEYED = pa.schema([pa.field("k", pa.string()), pa.field("x", pa.int64())])
 BATCH_KEYS = pa.schema([pa.field("keys", pa.string()), pa.field("rows", pa.int64())])
 RUNS = [3, 1, 6, 2, 9, 1, 1, 4, 5]  # run lengths: several straddle the 4-row row groups, one spans three
