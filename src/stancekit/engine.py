@@ -132,11 +132,39 @@ def plan_slices(source: Path, target_rows: int, align: str | None = None) -> lis
             rows += meta.row_group(g).num_rows
             run_goes_on = bool(edges) and g + 1 < len(edges) and edges[g][1] == edges[g + 1][0]
             if rows >= target_rows and not run_goes_on:
-                slices.append({"path": str(shard), "row_groups": groups, **extra})
+                slices.append({"path": str(shard), "row_groups": groups, "n_rows": rows, **extra})
                 groups, rows = [], 0
         if groups:
-            slices.append({"path": str(shard), "row_groups": groups, **extra})
+            slices.append({"path": str(shard), "row_groups": groups, "n_rows": rows, **extra})
     return slices
+
+
+def halve_tail(slices: list[dict[str, Any]], workers: int) -> list[dict[str, Any]]:
+    """``slices`` with each of the last ``workers`` cut in two halves of its rows (``rows``: a range of the slice's
+    rows), when they are single row groups and not aligned. At the end of a run each worker waits for the others'
+    last slice, half a slice on average: with halves, half a half (the workers' last 4 slices of the segment
+    command's 45 then take ~75 ms instead of ~150 each). Rows stay in order: the halves are neighbours."""
+    tail = max(len(slices) - workers, 0)
+    out = slices[:tail]
+    for item in slices[tail:]:
+        n = int(item.get("n_rows", 0))
+        if len(item["row_groups"]) == 1 and "align" not in item and n >= 2:
+            out += [{**item, "rows": (0, n // 2)}, {**item, "rows": (n // 2, n)}]
+        else:
+            out.append(item)
+    return out
+
+
+def row_range(batches: Iterable[pa.RecordBatch], start: int, stop: int) -> Iterator[pa.RecordBatch]:
+    """The rows ``[start, stop)`` of a stream of record batches (counted from its first row), as batches."""
+    at = 0
+    for rb in batches:
+        lo, hi = max(start - at, 0), min(stop - at, rb.num_rows)
+        if lo < hi:
+            yield rb.slice(lo, hi - lo)
+        at += rb.num_rows
+        if at >= stop:
+            return
 
 
 def _group_edges(pf: pq.ParquetFile, column: str) -> list[tuple[Any, Any]]:
@@ -162,7 +190,8 @@ def _run_slice(fn: BatchFn, kwargs: dict[str, Any], schema: pa.Schema, columns: 
     counts: Counts = {}
     with TableWriter(Path(directory) / shard_name(index << 32), schema) as writer:
         pf = pq.ParquetFile(item["path"], pre_buffer=False)  # (one row group at a time: nothing to coalesce)
-        for rb in file_batches(pf, batch_size, columns, item["row_groups"], align=item.get("align"), threads=False):
+        batches = file_batches(pf, batch_size, columns, item["row_groups"], align=item.get("align"), threads=False)
+        for rb in batches if "rows" not in item else row_range(batches, *item["rows"]):
             n, out = call_batch(fn, kwargs, rb)
             frame, rej, batch_counts = split_result(out)
             writer.write(frame)
@@ -286,7 +315,7 @@ def map_table(
 
     result = MapResult()
     total = count_rows(source)
-    slices = plan_slices(source, batch_size, align) if workers > 1 else []
+    slices = halve_tail(plan_slices(source, batch_size, align), workers) if workers > 1 else []
     if len(slices) > 1:  # workers write their own shards
         with shard_directory(dest, schema) as tmp, bar(description, total) as progress:
             run = partial(_run_slice, fn, kwargs, schema, columns, batch_size, str(tmp))

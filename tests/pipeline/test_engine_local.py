@@ -7,8 +7,10 @@ from pathlib import Path
 import polars as pl
 import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from stancekit.engine import map_table
+from stancekit.engine import halve_tail, map_table, plan_slices, row_range
 from stancekit.errors import InputError
 from stancekit.io import TableWriter, read_table, write_table
 
@@ -32,9 +34,33 @@ def test_two_workers_write_shards_in_input_order(tmp_path: Path) -> None:
     _source(tmp_path / "in.parquet", groups=6, rows=5)
     out = tmp_path / "out.parquet"
     result = map_table(tmp_path / "in.parquet", double, out, schema=SCHEMA, batch_size=5, workers=2)
-    assert out.is_dir() and len(list(out.glob("*.parquet"))) == 6
+    assert out.is_dir() and len(list(out.glob("*.parquet"))) == 8  # (the last two slices in halves: halve_tail)
     assert read_table(out)["x"].to_list() == [2 * i for i in range(30)]
     assert (result.rows_in, result.rows_out) == (30, 30)
+
+
+def test_the_last_slices_are_halved_so_workers_end_together(tmp_path: Path) -> None:
+    _source(tmp_path / "in.parquet", groups=5, rows=7)
+    slices = halve_tail(plan_slices(tmp_path / "in.parquet", 7), 2)
+    assert [(s["row_groups"], s.get("rows")) for s in slices] == [
+        ([0], None), ([1], None), ([2], None), ([3], (0, 3)), ([3], (3, 7)), ([4], (0, 3)), ([4], (3, 7))]
+    # slices of several row groups stay whole, and so do aligned slices
+    assert [(s["row_groups"], s.get("rows")) for s in halve_tail(plan_slices(tmp_path / "in.parquet", 14), 2)] == [
+        ([0, 1], None), ([2, 3], None), ([4], (0, 3)), ([4], (3, 7))]
+    assert all("rows" not in s for s in halve_tail(plan_slices(tmp_path / "in.parquet", 7, align="x"), 2))
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.lists(st.integers(0, 6), min_size=1, max_size=6), st.integers(0, 25), st.integers(0, 25))
+def test_row_range_cuts_a_stream_of_batches(sizes: list[int], a: int, b: int) -> None:
+    start, stop = min(a, b), max(a, b)
+    rows = list(range(sum(sizes)))
+    batches, at = [], 0
+    for n in sizes:
+        batches.append(pa.record_batch({"x": rows[at:at + n]}))
+        at += n
+    got = [x for rb in row_range(iter(batches), start, stop) for x in rb.column("x").to_pylist()]
+    assert got == rows[start:stop]
 
 
 def test_a_failed_run_keeps_the_previous_table_and_leaves_no_temp_directory(tmp_path: Path) -> None:
