@@ -422,6 +422,18 @@ def test_ar_cue_key_filter(nat) -> None:  # type: ignore[no-untyped-def]
     assert sum(w in keys for w in words) > 1000 and sum(w not in keys for w in words) > 20000
 
 
+_TOKEN_CHARS = ["a", "é", "ق", "ـ", "😀", " ", "\n", "\t", "\u00a0", "\u2003", "\u3000", "\x1f", "\u200b", "."]
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.text(alphabet=st.sampled_from(_TOKEN_CHARS), max_size=40), st.integers(-3, 45), st.integers(-3, 45))
+def test_tokens_are_the_python_ones(nat, text: str, start: int, end: int) -> None:  # type: ignore[no-untyped-def]
+    """The compiled whitespace tokens (one loop per character width) equal claim_types.tokens, bounds clipped."""
+    from stancekit.builder.segment.claim_types import tokens
+
+    assert nat._test_tokens(text, start, end) == tokens(text, start, end)
+
+
 def test_cue_key_sets_are_the_keys_of_the_cue_dicts() -> None:
     """Each finder's CUE_KEY_SET (the Python path's pre-filter) holds exactly the keys of its CUE_KEYS (what the
     compiled filter is built from): both paths find the same cue words."""
