@@ -29,11 +29,15 @@ Where the time goes (perf, one core), with the compiled segmenter (``_native.pyx
   regexes of the lines a rule can still match; unit ids ~4), the Parquet write ~10% (zstd ~5), the rest reading the
   slice and making its strs (~3). Gone in the last session: the claim columns built in polars from per-field lists
   (now Arrow buffers written by the attribution, ~4%), a new int object for every offset the attribution boxes
-  (~3.5%), the line-neighbour rule in Python (~1%), min/max statistics of text columns (~1%). A new worker's first
-  slice costs ~60 ms more (the line dispatch's first keys: their prefix analysis and compiles); Arrow's thread pool,
-  which cost it another ~45 ms, is no longer started by the workers' reads. The command's start-up is bounded by the
-  fork server's imports and its own, ~0.5 s each in parallel (polars, pyarrow and numpy ~0.25 of it; the Arabic cue
-  keys' table of ~150,000 spellings ~50 ms in the server).
+  (~3.5%), the line-neighbour rule in Python (~1%), min/max statistics of text columns (~1%); since, the whitespace
+  tokens of the speaker phrases' windows are scanned per character width (~0.7%). A new worker's first slice costs
+  ~60 ms more (the line dispatch's first keys' compiles ~30, the key filter's build, the first Parquet read and
+  write); the prefix analysis of the dispatch is made once in the fork server now, and a worker imports nothing
+  after its fork. The command's start-up is the fork server's imports (~0.4 s from the command's start: pyarrow and
+  numpy ~0.1, the Arabic cue keys' table of ~150,000 spellings with the cue regex ~0.05, the line rules' regexes
+  ~0.03) beside the command's own (~0.4 s: typer with pydantic, rich, pyarrow); neither imports polars (the workers
+  read, segment and write Arrow, and the summary's counts come from them), and the last slices are halved so the
+  two workers end within ~40 ms of each other.
 A per-line or per-document cache would only measure this corpus's repetition (every document recurs ~200 times in
 100 MB), so none is used.
 """
