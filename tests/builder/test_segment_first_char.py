@@ -83,6 +83,9 @@ def test_expand_alternatives() -> None:
     assert expand_alternatives(r"(?:t\s+)?(?:y|z)w") == [r"t\s+(?:y|z)w", "yw", "zw"]
     assert expand_alternatives(r"^(?:[-•\s]*)(?:read|see)\b") == [r"^(?:[-•\s]*)read\b", r"^(?:[-•\s]*)see\b"]
     assert expand_alternatives(r"(?:a|b)*c") == [r"(?:a|b)*c"]  # a repeated choice stays
+    # an optional choice: each choice, or nothing (not the choices' text pasted before the rest: "c|a" for "c" or "")
+    assert expand_alternatives(r"(?:x|y)?z") == ["xz", "yz", "z"]
+    assert expand_alternatives(r"(?:c|)?a") == ["ca", "a", "a"]
     assert expand_alternatives(r"(?:ab){1,2}?(?:c|d)") == [r"(?:ab){1,2}?c", r"(?:ab){1,2}?d"]
     assert expand_alternatives(r"(?:x)??y") == [r"(?:x)??y"]
 

@@ -48,6 +48,9 @@ def test_the_last_slices_are_halved_so_workers_end_together(tmp_path: Path) -> N
     assert [(s["row_groups"], s.get("rows")) for s in halve_tail(plan_slices(tmp_path / "in.parquet", 14), 2)] == [
         ([0, 1], None), ([2, 3], None), ([4], (0, 3)), ([4], (3, 7))]
     assert all("rows" not in s for s in halve_tail(plan_slices(tmp_path / "in.parquet", 7, align="x"), 2))
+    # no more slices than workers: all run at once, and a single slice stays a single file
+    assert halve_tail(plan_slices(tmp_path / "in.parquet", 14), 3) == plan_slices(tmp_path / "in.parquet", 14)
+    assert halve_tail(plan_slices(tmp_path / "in.parquet", 100), 2) == plan_slices(tmp_path / "in.parquet", 100)
 
 
 @settings(deadline=None, max_examples=60)

@@ -113,8 +113,8 @@ def _expand_once(alt: str) -> list[str] | None:
         inner = alt[i + 3:j]
         rest = alt[j + 1:]
         choices = split_alternatives(inner)
-        if rest[:1] == "?" and rest[1:2] not in ("?", "+"):  # (?:x)? = x or nothing
-            return [alt[:i] + inner + rest[1:], alt[:i] + rest[1:]]
+        if rest[:1] == "?" and rest[1:2] not in ("?", "+"):  # (?:x|y)? = x, y or nothing
+            return [alt[:i] + c + rest[1:] for c in choices] + [alt[:i] + rest[1:]]
         q = _QUANTIFIER.match(alt, j + 1)
         if q is not None:
             if len(choices) > 1:
