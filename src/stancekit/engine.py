@@ -142,8 +142,8 @@ def plan_slices(source: Path, target_rows: int, align: str | None = None) -> lis
 def halve_tail(slices: list[dict[str, Any]], workers: int) -> list[dict[str, Any]]:
     """``slices`` with each of the last ``workers`` cut in two halves of its rows (``rows``: a range of the slice's
     rows), when they are single row groups and not aligned. At the end of a run each worker waits for the others'
-    last slice, half a slice on average: with halves, half a half (the workers' last 4 slices of the segment
-    command's 45 then take ~75 ms instead of ~150 each). Rows stay in order: the halves are neighbours. Only when
+    last slice, half a slice on average: with halves, half a half (the segment command's 45 slices on 2 workers end
+    in 4 halves of ~75 ms instead of 2 slices of ~150). Rows stay in order: the halves are neighbours. Only when
     there are more slices than workers: with fewer, every slice runs at once, and one slice stays one file."""
     if len(slices) <= workers:
         return slices

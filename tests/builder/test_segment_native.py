@@ -438,3 +438,21 @@ def test_neighbour_kind_literal(nat) -> None:  # type: ignore[no-untyped-def]
     assert kind(1, "John Smith", [(0, 5, True), (6, 9, False)], ["byline", None], False, True) == "byline"
     assert kind(1, "not a name line at all, here.", [(0, 5, True), (6, 9, False)], ["byline", None], False,
                 True) is None
+
+
+def test_rejects_from_buffers_equal_a_polars_frame_of_them() -> None:
+    """The rejects a worker builds from buffers are the frame polars makes of the same rows (nulls, non-ASCII text);
+    a value of another type than its column's falls back to that frame."""
+    from stancekit.builder.segment.units import _rejects_table
+    from stancekit.schemas import REJECTS
+
+    rows = [{"stage": "segment", "reason": "empty_text", "key": None, "source": "أخبار.jsonl", "source_row": None,
+             "detail": "the document text is empty"},
+            {"stage": "segment", "reason": "no_content_units", "key": "d1", "source": None, "source_row": 7,
+             "detail": "all 3 unit(s) are boilerplate"}]
+    table = _rejects_table(rows)
+    assert table is not None and not isinstance(table, pl.DataFrame)
+    assert pl.from_arrow(table).equals(pl.DataFrame(rows, schema=REJECTS.polars_schema()))
+    assert _rejects_table([]) is None
+    odd = [{**rows[1], "source": 3}]  # (not a str: polars casts it, as it always did)
+    assert isinstance(_rejects_table(odd), pl.DataFrame)

@@ -259,11 +259,13 @@ def _strings(values: Sequence[str]) -> pa.Array:
     return _string_array([len(b) for b in encoded], b"".join(encoded))
 
 
-def _string_array(lengths: Any, data: Any) -> pa.Array:
-    """A ``large_string`` array (no nulls) of values of these UTF-8 ``lengths``, one after another in ``data``."""
+def _string_array(lengths: Any, data: Any, validity: Any = None) -> pa.Array:
+    """A ``large_string`` array of values of these UTF-8 ``lengths``, one after another in ``data`` (a null: length
+    0 and its bit clear in ``validity``; None: no nulls)."""
     offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
     np.cumsum(lengths, out=offsets[1:])
-    return pa.Array.from_buffers(pa.large_string(), len(lengths), [None, pa.py_buffer(offsets), pa.py_buffer(data)])
+    return pa.Array.from_buffers(pa.large_string(), len(lengths), [_buffer(validity), pa.py_buffer(offsets),
+                                                                   pa.py_buffer(data)])
 
 
 def _repeated(value: str, n: int) -> pa.Array:
@@ -371,7 +373,7 @@ def _rejects_table(rejects: list[dict[str, Any]]) -> pa.Table | pl.DataFrame | N
         return None
     try:
         columns = [_nullable(c.arrow_type, [r[c.name] for r in rejects]) for c in REJECTS.columns]
-    except TypeError:
+    except (TypeError, OverflowError):
         import polars as pl
 
         return pl.DataFrame(rejects, schema=REJECTS.polars_schema())
@@ -388,12 +390,10 @@ def _nullable(kind: pa.DataType, values: list[Any]) -> pa.Array:
         if not all(type(v) is int for v in values if v is not None):
             raise TypeError("not an int")
         return _fixed(kind, n, np.array([0 if v is None else v for v in values], dtype=np.int64), validity)
-    if not all(type(v) is str for v in values if v is not None):
+    if kind != pa.large_string() or not all(type(v) is str for v in values if v is not None):
         raise TypeError("not a str")
     encoded = [b"" if v is None else v.encode() for v in values]
-    offsets = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum([len(b) for b in encoded], out=offsets[1:])
-    return pa.Array.from_buffers(kind, n, [_buffer(validity), pa.py_buffer(offsets), pa.py_buffer(b"".join(encoded))])
+    return _string_array([len(b) for b in encoded], b"".join(encoded), validity)
 
 
 def _units_table(docs: pl.DataFrame, seg_name: str, columns: dict[str, list[Any]],
