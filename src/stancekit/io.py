@@ -231,9 +231,14 @@ def writer_options(schema: pa.Schema) -> dict[str, Any]:
             "write_statistics": [name for name in schema.names if name not in plain and name not in text]}
 
 
+def is_string_type(kind: pa.DataType) -> bool:
+    """An Arrow string type (whose values read as str)."""
+    return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_string_view(kind))
+
+
 def _is_text(kind: pa.DataType) -> bool:
-    return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_string_view(kind)
-                or pa.types.is_binary(kind) or pa.types.is_large_binary(kind) or pa.types.is_binary_view(kind))
+    return is_string_type(kind) or bool(pa.types.is_binary(kind) or pa.types.is_large_binary(kind)
+                                        or pa.types.is_binary_view(kind))
 
 
 def write_table(df: pl.DataFrame | pa.Table, path: Path, *, schema: pa.Schema | None = None) -> None:

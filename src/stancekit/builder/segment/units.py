@@ -24,6 +24,7 @@ from stancekit.builder.segment.registry import segmenter_name
 from stancekit.builder.segment.rules import RuleSegmenter
 from stancekit.errors import InputError
 from stancekit.ids import unit_id_digests, unit_ids_from_digests
+from stancekit.io import is_string_type
 from stancekit.schemas import REJECTS, UNITS, conform
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ def segment_arrow(
     seg = get_segmenter(segmenter)
     attribute = _attribute_fn() if claims else None
     compiled = native.load() if isinstance(seg, RuleSegmenter) else None
-    if arrow and (compiled is None or not _is_text(docs.schema.field("doc_id").type)):
+    if arrow and (compiled is None or not is_string_type(docs.schema.field("doc_id").type)):
         docs, arrow = _frame(docs), False  # (the Python segmenters build frames; a doc_id that is no text is cast)
     n = docs.num_rows if arrow else docs.height
 
@@ -164,10 +165,6 @@ def segment_arrow(
         [a is not None and a.is_claim for a in c_attr], dtype=bool)
     codes = np.array([_KIND_CODES[k] for k in c_kind], dtype=np.uint8)
     return units, _rejects_table(rejects), unit_counts(codes, claim)
-
-
-def _is_text(kind: pa.DataType) -> bool:
-    return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind))
 
 
 def _frame(docs: pa.RecordBatch | pa.Table) -> pl.DataFrame:
@@ -251,12 +248,6 @@ def _fixed(kind: pa.DataType, n: int, data: Any, validity: Any = None) -> pa.Arr
 
 def _bools(flags: np.ndarray) -> pa.Array:
     return _fixed(pa.bool_(), len(flags), np.packbits(flags, bitorder="little"))
-
-
-def _strings(values: Sequence[str]) -> pa.Array:
-    """A ``large_string`` array of ``values`` (no nulls)."""
-    encoded = [v.encode() for v in values]
-    return _string_array([len(b) for b in encoded], b"".join(encoded))
 
 
 def _string_array(lengths: Any, data: Any, validity: Any = None) -> pa.Array:
