@@ -35,6 +35,7 @@ from stancekit.errors import ConfigError
 from stancekit.io import (
     TableWriter,
     _shards,
+    as_frame,
     count_rows,
     file_batches,
     iter_batches,
@@ -74,8 +75,7 @@ class MapResult:
             return None
         import polars as pl
 
-        frames = [r if isinstance(r, pl.DataFrame) else pl.from_arrow(r) for r in kept]
-        return pl.concat([f for f in frames if isinstance(f, pl.DataFrame)], how="diagonal_relaxed")
+        return pl.concat([as_frame(r) for r in kept], how="diagonal_relaxed")
 
     def add_counts(self, counts: Counts | None) -> None:
         if self.counts is not None:
@@ -107,10 +107,7 @@ def call_batch(fn: BatchFn, kwargs: dict[str, Any], batch: pa.RecordBatch | pa.T
     """``fn`` on one batch, given as Arrow or as a polars frame (:func:`takes_arrow`); returns (rows in, its result)."""
     if takes_arrow(fn):
         return batch.num_rows, fn(batch, **kwargs)
-    import polars as pl
-
-    df = pl.from_arrow(batch)
-    assert isinstance(df, pl.DataFrame)
+    df = as_frame(batch)
     return df.height, fn(df, **kwargs)
 
 
@@ -263,12 +260,8 @@ def shard_directory(dest: Path, schema: pa.Schema) -> Iterator[Path]:
 
 
 def iter_frames(path: Path, batch_size: int, columns: list[str] | None = None) -> Iterator[pl.DataFrame]:
-    import polars as pl
-
     for b in iter_batches(path, batch_size, columns):
-        df = pl.from_arrow(b)
-        assert isinstance(df, pl.DataFrame)
-        yield df
+        yield as_frame(b)
 
 
 def map_table(

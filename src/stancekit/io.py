@@ -152,6 +152,17 @@ def scan_table(path: Path) -> pl.LazyFrame:
     return pl.scan_parquet([str(p) for p in _shards(path)])
 
 
+def as_frame(data: pl.DataFrame | pa.Table | pa.RecordBatch) -> pl.DataFrame:
+    """``data`` as a polars frame: an Arrow table or record batch converted, a frame as it is."""
+    import polars as pl
+
+    if isinstance(data, pl.DataFrame):
+        return data
+    frame = pl.from_arrow(data)
+    assert isinstance(frame, pl.DataFrame)
+    return frame
+
+
 def read_table(path: Path, columns: list[str] | None = None) -> pl.DataFrame:
     lf = scan_table(path)
     if columns is not None:

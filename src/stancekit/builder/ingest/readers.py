@@ -20,7 +20,7 @@ import polars as pl
 
 from stancekit.builder.ingest.encoding import decode_bytes, normalise_newlines, sniff_file
 from stancekit.errors import InputError, InputNotFoundError
-from stancekit.io import file_batches
+from stancekit.io import as_frame, file_batches
 
 TEXT_SUFFIXES = {".txt"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -305,8 +305,7 @@ def read_parquet(path: Path, batch_size: int) -> Iterator[Batch]:
         raise InputError(f"{path}: not a readable Parquet file ({exc})") from None
     start = 1
     for rb in file_batches(pf, batch_size):
-        df = pl.from_arrow(rb)
-        assert isinstance(df, pl.DataFrame)
+        df = as_frame(rb)
         n = df.height
         yield Batch(str(path), _stringify(df).with_columns(pl.int_range(start, start + n, dtype=pl.Int64).alias(ROW)))
         start += n
@@ -324,8 +323,7 @@ def read_hf_dataset(path: Path, batch_size: int) -> Iterator[Batch]:
         source = f"{path}#{split}" if split else str(path)
         start = 1
         for rb in part.data.to_batches(max_chunksize=batch_size):
-            df = pl.from_arrow(rb)
-            assert isinstance(df, pl.DataFrame)
+            df = as_frame(rb)
             n = df.height
             yield Batch(source, _stringify(df).with_columns(pl.int_range(start, start + n, dtype=pl.Int64).alias(ROW)))
             start += n

@@ -24,7 +24,7 @@ from stancekit.builder.segment.registry import segmenter_name
 from stancekit.builder.segment.rules import RuleSegmenter
 from stancekit.errors import InputError
 from stancekit.ids import unit_id_digests, unit_ids_from_digests
-from stancekit.io import is_string_type
+from stancekit.io import as_frame, is_string_type
 from stancekit.schemas import REJECTS, UNITS, conform
 
 if TYPE_CHECKING:
@@ -84,16 +84,8 @@ def segment_batch(
     (empty or whitespace-only text: ``empty_text``; only boilerplate: ``no_content_units``, its boilerplate units are
     still written). ``claims=False`` skips attribution (claim columns empty), for timing the units alone.
     """
-    import polars as pl
-
     units, rejects, _counts = segment_arrow(docs, segmenter=segmenter, claims=claims)
-    frame = pl.from_arrow(units)
-    assert isinstance(frame, pl.DataFrame)
-    if rejects is None:
-        return frame, REJECTS.empty()
-    rejected = rejects if isinstance(rejects, pl.DataFrame) else pl.from_arrow(rejects)
-    assert isinstance(rejected, pl.DataFrame)
-    return frame, rejected
+    return as_frame(units), REJECTS.empty() if rejects is None else as_frame(rejects)
 
 
 def segment_arrow(
@@ -112,7 +104,7 @@ def segment_arrow(
     attribute = _attribute_fn() if claims else None
     compiled = native.load() if isinstance(seg, RuleSegmenter) else None
     if arrow and (compiled is None or not is_string_type(docs.schema.field("doc_id").type)):
-        docs, arrow = _frame(docs), False  # (the Python segmenters build frames; a doc_id that is no text is cast)
+        docs, arrow = as_frame(docs), False  # (the Python segmenters build frames; a doc_id that is no text is cast)
     n = docs.num_rows if arrow else docs.height
 
     def values(name: str) -> list[Any]:
@@ -167,14 +159,6 @@ def segment_arrow(
     return units, _rejects_table(rejects), unit_counts(codes, claim)
 
 
-def _frame(docs: pa.RecordBatch | pa.Table) -> pl.DataFrame:
-    import polars as pl
-
-    frame = pl.from_arrow(docs)
-    assert isinstance(frame, pl.DataFrame)
-    return frame
-
-
 _KIND_CODES = {k: i for i, k in enumerate(KINDS)}
 
 
@@ -210,7 +194,8 @@ def _segment_compiled(compiled: Any, doc_ids: list[Any], texts: list[Any], seg_n
     arrays: dict[str, pa.Array] = {
         name: _arrow_strings(n, cols[name])
         for name in ("unit_id", "doc_id", "text", "boilerplate_kind", "prev_unit_id", "next_unit_id")}
-    arrays["kind"] = _kinds(np.frombuffer(cols["kind"], dtype=np.uint8, count=n))
+    kinds = np.frombuffer(cols["kind"], dtype=np.uint8, count=n)
+    arrays["kind"] = _kinds(kinds)
     valid, data = cols["position"]
     arrays["position"] = _fixed(pa.int32(), n, data, valid)
     arrays["start"] = _fixed(pa.int64(), n, cols["start"])
@@ -230,7 +215,7 @@ def _segment_compiled(compiled: Any, doc_ids: list[Any], texts: list[Any], seg_n
     bits = arrays["is_claim"].buffers()[1]  # (made here from buffers: no offset, no validity)
     claim = np.unpackbits(np.frombuffer(bits, dtype=np.uint8), count=n, bitorder="little").view(bool) if n else (
         np.zeros(0, dtype=bool))
-    counts = unit_counts(np.frombuffer(cols["kind"], dtype=np.uint8, count=n), claim)
+    counts = unit_counts(kinds, claim)
     return _checked(arrays, cols["unit_id"]), _rejects_table(rejects), counts
 
 
@@ -327,7 +312,7 @@ def _checked(arrays: Mapping[str, Any], id_buffers: tuple[Any, Any, Any] | None 
     schema = _UNITS_ARROW
     units = pa.Table.from_arrays([arrays[f.name] for f in schema], schema=schema)
     if units.column("doc_id").null_count or not _distinct_ids(units, id_buffers):
-        return conform(_frame(units), UNITS).to_arrow().cast(schema)
+        return conform(as_frame(units), UNITS).to_arrow().cast(schema)
     return units
 
 
